@@ -1,0 +1,46 @@
+namespace QcdpBuilder.Branding;
+
+/// <summary>An sRGB colour, written as six hex digits without '#' (as OOXML wants).</summary>
+public readonly record struct Colour(byte R, byte G, byte B)
+{
+    public string Hex => $"{R:X2}{G:X2}{B:X2}";
+    public static Colour Parse(string text)
+    {
+        var s = text.Trim().TrimStart('#');
+        if (s.Length != 6 || !int.TryParse(s, System.Globalization.NumberStyles.HexNumber, null, out var v))
+            throw new FormatException($"'{text}' is not a colour; write six hex digits such as \"#005EB8\".");
+        return new Colour((byte)(v >> 16), (byte)(v >> 8), (byte)v);
+    }
+    public override string ToString() => "#" + Hex;
+}
+
+/// <summary>Paths of the four TrueType faces of a font family.</summary>
+public sealed record FontFiles(string Regular, string Bold, string Italic, string BoldItalic);
+
+/// <summary>Printed page size.</summary>
+public enum PaperSize { A4, Letter }
+
+/// <summary>
+/// Everything a writer needs to brand an output, resolved from the organisation profile:
+/// names, colours, fonts, logo and paper. Writers read this, never the profile itself.
+/// </summary>
+public sealed record Brand
+{
+    public required string OrganisationName { get; init; }
+    public required string ShortName { get; init; }
+    public required string ProgrammeTitle { get; init; }
+    public Colour Primary { get; init; } = Colour.Parse("#005EB8");
+    public Colour Secondary { get; init; } = Colour.Parse("#003087");
+    public Colour Accent { get; init; } = Colour.Parse("#FFB81C");
+    public Colour Text { get; init; } = Colour.Parse("#212B32");
+    public Colour Background { get; init; } = Colour.Parse("#FFFFFF");
+    public Colour Tint { get; init; } = Colour.Parse("#E8EDEE");
+    public string HeadingFont { get; init; } = "Atkinson Hyperlegible";
+    public string BodyFont { get; init; } = "Atkinson Hyperlegible";
+    public required FontFiles Fonts { get; init; }
+    /// <summary>Absolute path to a PNG or JPEG logo, or null.</summary>
+    public string? LogoPath { get; init; }
+    public PaperSize Paper { get; init; } = PaperSize.A4;
+    /// <summary>Build date written into document properties, so builds are reproducible.</summary>
+    public DateTimeOffset BuildDate { get; init; } = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+}
