@@ -1,0 +1,417 @@
+using System.Globalization;
+using QcdpBuilder.Diagnostics;
+
+namespace QcdpBuilder.Content;
+
+/// <summary>
+/// Reads <c>content/</c> into the <see cref="Programme"/> model and an organisation profile
+/// into <see cref="Organisation"/>. Reports every problem it meets (unknown keys, wrong
+/// types, missing files) rather than stopping at the first. Cross-references are checked
+/// afterwards by <see cref="ContentRules"/>.
+/// </summary>
+public sealed class ContentLoader(string root, DiagnosticBag diagnostics)
+{
+    public string Root { get; } = Path.GetFullPath(root);
+    string ContentDir => Path.Combine(Root, "content");
+
+    /// <summary>Repository-relative path with forward slashes, as diagnostics show it.</summary>
+    public string Rel(string path) => Path.GetRelativePath(Root, path).Replace('\\', '/');
+
+    YamlMap? LoadYaml(string path)
+    {
+        if (!File.Exists(path))
+        {
+            diagnostics.Error(SourceSpan.StartOf(Rel(path)), "file not found", "create it or fix the path that refers to it");
+            return null;
+        }
+        return YamlMap.Load(File.ReadAllText(path), Rel(path), diagnostics);
+    }
+
+    public Programme? LoadProgramme()
+    {
+        var map = LoadYaml(Path.Combine(ContentDir, "programme.yaml"));
+        if (map is null) return null;
+        map.AllowOnly("title", "short_title", "version", "licence", "summary", "aims", "audience", "workstreams", "workshops", "webinars");
+
+        var workstreams = new List<Workstream>();
+        foreach (var (folder, at) in map.StringList("workstreams", required: true))
+        {
+            var dir = Path.Combine(ContentDir, "workstreams", folder);
+            if (!Directory.Exists(dir))
+            {
+                diagnostics.Error(at, $"workstream folder 'content/workstreams/{folder}' does not exist", NearestFolder(Path.Combine(ContentDir, "workstreams"), folder));
+                continue;
+            }
+            if (LoadWorkstream(dir) is { } ws) workstreams.Add(ws);
+        }
+
+        var handouts = workstreams.SelectMany(w => LoadHandouts(Path.Combine(ContentDir, "workstreams", w.Folder, "handouts"))).ToList();
+        var materialsDir = Path.Combine(ContentDir, "materials");
+        var materials = Directory.Exists(materialsDir)
+            ? Directory.GetFiles(materialsDir, "*.md").Where(f => !Path.GetFileName(f).Equals("README.md", StringComparison.OrdinalIgnoreCase))
+                .Order(StringComparer.Ordinal).Select(LoadMaterial).OfType<Material>().ToList()
+            : [];
+        var contractPath = Path.Combine(ContentDir, "contracts", "applicant-contract.md");
+        var contract = File.Exists(contractPath) ? LoadMaterial(contractPath) : null;
+        if (contract is null) diagnostics.Error(SourceSpan.StartOf("content/contracts/applicant-contract.md"), "the applicant contract is missing", "write it as described in content/README.md");
+
+        return new Programme
+        {
+            Title = map.String("title", required: true) ?? "",
+            ShortTitle = map.String("short_title") ?? "",
+            Version = map.String("version") ?? "",
+            Licence = map.String("licence") ?? "",
+            Summary = map.String("summary") ?? "",
+            Aims = map.StringList("aims").Select(a => a.Value).ToList(),
+            Audience = map.String("audience") ?? "",
+            Workstreams = workstreams,
+            Workshops = map.MapList("workshops").Select(ReadWorkshop).ToList(),
+            Webinars = map.MapList("webinars").Select(ReadWebinar).OfType<Webinar>().ToList(),
+            Handouts = handouts,
+            Materials = materials,
+            Contract = contract,
+        };
+    }
+
+    Workshop ReadWorkshop(YamlMap w)
+    {
+        w.AllowOnly("id", "title", "month", "days");
+        var days = w.MapList("days", required: true).Select(d =>
+        {
+            d.AllowOnly("day", "start", "end", "items");
+            var items = new List<DayItem>();
+            foreach (var item in d.MapList("items", required: true))
+            {
+                item.AllowOnly("session", "break", "lunch");
+                if (item.Has("session")) items.Add(new DayItem(DayItemKind.Session, item.String("session"), 0, item.Span));
+                else if (item.Has("break")) items.Add(new DayItem(DayItemKind.Break, null, item.Int("break") ?? 0, item.Span));
+                else if (item.Has("lunch")) items.Add(new DayItem(DayItemKind.Lunch, null, item.Int("lunch") ?? 0, item.Span));
+                else diagnostics.Error(item.Span, "a timetable item needs one of 'session', 'break' or 'lunch'", "e.g. '- session: \"5.1\"' or '- break: 15'");
+            }
+            return new WorkshopDay(d.Int("day", required: true) ?? 0, Time(d, "start"), Time(d, "end"), items, d.Span);
+        }).ToList();
+        return new Workshop(w.String("id", required: true) ?? "", w.String("title") ?? "", w.Int("month") ?? 0, days, w.Span);
+    }
+
+    TimeOnly Time(YamlMap map, string key)
+    {
+        var text = map.String(key, required: true);
+        if (text is null) return default;
+        if (TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)) return t;
+        diagnostics.Error(map.ValueSpan(key), $"'{key}' must be a time like \"09:15\", not '{text}'", "use 24-hour HH:mm in quotes");
+        return default;
+    }
+
+    Webinar? ReadWebinar(YamlMap w)
+    {
+        w.AllowOnly("session", "month");
+        var id = w.String("session", required: true);
+        return id is null ? null : new Webinar(id, w.Int("month") ?? 0, w.ValueSpan("session"));
+    }
+
+    static readonly string[] WorkstreamKeys = ["id", "number", "title", "aim", "outcomes", "prerequisites", "indicative_content", "sessions"];
+
+    Workstream? LoadWorkstream(string dir)
+    {
+        var file = Path.Combine(dir, "workstream.yaml");
+        var map = LoadYaml(file);
+        if (map is null) return null;
+        map.AllowOnly(WorkstreamKeys);
+        var outcomes = new List<Outcome>();
+        foreach (var o in map.MapList("outcomes", required: true))
+        {
+            o.AllowOnly("id", "text");
+            var id = o.String("id", required: true);
+            var text = o.String("text", required: true);
+            if (id is not null && text is not null) outcomes.Add(new Outcome(id, text, o.ValueSpan("id")));
+        }
+        var folder = Path.GetFileName(dir);
+        var ws = new Workstream
+        {
+            Id = map.String("id", required: true) ?? folder,
+            Folder = folder,
+            Number = map.Int("number", required: true) ?? 0,
+            Title = map.String("title", required: true) ?? folder,
+            Aim = map.String("aim", required: true) ?? "",
+            Outcomes = outcomes,
+            Prerequisites = map.StringList("prerequisites").Select(p => p.Value).ToList(),
+            IndicativeContent = map.StringList("indicative_content").Select(p => p.Value).ToList(),
+            File = Rel(file),
+        };
+
+        // Sessions are listed in order by id; each must have a folder whose name starts with that id.
+        var sessionsDir = Path.Combine(dir, "sessions");
+        var folders = Directory.Exists(sessionsDir) ? Directory.GetDirectories(sessionsDir).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList() : [];
+        var used = new HashSet<string>();
+        foreach (var (id, at) in map.StringList("sessions", required: true))
+        {
+            var match = folders.FirstOrDefault(f => f.StartsWith(id.ToLowerInvariant() + "-", StringComparison.Ordinal) || f == id.ToLowerInvariant());
+            if (match is null)
+            {
+                diagnostics.Error(at, $"session '{id}' has no folder in {Rel(sessionsDir)}/", $"create {Rel(sessionsDir)}/{id.ToLowerInvariant()}-<short-title>/session.yaml");
+                continue;
+            }
+            used.Add(match);
+            if (LoadSession(Path.Combine(sessionsDir, match), id) is { } s) { s.Workstream = ws; ws.Sessions.Add(s); }
+        }
+        foreach (var f in folders.Where(f => !used.Contains(f)))
+            diagnostics.Error(map.ValueSpan("sessions"), $"session folder '{f}' is not listed in 'sessions'", "add its id to the list, or delete the folder");
+        return ws;
+    }
+
+    static readonly string[] SessionKeys = ["id", "title", "kind", "duration", "outcomes", "summary", "preparation", "materials", "prework", "handouts", "activities", "slides", "notes"];
+    static readonly string[] ActivityKeys = ["title", "minutes", "method", "output", "instructions", "facilitator_notes", "virtual"];
+    public static readonly string[] Methods = ["individual", "pairs", "trios", "small-groups", "breakout", "plenary", "fishbowl", "carousel", "presentation", "1-2-4-all"];
+
+    Session? LoadSession(string dir, string expectedId)
+    {
+        var file = Path.Combine(dir, "session.yaml");
+        var map = LoadYaml(file);
+        if (map is null) return null;
+        map.AllowOnly(SessionKeys);
+        var id = map.String("id", required: true) ?? expectedId;
+        if (id != expectedId)
+            diagnostics.Error(map.ValueSpan("id"), $"session id '{id}' does not match '{expectedId}' listed in workstream.yaml", "make the two the same (quote ids such as \"5.1\")");
+        var kind = map.String("kind") ?? "workshop";
+        if (kind is not ("workshop" or "webinar"))
+            diagnostics.Error(map.ValueSpan("kind"), $"kind must be 'workshop' or 'webinar', not '{kind}'");
+
+        var activities = new List<Activity>();
+        foreach (var a in map.MapList("activities", required: true))
+        {
+            a.AllowOnly(ActivityKeys);
+            var method = a.String("method", required: true) ?? "";
+            if (method.Length > 0 && !Methods.Contains(method))
+            {
+                var near = Suggest.Nearest(method, Methods);
+                diagnostics.Error(a.ValueSpan("method"), $"unknown method '{method}'", (near is null ? "" : $"did you mean '{near}'? ") + $"Methods: {string.Join(", ", Methods)}");
+            }
+            activities.Add(new Activity(a.String("title", required: true) ?? "", a.Int("minutes", required: true) ?? 0, method,
+                a.String("output") ?? "", a.String("instructions") ?? "", a.String("facilitator_notes") ?? "", a.String("virtual") ?? "", a.Span));
+        }
+
+        var slides = Path.Combine(dir, map.String("slides") ?? "slides.md");
+        var notes = Path.Combine(dir, map.String("notes") ?? "facilitator-notes.md");
+        foreach (var (path, key) in new[] { (slides, "slides"), (notes, "notes") })
+            if (!File.Exists(path))
+                diagnostics.Error(map.Has(key) ? map.ValueSpan(key) : map.Span, $"missing file {Rel(path)}", $"write the session's {(key == "slides" ? "slide deck" : "facilitator notes")} there (see content/README.md)");
+
+        return new Session
+        {
+            Id = id,
+            Slug = Path.GetFileName(dir),
+            Title = map.String("title", required: true) ?? id,
+            Kind = kind,
+            Duration = map.Int("duration", required: true) ?? 0,
+            Outcomes = map.StringList("outcomes").Select(o => o.Value).ToList(),
+            Summary = map.String("summary") ?? "",
+            Preparation = map.StringList("preparation").Select(o => o.Value).ToList(),
+            Materials = map.StringList("materials").Select(o => o.Value).ToList(),
+            Prework = map.String("prework") ?? "",
+            Handouts = map.StringList("handouts").Select(o => o.Value).ToList(),
+            Activities = activities,
+            Directory = dir,
+            File = Rel(file),
+            SlidesFile = slides,
+            NotesFile = notes,
+        };
+    }
+
+    IEnumerable<Handout> LoadHandouts(string dir)
+    {
+        if (!Directory.Exists(dir)) yield break;
+        foreach (var path in Directory.GetFiles(dir, "*.md").Order(StringComparer.Ordinal))
+        {
+            var (yaml, _) = FrontMatter.Split(File.ReadAllText(path));
+            string title = Path.GetFileNameWithoutExtension(path);
+            string? session = null;
+            if (yaml is null) diagnostics.Error(SourceSpan.StartOf(Rel(path)), "handout has no front matter", "start the file with ---, a 'title:' line and ---");
+            else if (YamlMap.Load(yaml, Rel(path), diagnostics) is { } fm)
+            {
+                fm.AllowOnly("title", "session");
+                title = fm.String("title", required: true) ?? title;
+                session = fm.String("session");
+            }
+            yield return new Handout(Path.GetFileNameWithoutExtension(path), title, path, session);
+        }
+    }
+
+    Material? LoadMaterial(string path)
+    {
+        var (yaml, _) = FrontMatter.Split(File.ReadAllText(path));
+        var id = Path.GetFileNameWithoutExtension(path);
+        if (yaml is null)
+        {
+            diagnostics.Error(SourceSpan.StartOf(Rel(path)), "document has no front matter", "start the file with ---, 'title:' and 'kind:' lines and ---");
+            return null;
+        }
+        var fm = YamlMap.Load(yaml, Rel(path), diagnostics);
+        if (fm is null) return null;
+        fm.AllowOnly("title", "kind", "audience", "parties");
+        return new Material(id, fm.String("title", required: true) ?? id, fm.String("kind") ?? "guide", fm.String("audience") ?? "", path);
+    }
+
+    static string? NearestFolder(string parent, string name)
+    {
+        if (!Directory.Exists(parent)) return null;
+        var near = Suggest.Nearest(name, Directory.GetDirectories(parent).Select(Path.GetFileName).OfType<string>());
+        return near is null ? null : $"did you mean '{near}'?";
+    }
+
+    // ---------------- organisation profile ----------------
+
+    static readonly string[] OrgKeys = ["name", "short_name", "slug", "logo", "colours", "fonts", "paper", "contact", "programme_lead", "cohort", "terminology", "reference_deck", "reference_document"];
+    static readonly string[] ColourKeys = ["primary", "secondary", "accent", "text", "background", "tint"];
+
+    public Organisation? LoadOrganisation(string profilePath)
+    {
+        var path = Path.GetFullPath(profilePath, Root);
+        var map = LoadYaml(path);
+        if (map is null) return null;
+        map.AllowOnly(OrgKeys);
+        var baseDir = Path.GetDirectoryName(path)!;
+
+        string? FileRef(YamlMap m, string key)
+        {
+            var rel = m.String(key);
+            if (string.IsNullOrEmpty(rel)) return null;
+            var full = Path.GetFullPath(Path.Combine(baseDir, rel));
+            if (!IsInside(full, Root))
+            {
+                diagnostics.Error(m.ValueSpan(key), $"'{key}' points outside the repository ({rel})", "keep brand files inside the repository, next to the profile");
+                return null;
+            }
+            if (!File.Exists(full))
+            {
+                diagnostics.Error(m.ValueSpan(key), $"'{key}' file not found: {rel}", $"paths are relative to {Rel(path)}");
+                return null;
+            }
+            return full;
+        }
+
+        var colours = new Dictionary<string, string>();
+        if (map.Map("colours") is { } c)
+        {
+            c.AllowOnly(ColourKeys);
+            foreach (var (key, _) in c.Keys)
+            {
+                if (!ColourKeys.Contains(key)) continue;
+                var value = c.String(key) ?? "";
+                try { Branding.Colour.Parse(value); colours[key] = value; }
+                catch (FormatException e) { diagnostics.Error(c.ValueSpan(key), e.Message); }
+            }
+        }
+
+        string headingFont = "Atkinson Hyperlegible", bodyFont = "Atkinson Hyperlegible";
+        Branding.FontFiles? fontFiles = null;
+        if (map.Map("fonts") is { } f)
+        {
+            f.AllowOnly("heading", "body", "files");
+            headingFont = f.String("heading") ?? headingFont;
+            bodyFont = f.String("body") ?? bodyFont;
+            if (f.Map("files") is { } files)
+            {
+                files.AllowOnly("regular", "bold", "italic", "bold_italic");
+                var r = FileRef(files, "regular"); var b = FileRef(files, "bold"); var i = FileRef(files, "italic"); var bi = FileRef(files, "bold_italic");
+                if (r is not null) fontFiles = new Branding.FontFiles(r, b ?? r, i ?? r, bi ?? b ?? r);
+            }
+        }
+
+        var paper = map.String("paper") ?? "A4";
+        if (paper is not ("A4" or "Letter")) diagnostics.Error(map.ValueSpan("paper"), $"paper must be A4 or Letter, not '{paper}'");
+
+        Person ReadPerson(string key)
+        {
+            var m = map.Map(key);
+            if (m is null) return new Person("", "", "", "");
+            m.AllowOnly("name", "role", "email", "phone");
+            return new Person(m.String("name") ?? "", m.String("role") ?? "", m.String("email") ?? "", m.String("phone") ?? "");
+        }
+
+        var terms = new Dictionary<string, string> { ["qi_platform"] = "your QI platform", ["coach"] = "quality coach" };
+        if (map.Map("terminology") is { } t)
+            foreach (var (key, _) in t.Keys) terms[key] = t.String(key) ?? "";
+
+        var name = map.String("name", required: true) ?? "Organisation";
+        var slug = map.String("slug") ?? Slugs.Make(map.String("short_name") ?? name);
+        if (!Slugs.IsValid(slug)) diagnostics.Error(map.ValueSpan("slug"), $"slug '{slug}' must be lower-case letters, digits and hyphens", "it names the output folder, e.g. slug: northfield");
+
+        return new Organisation
+        {
+            Name = name,
+            ShortName = map.String("short_name") ?? name,
+            Slug = slug,
+            LogoPath = FileRef(map, "logo"),
+            Colours = colours,
+            HeadingFont = headingFont,
+            BodyFont = bodyFont,
+            FontFiles = fontFiles,
+            Paper = paper,
+            Contact = ReadPerson("contact"),
+            Lead = ReadPerson("programme_lead"),
+            Cohort = ReadCohort(map.Map("cohort")),
+            Terminology = terms,
+            ReferenceDeck = FileRef(map, "reference_deck"),
+            ReferenceDocument = FileRef(map, "reference_document"),
+            File = Rel(path),
+        };
+    }
+
+    Cohort ReadCohort(YamlMap? c)
+    {
+        if (c is null) return new Cohort();
+        c.AllowOnly("name", "delivery", "workshops", "webinars", "venue", "protected_hours_per_week");
+        var delivery = c.String("delivery") ?? "in-person";
+        if (delivery is not ("in-person" or "virtual")) diagnostics.Error(c.ValueSpan("delivery"), $"delivery must be 'in-person' or 'virtual', not '{delivery}'");
+
+        (DateOnly, SourceSpan)? Date(string text, SourceSpan at)
+        {
+            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return (d, at);
+            diagnostics.Error(at, $"'{text}' is not a date", "write dates as \"YYYY-MM-DD\", e.g. \"2027-01-19\"");
+            return null;
+        }
+
+        var workshops = new Dictionary<string, List<(DateOnly, SourceSpan)>>();
+        if (c.Map("workshops") is { } w)
+            foreach (var (key, _) in w.Keys)
+                workshops[key] = w.StringList(key).Select(d => Date(d.Value, d.At)).OfType<(DateOnly, SourceSpan)>().ToList();
+        var webinars = new Dictionary<string, (DateOnly, SourceSpan)>();
+        if (c.Map("webinars") is { } wb)
+            foreach (var (key, _) in wb.Keys)
+                if (wb.String(key) is { } text && Date(text, wb.ValueSpan(key)) is { } d) webinars[key] = d;
+
+        return new Cohort
+        {
+            Name = c.String("name") ?? "",
+            Delivery = delivery,
+            Venue = c.String("venue") ?? "",
+            ProtectedHoursPerWeek = c.Int("protected_hours_per_week"),
+            WorkshopDates = workshops,
+            WebinarDates = webinars,
+            At = c.Span,
+        };
+    }
+
+    public static bool IsInside(string path, string root)
+    {
+        var r = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        return Path.GetFullPath(path).StartsWith(r, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>Makes and checks file-name slugs.</summary>
+public static class Slugs
+{
+    public static string Make(string text)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (var ch in text.ToLowerInvariant())
+        {
+            if (char.IsAsciiLetterOrDigit(ch)) sb.Append(ch);
+            else if (sb.Length > 0 && sb[^1] != '-') sb.Append('-');
+        }
+        return sb.ToString().Trim('-');
+    }
+
+    public static bool IsValid(string slug) => slug.Length > 0 && slug.All(ch => char.IsAsciiLetterLower(ch) || char.IsAsciiDigit(ch) || ch == '-');
+}

@@ -1,0 +1,159 @@
+using QcdpBuilder.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace QcdpBuilder.Content;
+
+/// <summary>
+/// A YAML mapping read with its source positions, so every problem is reported with file,
+/// line and column. Readers name the keys they accept; any other key is an error with the
+/// nearest valid key as a hint.
+/// </summary>
+public sealed class YamlMap
+{
+    readonly YamlMappingNode node;
+    readonly DiagnosticBag diagnostics;
+    public string File { get; }
+    public SourceSpan Span { get; }
+
+    YamlMap(YamlMappingNode node, string file, DiagnosticBag diagnostics)
+    {
+        this.node = node;
+        this.diagnostics = diagnostics;
+        File = file;
+        Span = At(node, file);
+    }
+
+    /// <summary>Parses a YAML file whose top level must be a mapping; returns null (with an error) if it cannot.</summary>
+    public static YamlMap? Load(string text, string file, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(text));
+            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode map)
+            {
+                diagnostics.Error(SourceSpan.StartOf(file), "the file must be a YAML mapping of keys to values", "see content/README.md for the keys this file takes");
+                return null;
+            }
+            return new YamlMap(map, file, diagnostics);
+        }
+        catch (YamlException e)
+        {
+            var message = (e.InnerException?.Message ?? e.Message).Trim();
+            // YamlDotNet prefixes its own position; ours is in the location already.
+            var paren = message.IndexOf("): ", StringComparison.Ordinal);
+            if (message.StartsWith("(Line:") && paren > 0) message = message[(paren + 3)..];
+            diagnostics.Error(new SourceSpan(file, (int)e.Start.Line, (int)e.Start.Column), $"malformed YAML: {message}",
+                "check the indentation and that text containing ': ' or starting with a quote is quoted");
+            return null;
+        }
+    }
+
+    internal static SourceSpan At(YamlNode n, string file) => new(file, Math.Max(1, (int)n.Start.Line), Math.Max(1, (int)n.Start.Column));
+
+    /// <summary>Reports every key not in <paramref name="allowed"/>, suggesting the nearest.</summary>
+    public void AllowOnly(params string[] allowed)
+    {
+        foreach (var key in node.Children.Keys.OfType<YamlScalarNode>())
+        {
+            if (allowed.Contains(key.Value)) continue;
+            var near = Suggest.Nearest(key.Value ?? "", allowed);
+            diagnostics.Error(At(key, File), $"unknown key '{key.Value}'",
+                near is not null ? $"did you mean '{near}'? Valid keys here: {string.Join(", ", allowed)}" : $"valid keys here: {string.Join(", ", allowed)}");
+        }
+    }
+
+    YamlNode? Get(string key) => node.Children.TryGetValue(new YamlScalarNode(key), out var v) ? v : null;
+
+    public bool Has(string key) => Get(key) is not null;
+
+    /// <summary>Where a key is (for errors about its value); the mapping itself if absent.</summary>
+    public SourceSpan KeySpan(string key)
+    {
+        var k = node.Children.Keys.OfType<YamlScalarNode>().FirstOrDefault(n => n.Value == key);
+        return k is null ? Span : At(k, File);
+    }
+
+    public SourceSpan ValueSpan(string key) => Get(key) is { } v ? At(v, File) : KeySpan(key);
+
+    public string? String(string key, bool required = false)
+    {
+        var v = Get(key);
+        if (v is null || v is YamlScalarNode { Value: null })
+        {
+            if (required) diagnostics.Error(Span, $"missing required key '{key}'", $"add '{key}: …' to this mapping");
+            return null;
+        }
+        if (v is YamlScalarNode s) return s.Value ?? "";
+        diagnostics.Error(At(v, File), $"'{key}' must be text, not a {Describe(v)}");
+        return null;
+    }
+
+    public int? Int(string key, bool required = false)
+    {
+        var text = String(key, required);
+        if (text is null) return null;
+        if (int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n)) return n;
+        diagnostics.Error(ValueSpan(key), $"'{key}' must be a whole number, not '{text}'", $"write it as digits, e.g. {key}: 20");
+        return null;
+    }
+
+    /// <summary>A list of scalars; a single scalar is accepted as a one-item list.</summary>
+    public List<(string Value, SourceSpan At)> StringList(string key, bool required = false)
+    {
+        var v = Get(key);
+        var result = new List<(string, SourceSpan)>();
+        if (v is null)
+        {
+            if (required) diagnostics.Error(Span, $"missing required key '{key}'", $"add '{key}:' with a list of items");
+            return result;
+        }
+        if (v is YamlScalarNode single) { if (!string.IsNullOrEmpty(single.Value)) result.Add((single.Value, At(single, File))); return result; }
+        if (v is not YamlSequenceNode seq) { diagnostics.Error(At(v, File), $"'{key}' must be a list"); return result; }
+        foreach (var item in seq)
+        {
+            if (item is YamlScalarNode s && s.Value is not null) result.Add((s.Value, At(s, File)));
+            else diagnostics.Error(At(item, File), $"each item of '{key}' must be text, not a {Describe(item)}");
+        }
+        return result;
+    }
+
+    /// <summary>A list of mappings.</summary>
+    public List<YamlMap> MapList(string key, bool required = false)
+    {
+        var v = Get(key);
+        var result = new List<YamlMap>();
+        if (v is null)
+        {
+            if (required) diagnostics.Error(Span, $"missing required key '{key}'", $"add '{key}:' with a list of entries");
+            return result;
+        }
+        if (v is not YamlSequenceNode seq) { diagnostics.Error(At(v, File), $"'{key}' must be a list of entries"); return result; }
+        foreach (var item in seq)
+        {
+            if (item is YamlMappingNode m) result.Add(new YamlMap(m, File, diagnostics));
+            else diagnostics.Error(At(item, File), $"each entry of '{key}' must be a mapping (key: value lines)");
+        }
+        return result;
+    }
+
+    public YamlMap? Map(string key, bool required = false)
+    {
+        var v = Get(key);
+        if (v is null)
+        {
+            if (required) diagnostics.Error(Span, $"missing required key '{key}'");
+            return null;
+        }
+        if (v is YamlMappingNode m) return new YamlMap(m, File, diagnostics);
+        diagnostics.Error(At(v, File), $"'{key}' must be a mapping (key: value lines)");
+        return null;
+    }
+
+    /// <summary>The keys of this mapping, in order, with their positions.</summary>
+    public IEnumerable<(string Key, SourceSpan At)> Keys =>
+        node.Children.Keys.OfType<YamlScalarNode>().Select(k => (k.Value ?? "", At(k, File)));
+
+    static string Describe(YamlNode n) => n switch { YamlSequenceNode => "list", YamlMappingNode => "mapping", _ => "value" };
+}

@@ -1,0 +1,61 @@
+namespace QcdpBuilder.Diagnostics;
+
+/// <summary>How bad a diagnostic is. Errors stop a build; warnings do not.</summary>
+public enum Severity { Error, Warning }
+
+/// <summary>
+/// One problem found in the content, with where it is (repository-relative path, 1-based
+/// line and column) and a hint saying how to fix it.
+/// </summary>
+public sealed record Diagnostic(Severity Severity, string File, int Line, int Column, string Message, string? Hint = null)
+{
+    public string SeverityText => Severity == Severity.Error ? "error" : "warning";
+
+    /// <summary>The compiler-style line: <c>path:line:column: error: message</c>.</summary>
+    public string Headline => $"{File}:{Line}:{Column}: {SeverityText}: {Message}";
+
+    public override string ToString() => Hint is null ? Headline : $"{Headline}\n  hint: {Hint}";
+
+    /// <summary>A GitHub Actions workflow command, so the problem shows on the pull request's diff.</summary>
+    public string ToGitHubAnnotation()
+    {
+        static string Esc(string s) => s.Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A");
+        var text = Hint is null ? Message : $"{Message} (hint: {Hint})";
+        return $"::{SeverityText} file={File},line={Line},col={Column}::{Esc(text)}";
+    }
+}
+
+/// <summary>Collects every problem in a run so that all are reported at once, not just the first.</summary>
+public sealed class DiagnosticBag
+{
+    readonly List<Diagnostic> items = [];
+    public IReadOnlyList<Diagnostic> Items => items;
+    public bool HasErrors => items.Any(d => d.Severity == Severity.Error);
+    public int ErrorCount => items.Count(d => d.Severity == Severity.Error);
+    public int WarningCount => items.Count(d => d.Severity == Severity.Warning);
+
+    public void Error(SourceSpan at, string message, string? hint = null) =>
+        items.Add(new Diagnostic(Severity.Error, at.File, at.Line, at.Column, message, hint));
+
+    public void Warning(SourceSpan at, string message, string? hint = null) =>
+        items.Add(new Diagnostic(Severity.Warning, at.File, at.Line, at.Column, message, hint));
+
+    public void Add(Diagnostic d) => items.Add(d);
+
+    /// <summary>Diagnostics sorted by file, line, column, so output is stable.</summary>
+    public IEnumerable<Diagnostic> Sorted() =>
+        items.OrderBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Line).ThenBy(d => d.Column).ThenBy(d => d.Message, StringComparer.Ordinal);
+}
+
+/// <summary>A place in a source file: repository-relative path plus 1-based line and column.</summary>
+public readonly record struct SourceSpan(string File, int Line, int Column)
+{
+    public static SourceSpan StartOf(string file) => new(file, 1, 1);
+    public override string ToString() => $"{File}:{Line}:{Column}";
+}
+
+/// <summary>Thrown when content errors make it impossible to go on; carries every diagnostic.</summary>
+public sealed class ContentException(DiagnosticBag diagnostics) : Exception($"{diagnostics.ErrorCount} error(s) in the content.")
+{
+    public DiagnosticBag Diagnostics { get; } = diagnostics;
+}

@@ -1,0 +1,318 @@
+using System.Text.RegularExpressions;
+using Markdig;
+using Markdig.Extensions.CustomContainers;
+using Markdig.Extensions.Tables;
+using Markdig.Extensions.TaskLists;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using QcdpBuilder.Content;
+using QcdpBuilder.Diagnostics;
+using QcdpBuilder.Documents;
+using MdTable = Markdig.Extensions.Tables.Table;
+using Block = QcdpBuilder.Documents.Block;
+using Inline = QcdpBuilder.Documents.Inline;
+using SourceSpan = QcdpBuilder.Diagnostics.SourceSpan;
+using MdTableRow = Markdig.Extensions.Tables.TableRow;
+
+namespace QcdpBuilder.Markdown;
+
+/// <summary>
+/// Turns Markdown into the <see cref="Document"/> model, once, for every writer. Raw HTML
+/// is never passed through: it becomes literal text that writers escape. Images must be
+/// files inside the repository with alt text. Fill-in elements (<c>[lines: 5]</c> …) become
+/// their own blocks.
+/// </summary>
+public sealed partial class MarkdownReader(string repoRoot, DiagnosticBag diagnostics)
+{
+    static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .UsePipeTables()
+        .UseTaskLists()
+        .UseCustomContainers()
+        .UseYamlFrontMatter()
+        .UseAutoLinks()
+        .DisableHtml()
+        .Build();
+
+    string file = "";
+    string baseDir = "";
+    string source = "";
+    readonly Dictionary<string, int> ids = [];
+    int fieldCount;
+
+    /// <summary>Parses <paramref name="markdown"/> from <paramref name="path"/> (absolute; images resolve relative to it).</summary>
+    public List<Block> Parse(string markdown, string path)
+    {
+        file = Path.GetRelativePath(repoRoot, path).Replace('\\', '/');
+        baseDir = Path.GetDirectoryName(path)!;
+        source = markdown.Replace("\r\n", "\n");
+        ids.Clear();
+        fieldCount = 0;
+        var doc = Markdig.Markdown.Parse(source, Pipeline);
+        return Blocks(doc);
+    }
+
+    SourceSpan At(MarkdownObject o) => new(file, o.Line + 1, o.Column + 1);
+
+    List<Block> Blocks(IEnumerable<Markdig.Syntax.Block> blocks)
+    {
+        var result = new List<Block>();
+        foreach (var b in blocks) result.AddRange(Convert(b));
+        return result;
+    }
+
+    IEnumerable<Block> Convert(Markdig.Syntax.Block block)
+    {
+        switch (block)
+        {
+            case Markdig.Extensions.Yaml.YamlFrontMatterBlock:
+                break;
+            case HeadingBlock h:
+                var content = Inlines(h.Inline);
+                yield return new Heading(h.Level, content, UniqueId(Slugs.Make(Documents.Inlines.PlainText(content))));
+                break;
+            case ParagraphBlock p:
+                foreach (var b in Paragraph(p)) yield return b;
+                break;
+            case Markdig.Syntax.ListBlock l:
+                var items = new List<Documents.ListItem>();
+                foreach (var item in l.OfType<ListItemBlock>())
+                {
+                    bool? check = null;
+                    if (item.FirstOrDefault() is ParagraphBlock { Inline.FirstChild: TaskList task }) check = task.Checked;
+                    items.Add(new Documents.ListItem(Blocks(item), check));
+                }
+                var start = l.IsOrdered && int.TryParse(l.OrderedStart, out var s) ? s : 1;
+                yield return new Documents.ListBlock(l.IsOrdered, start, items);
+                break;
+            case MdTable t:
+                yield return Table(t);
+                break;
+            case QuoteBlock q:
+                yield return new Quote(Blocks(q));
+                break;
+            case CustomContainer c:
+                var info = (c.Info ?? "").Trim();
+                var title = (c.Arguments ?? "").Trim();
+                yield return new Div(info, Blocks(c)) { Title = title.Length > 0 ? title : null };
+                break;
+            case FencedCodeBlock or Markdig.Syntax.CodeBlock:
+                yield return new Documents.CodeBlock(((LeafBlock)block).Lines.ToString());
+                break;
+            case ThematicBreakBlock:
+                yield return new Rule();
+                break;
+            case HtmlBlock html:
+                // Raw HTML is content, not markup: keep it as literal text.
+                yield return new Paragraph([new Run(html.Lines.ToString())]);
+                break;
+            case LinkReferenceDefinitionGroup:
+            case BlankLineBlock:
+                break;
+            case ContainerBlock other:
+                foreach (var b in Blocks(other)) yield return b;
+                break;
+        }
+    }
+
+    Documents.Table Table(MdTable t)
+    {
+        var header = new List<Documents.TableRow>();
+        var body = new List<Documents.TableRow>();
+        var columns = t.ColumnDefinitions.Count;
+        foreach (var row in t.OfType<MdTableRow>())
+        {
+            var cells = row.OfType<TableCell>().Select(c => (IReadOnlyList<Inline>)c.OfType<ParagraphBlock>().SelectMany(p => Inlines(p.Inline)).ToList()).ToList();
+            columns = Math.Max(columns, cells.Count);
+            (row.IsHeader ? header : body).Add(new Documents.TableRow(cells));
+        }
+        var aligns = Enumerable.Range(0, columns).Select(i => i < t.ColumnDefinitions.Count ? t.ColumnDefinitions[i].Alignment switch
+        {
+            TableColumnAlign.Center => Align.Centre,
+            TableColumnAlign.Right => Align.Right,
+            _ => Align.Left,
+        } : Align.Left).ToList();
+        // Pad ragged rows so writers can rely on a rectangle.
+        Documents.TableRow Pad(Documents.TableRow r) => r.Cells.Count >= columns ? r : new(r.Cells.Concat(Enumerable.Repeat((IReadOnlyList<Inline>)[], columns - r.Cells.Count)).ToList());
+        return new Documents.Table(header.Select(Pad).ToList(), body.Select(Pad).ToList(), aligns);
+    }
+
+    // ---------------- paragraphs, images and fill-in elements ----------------
+
+    IEnumerable<Block> Paragraph(ParagraphBlock p)
+    {
+        var raw = p.Lines.ToString().Trim();
+        var lines = raw.Split('\n').Select(l => l.Trim()).ToList();
+        if (lines.Count > 0 && lines.All(l => FillInStart().IsMatch(l)))
+        {
+            for (var i = 0; i < lines.Count; i++)
+                if (FillIn(lines[i], new SourceSpan(file, p.Line + 1 + i, p.Column + 1)) is { } b) yield return b;
+            yield break;
+        }
+
+        // A paragraph that is only an image is a figure; images mixed with text are split out after it.
+        var images = p.Inline?.Descendants<LinkInline>().Where(l => l.IsImage).ToList() ?? [];
+        var text = Inlines(p.Inline);
+        if (Documents.Inlines.PlainText(text).Trim().Length > 0) yield return new Paragraph(text);
+        foreach (var img in images)
+            if (Image(img) is { } image) yield return image;
+    }
+
+    Image? Image(LinkInline img)
+    {
+        var alt = string.Concat(img.Descendants<LiteralInline>().Select(l => l.Content.ToString())).Trim();
+        var url = img.Url ?? "";
+        var at = At(img);
+        if (alt.Length == 0)
+            diagnostics.Error(at, $"image '{url}' has no alt text", "describe what the picture shows: ![A PDSA cycle with four quadrants](…)");
+        if (url.Contains("://") || url.StartsWith("//") || url.StartsWith("data:"))
+        {
+            diagnostics.Error(at, $"image '{url}' is not a local file", "copy the picture into content/images/ and link to it there; builds never reach the network");
+            return null;
+        }
+        var path = Path.GetFullPath(Path.Combine(baseDir, Uri.UnescapeDataString(url)));
+        if (!ContentLoader.IsInside(path, repoRoot))
+        {
+            diagnostics.Error(at, $"image '{url}' is outside the repository", "keep images in content/images/");
+            return null;
+        }
+        if (!File.Exists(path))
+        {
+            diagnostics.Error(at, $"image file not found: {url}", "paths are relative to the Markdown file, e.g. ../../../../images/name.png");
+            return null;
+        }
+        var ext = Path.GetExtension(path).ToLowerInvariant();
+        if (ext is not (".png" or ".jpg" or ".jpeg"))
+        {
+            diagnostics.Error(at, $"image '{url}' must be a PNG or JPEG", "render SVG diagrams to PNG and link to the PNG");
+            return null;
+        }
+        return new Image(path, alt);
+    }
+
+    Block? FillIn(string line, SourceSpan at)
+    {
+        string Id(string label) => $"f{++fieldCount:D2}-{Slugs.Make(label)}";
+        Match m;
+        if ((m = LinesRx().Match(line)).Success)
+        {
+            var n = int.Parse(m.Groups[1].Value);
+            if (n is >= 1 and <= 40) return new WritingLines(n);
+            diagnostics.Error(at, $"[lines: {n}] must ask for 1 to 40 lines");
+            return null;
+        }
+        if ((m = FieldRx().Match(line)).Success)
+        {
+            var label = m.Groups[2].Value.Trim();
+            return new FormField(m.Groups[1].Value == "date" ? FieldKind.Date : FieldKind.Text, label, Id(label));
+        }
+        if ((m = ScaleRx().Match(line)).Success)
+        {
+            var min = m.Groups[1].Success ? int.Parse(m.Groups[1].Value) : 1;
+            var max = m.Groups[2].Success ? int.Parse(m.Groups[2].Value) : 5;
+            var label = m.Groups[3].Value.Trim();
+            if (max > min && max - min <= 10) return new RatingScale(label, min, max, Id(label));
+            diagnostics.Error(at, $"rating scale {min}-{max} is not valid", "use e.g. [scale: …] for 1–5 or [scale 0-10: …]; at most 11 points");
+            return null;
+        }
+        if ((m = TableRx().Match(line)).Success)
+        {
+            var cols = m.Groups[1].Value.Split('|').Select(c => c.Trim()).Where(c => c.Length > 0).ToList();
+            var rows = int.Parse(m.Groups[2].Value);
+            if (cols.Count is >= 1 and <= 8 && rows is >= 1 and <= 40) return new FillTable(cols, rows, Id(string.Join("-", cols.Take(2))));
+            diagnostics.Error(at, "a fill-in table needs 1–8 columns and 1–40 rows", "e.g. [table: Date | Team | Action; rows: 6]");
+            return null;
+        }
+        if ((m = SignatureRx().Match(line)).Success)
+        {
+            var party = m.Groups[1].Value.Trim();
+            return new SignatureLine(party, Id("signature-" + party));
+        }
+        diagnostics.Error(at, $"malformed fill-in element '{line}'",
+            "write one of [lines: 5], [field: Label], [date: Label], [scale: Label], [scale 0-10: Label], [table: A | B; rows: 6], [signature: Party]");
+        return null;
+    }
+
+    [GeneratedRegex(@"^\[(lines|field|date|scale|table|signature)\b", RegexOptions.IgnoreCase)] private static partial Regex FillInStart();
+    [GeneratedRegex(@"^\[lines:\s*(\d+)\s*\]$")] private static partial Regex LinesRx();
+    [GeneratedRegex(@"^\[(field|date):\s*(.+?)\s*\]$")] private static partial Regex FieldRx();
+    [GeneratedRegex(@"^\[scale(?:\s+(\d+)\s*-\s*(\d+))?:\s*(.+?)\s*\]$")] private static partial Regex ScaleRx();
+    [GeneratedRegex(@"^\[table:\s*(.+?);\s*rows:\s*(\d+)\s*\]$")] private static partial Regex TableRx();
+    [GeneratedRegex(@"^\[signature:\s*(.+?)\s*\]$")] private static partial Regex SignatureRx();
+
+    // ---------------- inlines ----------------
+
+    List<Inline> Inlines(ContainerInline? container)
+    {
+        var runs = new List<Inline>();
+        if (container is not null) Flatten(container, false, false, null, runs);
+        return Merge(runs);
+    }
+
+    void Flatten(Markdig.Syntax.Inlines.Inline inline, bool bold, bool italic, string? link, List<Inline> runs)
+    {
+        switch (inline)
+        {
+            case TaskList:
+                break; // the list item carries the checkbox
+            case LiteralInline lit:
+                runs.Add(new Run(lit.Content.ToString(), bold, italic, false, link));
+                break;
+            case CodeInline code:
+                runs.Add(new Run(code.Content, bold, italic, true, link));
+                break;
+            case LineBreakInline br:
+                if (br.IsHard) runs.Add(new LineBreak()); else runs.Add(new Run(" ", bold, italic, false, link));
+                break;
+            case HtmlEntityInline entity:
+                runs.Add(new Run(entity.Transcoded.ToString(), bold, italic, false, link));
+                break;
+            case HtmlInline html:
+                runs.Add(new Run(html.Tag, bold, italic, false, link));
+                break;
+            case AutolinkInline auto:
+                runs.Add(new Run(auto.Url, bold, italic, false, SafeLink(auto.IsEmail ? "mailto:" + auto.Url : auto.Url, auto)));
+                break;
+            case LinkInline { IsImage: true }:
+                break; // images become blocks of their own
+            case LinkInline l:
+                var target = SafeLink(l.Url ?? "", l);
+                foreach (var child in l) Flatten(child, bold, italic, target, runs);
+                break;
+            case EmphasisInline em:
+                var strong = em.DelimiterCount >= 2;
+                foreach (var child in em) Flatten(child, bold || strong, italic || !strong, link, runs);
+                break;
+            case ContainerInline c:
+                foreach (var child in c) Flatten(child, bold, italic, link, runs);
+                break;
+        }
+    }
+
+    /// <summary>Only web and mail links and in-document anchors are kept; anything else (javascript:, file:) is dropped with an error.</summary>
+    string? SafeLink(string url, MarkdownObject at)
+    {
+        if (url.StartsWith("https://") || url.StartsWith("http://") || url.StartsWith("mailto:") || url.StartsWith('#')) return url;
+        diagnostics.Error(At(at), $"link '{url}' is not a web, mail or in-page link", "use a full https:// address");
+        return null;
+    }
+
+    static List<Inline> Merge(List<Inline> runs)
+    {
+        var merged = new List<Inline>();
+        foreach (var r in runs)
+        {
+            if (r is Run run && merged.Count > 0 && merged[^1] is Run prev && prev with { Text = "" } == run with { Text = "" })
+                merged[^1] = prev with { Text = prev.Text + run.Text };
+            else merged.Add(r);
+        }
+        return merged;
+    }
+
+    string UniqueId(string id)
+    {
+        if (id.Length == 0) id = "section";
+        if (ids.TryGetValue(id, out var n)) { ids[id] = n + 1; return $"{id}-{n + 1}"; }
+        ids[id] = 1;
+        return id;
+    }
+}

@@ -1,0 +1,115 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using HandlebarsDotNet;
+using QcdpBuilder.Diagnostics;
+
+namespace QcdpBuilder.Templates;
+
+/// <summary>
+/// The one seam for template rendering (Handlebars.Net today). Templates and content are
+/// untrusted: they get no helpers that touch files, the network or code, no partials, and
+/// values are escaped for Markdown (not HTML), so an organisation called
+/// "Smith &amp; Jones &lt;North&gt;" comes out as written. A placeholder that names nothing is
+/// an error with the file and line, never a silent blank.
+/// </summary>
+public sealed partial class TemplateEngine
+{
+    readonly IHandlebars markdown;
+    readonly IHandlebars plain;
+
+    public TemplateEngine()
+    {
+        markdown = Handlebars.Create(new HandlebarsConfiguration { TextEncoder = new MarkdownEncoder(), ThrowOnUnresolvedBindingExpression = true });
+        plain = Handlebars.Create(new HandlebarsConfiguration { NoEscape = true, ThrowOnUnresolvedBindingExpression = true });
+    }
+
+    /// <summary>
+    /// Renders Markdown <paramref name="source"/> with <paramref name="data"/> (values escaped for
+    /// Markdown); on failure reports at <paramref name="file"/> and returns null.
+    /// </summary>
+    public string? Render(string source, object data, string file, DiagnosticBag diagnostics, int firstLine = 1) =>
+        Render(markdown, source, data, file, diagnostics, firstLine);
+
+    /// <summary>Renders plain text (a title, a file name): values are inserted as they are.</summary>
+    public string? RenderPlain(string source, object data, string file, DiagnosticBag diagnostics, int firstLine = 1) =>
+        Render(plain, source, data, file, diagnostics, firstLine);
+
+    static string? Render(IHandlebars handlebars, string source, object data, string file, DiagnosticBag diagnostics, int firstLine)
+    {
+        // Fast path: most content has no placeholders at all.
+        if (!source.Contains("{{")) return source.Replace("\\{{", "{{");
+        try
+        {
+            var protectedSource = source.Replace("\\{{", "\u0001");
+            var template = handlebars.Compile(protectedSource);
+            return template(data).Replace("\u0001", "{{");
+        }
+        catch (HandlebarsDotNet.Compiler.HandlebarsUndefinedBindingException e)
+        {
+            var key = e.Message.Replace(" is undefined", "").Trim();
+            var (at, placeholder) = Locate(source, key, file, firstLine);
+            diagnostics.Error(at, $"unknown placeholder '{placeholder}'", $"placeholders available: {Available}");
+        }
+        catch (HandlebarsRuntimeException e) when (e.Message.Contains("partial", StringComparison.OrdinalIgnoreCase))
+        {
+            var (at, _) = Locate(source, "{{>", file, firstLine);
+            diagnostics.Error(at, "template error: partials ({{> name}}) are not available", "write the text inline instead");
+        }
+        catch (Exception e) when (e is HandlebarsException or HandlebarsRuntimeException)
+        {
+            var m = PositionRegex().Match(e.Message);
+            var line = m.Success ? int.Parse(m.Groups[1].Value) : 1;
+            var col = m.Success ? int.Parse(m.Groups[2].Value) : 1;
+            diagnostics.Error(new SourceSpan(file, firstLine + line - 1, col), $"template error: {FirstLine(e.Message)}", "check that every {{ has a matching }} and every {{#each}} a {{/each}}");
+        }
+        return null;
+    }
+
+    public const string Available = "org.name, org.short_name, terms.qi_platform, terms.coach, cohort.name, lead.name, lead.email, contact.email, programme.title";
+
+    /// <summary>Finds the first placeholder mentioning <paramref name="key"/>; returns its position and text.</summary>
+    static (SourceSpan, string) Locate(string source, string key, string file, int firstLine)
+    {
+        var lines = source.Replace("\r\n", "\n").Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            foreach (Match m in PlaceholderRegex().Matches(lines[i]))
+                if (m.Value.Contains(key, StringComparison.Ordinal))
+                    return (new SourceSpan(file, firstLine + i, m.Index + 1), m.Value);
+        }
+        return (new SourceSpan(file, firstLine, 1), "{{" + key + "}}");
+    }
+
+    static string FirstLine(string s) => s.Split('\n')[0].Trim();
+
+    [GeneratedRegex(@"(\d+):(\d+)")]
+    private static partial Regex PositionRegex();
+
+    [GeneratedRegex(@"\{\{[^}]*\}\}")]
+    private static partial Regex PlaceholderRegex();
+
+    /// <summary>Escapes values for Markdown: every character Markdown could read as syntax gets a backslash.</summary>
+    public static string EscapeMarkdown(string text)
+    {
+        var sb = new StringBuilder(text.Length + 8);
+        foreach (var ch in text)
+        {
+            if (@"\`*_{}[]()<>#+-.!|&~".Contains(ch)) sb.Append('\\');
+            sb.Append(ch);
+        }
+        return sb.ToString();
+    }
+
+    sealed class MarkdownEncoder : ITextEncoder
+    {
+        public IFormatProvider FormatProvider => System.Globalization.CultureInfo.InvariantCulture;
+        public void Encode(StringBuilder text, TextWriter target) => target.Write(EscapeMarkdown(text.ToString()));
+        public void Encode(string text, TextWriter target) => target.Write(EscapeMarkdown(text));
+        public void Encode<T>(T text, TextWriter target) where T : IEnumerator<char>
+        {
+            var sb = new StringBuilder();
+            while (text.MoveNext()) sb.Append(text.Current);
+            target.Write(EscapeMarkdown(sb.ToString()));
+        }
+    }
+}
