@@ -1,0 +1,84 @@
+using System.Text;
+
+namespace QcdpBuilder.Pdf.Fonts;
+
+/// <summary>
+/// A string converted to glyphs with kerning applied, ready to measure or draw. Produced by
+/// <see cref="TextShaper"/>; the writer emits the same glyph ids and kerning so measured width equals drawn width.
+/// </summary>
+public sealed class ShapedText
+{
+    public required TrueTypeFont Font { get; init; }
+    public required double Size { get; init; }
+    /// <summary>The text as the reader should extract it (used for ToUnicode and the layout dump).</summary>
+    public required string Text { get; init; }
+    public required ushort[] Glyphs { get; init; }
+    /// <summary>The Unicode text each glyph stands for (for the ToUnicode CMap).</summary>
+    public required string[] GlyphText { get; init; }
+    /// <summary>Kerning applied after glyph i (font units), length = Glyphs.Length.</summary>
+    public required int[] Kerning { get; init; }
+    /// <summary>Total advance in points.</summary>
+    public required double Width { get; init; }
+}
+
+/// <summary>
+/// Converts text to glyphs: cmap lookup, fallback for missing characters, and pair kerning.
+/// No ligatures or complex scripts: the engine targets Latin-script training material.
+/// </summary>
+public static class TextShaper
+{
+    /// <summary>Shapes <paramref name="text"/> in <paramref name="font"/> at <paramref name="size"/> points.</summary>
+    public static ShapedText Shape(TrueTypeFont font, string text, double size, bool kerning = true)
+    {
+        var glyphs = new List<ushort>(text.Length);
+        var glyphText = new List<string>(text.Length);
+        foreach (var rune in text.EnumerateRunes())
+        {
+            int cp = rune.Value;
+            if (cp == 0xAD || cp == 0x200B || cp == 0xFE0F) continue; // soft hyphen / zero width: invisible
+            if (cp == '\t' || cp == 0xA0 || cp == 0x202F) cp = ' ';
+            ushort g = font.GetGlyphId(cp);
+            if (g == 0) g = Fallback(font, cp);
+            glyphs.Add(g);
+            glyphText.Add(rune.ToString());
+        }
+        var kern = new int[glyphs.Count];
+        int units = 0;
+        for (int i = 0; i < glyphs.Count; i++)
+        {
+            units += font.GetAdvance(glyphs[i]);
+            if (kerning && i + 1 < glyphs.Count)
+            {
+                kern[i] = font.GetKerning(glyphs[i], glyphs[i + 1]);
+                units += kern[i];
+            }
+        }
+        return new ShapedText
+        {
+            Font = font, Size = size, Text = text, Glyphs = glyphs.ToArray(), GlyphText = glyphText.ToArray(),
+            Kerning = kern, Width = units * size / font.UnitsPerEm,
+        };
+    }
+
+    /// <summary>Width of a string in points, including kerning.</summary>
+    public static double Measure(TrueTypeFont font, string text, double size) => Shape(font, text, size).Width;
+
+    private static ushort Fallback(TrueTypeFont font, int cp)
+    {
+        // Try a visually close substitute before giving up; never throw for odd input.
+        int[] alternatives = cp switch
+        {
+            0x2018 or 0x2019 or 0x201B or 0x2032 => ['\''],
+            0x201C or 0x201D or 0x201F or 0x2033 => ['"'],
+            0x2013 or 0x2212 or 0x2010 or 0x2011 => ['-'],
+            0x2014 or 0x2015 => [0x2013, '-'],
+            0x2022 or 0x25CF or 0x25AA => [0x00B7, '*'],
+            0x2713 or 0x2714 or 0x2611 => [0x221A, 'v'],
+            0x2026 => ['.'],
+            _ => [],
+        };
+        foreach (var a in alternatives)
+            if (font.HasGlyph(a)) return font.GetGlyphId(a);
+        return font.HasGlyph('?') ? font.GetGlyphId('?') : (ushort)0;
+    }
+}

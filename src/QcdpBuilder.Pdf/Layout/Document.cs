@@ -1,0 +1,231 @@
+using QcdpBuilder.Pdf.Fonts;
+using QcdpBuilder.Pdf.Images;
+using QcdpBuilder.Pdf.Writer;
+
+namespace QcdpBuilder.Pdf.Layout;
+
+/// <summary>Page number and count, known before anything is drawn because pagination completes first.</summary>
+public readonly record struct PageInfo(int Number, int Count);
+
+/// <summary>
+/// A running header or footer line: optional logo, and left/centre/right text. The placeholders
+/// <c>{page}</c> and <c>{pages}</c> are replaced per page ("Page {page} of {pages}").
+/// </summary>
+public sealed class RunningBand
+{
+    public string? Left { get; set; }
+    public string? Center { get; set; }
+    public string? Right { get; set; }
+    public PdfImage? Logo { get; set; }
+    public double LogoHeight { get; set; } = 20;
+    public double FontSize { get; set; } = 8.5;
+    public Color Color { get; set; } = Color.FromHex("#555555");
+    /// <summary>Draws a thin rule between the band and the body (below a header, above a footer).</summary>
+    public bool Rule { get; set; }
+    public Color RuleColor { get; set; } = Color.LightGrey;
+
+    internal static string Fill(string s, PageInfo p) =>
+        s.Replace("{page}", p.Number.ToString(System.Globalization.CultureInfo.InvariantCulture))
+         .Replace("{pages}", p.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    internal double Height(FontSet fonts)
+    {
+        var f = fonts.Regular;
+        double text = f.ToPoints(f.Ascender - f.Descender, FontSize);
+        return Math.Max(text, Logo != null ? LogoHeight : 0);
+    }
+
+    internal void Draw(ICanvas c, FontSet fonts, double x, double y, double width, PageInfo page, bool isHeader)
+    {
+        var f = fonts.Regular;
+        double h = Height(fonts);
+        double asc = f.ToPoints(f.Ascender, FontSize), textH = f.ToPoints(f.Ascender - f.Descender, FontSize);
+        double baseline = y + (h - textH) / 2 + asc;
+        double leftX = x;
+        if (Logo != null)
+        {
+            double lw = Logo.NaturalSize.Width * LogoHeight / Logo.NaturalSize.Height;
+            c.DrawImage(Logo, new Rect(x, y + (h - LogoHeight) / 2, lw, LogoHeight));
+            leftX += lw + 8;
+        }
+        void Text(string? s, TextAlign align)
+        {
+            if (string.IsNullOrEmpty(s)) return;
+            var shaped = TextShaper.Shape(f, Fill(s, page), FontSize);
+            double tx = align switch { TextAlign.Center => x + (width - shaped.Width) / 2, TextAlign.Right => x + width - shaped.Width, _ => leftX };
+            c.DrawText(shaped, tx, baseline, Color);
+        }
+        Text(Left, TextAlign.Left); Text(Center, TextAlign.Center); Text(Right, TextAlign.Right);
+        if (Rule)
+        {
+            double ry = isHeader ? y + h + 4 : y - 4;
+            c.DrawLine(x, ry, x + width, ry, 0.5, RuleColor);
+        }
+    }
+}
+
+/// <summary>Page geometry and running bands shared by all flow pages of a document.</summary>
+public sealed class PageTemplate
+{
+    public PageSize Size { get; set; } = PageSize.A4;
+    public Margins Margins { get; set; } = new(56.7, 64, 56.7, 64);
+    public RunningBand? Header { get; set; }
+    public RunningBand? Footer { get; set; }
+    /// <summary>Distance from the top edge of the page to the top of the header.</summary>
+    public double HeaderDistance { get; set; } = 28;
+    /// <summary>Distance from the bottom edge of the page to the bottom of the footer.</summary>
+    public double FooterDistance { get; set; } = 28;
+    public double ContentWidth => Size.Width - Margins.Left - Margins.Right;
+    public double ContentHeight => Size.Height - Margins.Top - Margins.Bottom;
+}
+
+/// <summary>The outcome of pagination for one page, before drawing.</summary>
+public sealed class PlannedPage
+{
+    internal PlannedPage(PageSize size, Fragment? body, Action<ICanvas, double, double>? fixedDraw, bool bands)
+    { Size = size; Body = body; FixedDraw = fixedDraw; ShowBands = bands; }
+    public PageSize Size { get; }
+    internal Fragment? Body { get; }
+    internal Action<ICanvas, double, double>? FixedDraw { get; }
+    internal bool ShowBands { get; }
+    /// <summary>Height used by flowing content (0 for fixed pages).</summary>
+    public double BodyHeight => Body?.Height ?? 0;
+}
+
+/// <summary>
+/// A document: metadata, fonts, page template and content (flowing blocks and fixed pages, in order).
+/// <see cref="Paginate"/> plans all pages first, so "page X of Y" is exact; <see cref="Render"/> then draws
+/// onto any <see cref="ICanvas"/>, and <see cref="Save(Stream)"/> renders to PDF.
+/// </summary>
+/// <example>
+/// <code>
+/// var doc = new Document(new DocumentInfo { Title = "Handout", Date = fixedDate }, FontFamily.AtkinsonHyperlegible(root));
+/// doc.Page.Footer = new RunningBand { Left = "Course title", Right = "Page {page} of {pages}" };
+/// doc.Add(new Heading(1, "Welcome"));
+/// doc.Add(new Paragraph("Some ", new TextRun("bold") { Bold = true }, " text."));
+/// doc.Save("out.pdf");
+/// </code>
+/// </example>
+public sealed class Document
+{
+    private readonly List<object> _content = new();
+
+    public Document(DocumentInfo info, FontFamily fonts)
+    {
+        Info = info; Fonts = fonts;
+    }
+
+    public DocumentInfo Info { get; }
+    public FontFamily Fonts { get; }
+    public PageTemplate Page { get; set; } = new();
+
+    /// <summary>Appends a flowing block.</summary>
+    public Document Add(Block block) { _content.Add(block); return this; }
+    /// <summary>Appends a fixed page; flowing content before and after starts on its own pages.</summary>
+    public Document AddPage(FixedPage page) { _content.Add(page); return this; }
+
+    /// <summary>Loaded font faces (for measuring text when building content).</summary>
+    public FontSet LoadFonts() => FontSet.Load(Fonts);
+
+    /// <summary>Splits all content into pages. Pure: calling it twice yields the same plan.</summary>
+    public IReadOnlyList<PlannedPage> Paginate()
+    {
+        var fonts = LoadFonts();
+        var pages = new List<PlannedPage>();
+        var t = Page;
+        var ctx = new LayoutContext(fonts, t.ContentHeight);
+        var flow = new List<Block>();
+        void FlushFlow()
+        {
+            if (flow.Count == 0) return;
+            Block? rest = new Column(flow.ToList());
+            flow.Clear();
+            int guard = 0;
+            while (rest != null && guard++ < 10000)
+            {
+                var r = rest.Layout(ctx, t.ContentWidth, t.ContentHeight, true);
+                if (r.Placed == null) break; // cannot happen with Column's progress guarantee
+                pages.Add(new PlannedPage(t.Size, r.Placed, null, true));
+                rest = r.Remainder;
+            }
+        }
+        foreach (var item in _content)
+        {
+            if (item is Block b) { flow.Add(b); continue; }
+            FlushFlow();
+            var fp = (FixedPage)item;
+            var size = fp.Size ?? t.Size;
+            pages.Add(new PlannedPage(size, null, fp.Plan(new LayoutContext(fonts, size.Height), size), fp.ShowRunningBands));
+        }
+        FlushFlow();
+        return pages;
+    }
+
+    /// <summary>Paginates and draws every page onto <paramref name="canvas"/>.</summary>
+    public void Render(ICanvas canvas)
+    {
+        var fonts = LoadFonts();
+        var pages = Paginate();
+        var t = Page;
+        for (int i = 0; i < pages.Count; i++)
+        {
+            var p = pages[i];
+            var info = new PageInfo(i + 1, pages.Count);
+            canvas.BeginPage(p.Size);
+            if (p.ShowBands && t.Header != null)
+            {
+                canvas.BeginArtifact();
+                t.Header.Draw(canvas, fonts, t.Margins.Left, t.HeaderDistance, p.Size.Width - t.Margins.Left - t.Margins.Right, info, true);
+                canvas.EndArtifact();
+            }
+            p.Body?.Draw(canvas, t.Margins.Left, t.Margins.Top);
+            p.FixedDraw?.Invoke(canvas, 0, 0);
+            if (p.ShowBands && t.Footer != null)
+            {
+                canvas.BeginArtifact();
+                double fh = t.Footer.Height(fonts);
+                t.Footer.Draw(canvas, fonts, t.Margins.Left, p.Size.Height - t.FooterDistance - fh, p.Size.Width - t.Margins.Left - t.Margins.Right, info, false);
+                canvas.EndArtifact();
+            }
+            canvas.EndPage();
+        }
+    }
+
+    /// <summary>Renders the document as PDF into <paramref name="output"/>.</summary>
+    public void Save(Stream output)
+    {
+        var canvas = new PdfCanvas(Info);
+        Render(canvas);
+        canvas.Save(output);
+    }
+
+    /// <summary>Renders the document as PDF to a file (directories are created).</summary>
+    public void Save(string path)
+    {
+        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (dir != null) Directory.CreateDirectory(dir);
+        using var fs = File.Create(path);
+        Save(fs);
+    }
+
+    public byte[] ToPdfBytes()
+    {
+        var ms = new MemoryStream();
+        Save(ms);
+        return ms.ToArray();
+    }
+}
+
+/// <summary>
+/// A plain-text description of the laid-out document (per page: each drawn item's kind, structure role,
+/// rectangle rounded to 0.1 pt, and text). Stable across runs, so consumers can use it for golden-file tests.
+/// </summary>
+public static class LayoutDump
+{
+    public static string Write(Document document)
+    {
+        var rec = new RecordingCanvas();
+        document.Render(rec);
+        return rec.Dump();
+    }
+}
