@@ -294,6 +294,9 @@ public sealed class Heading : Paragraph
     /// <summary>The destination name used for this heading.</summary>
     public string DestinationName => Id ?? "h-" + Slug(PlainText);
 
+    /// <summary>A URL/field-safe slug: lower case words joined by '-'.</summary>
+    public static string SlugFor(string s) => Slug(s);
+
     internal static string Slug(string s) =>
         string.Join("-", new string(s.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : ' ').ToArray())
             .Split(' ', StringSplitOptions.RemoveEmptyEntries));
