@@ -144,7 +144,8 @@ public sealed class TrueTypeFont
 
     private void ParseCmap()
     {
-        int o = _tables["cmap"].Offset, n = U16(o + 2);
+        if (!_tables.TryGetValue("cmap", out var cm)) return; // subset fonts embedded in PDF carry no cmap
+        int o = cm.Offset, n = U16(o + 2);
         int best = -1, bestScore = -1;
         for (int i = 0; i < n; i++)
         {
