@@ -1,1 +1,11 @@
-class P { static void Main(){} }
+using System.CommandLine;
+using QcdpBuilder.Cli.Commands;
+
+// qcdp: builds the Quality Coach Development Programme package from content/.
+// Each command is a few lines over QcdpBuilder.Core; this file only lists them.
+var root = new RootCommand("QcdpBuilder: compile the Quality Coach Development Programme from content/ into a branded course package.");
+root.Options.Add(CommonOptions.Root);
+root.Options.Add(CommonOptions.Format);
+root.Subcommands.Add(BuildCommand.Create());
+root.Subcommands.Add(ValidateCommand.Create());
+return root.Parse(args).Invoke();

@@ -31,7 +31,7 @@ public sealed class ContentLoader(string root, DiagnosticBag diagnostics)
     {
         var map = LoadYaml(Path.Combine(ContentDir, "programme.yaml"));
         if (map is null) return null;
-        map.AllowOnly("title", "short_title", "version", "licence", "summary", "aims", "audience", "workstreams", "workshops", "webinars");
+        map.AllowOnly("title", "short_title", "version", "date", "licence", "summary", "aims", "audience", "workstreams", "workshops", "webinars");
 
         var workstreams = new List<Workstream>();
         foreach (var (folder, at) in map.StringList("workstreams", required: true))
@@ -60,6 +60,7 @@ public sealed class ContentLoader(string root, DiagnosticBag diagnostics)
             Title = map.String("title", required: true) ?? "",
             ShortTitle = map.String("short_title") ?? "",
             Version = map.String("version") ?? "",
+            ReleaseDate = map.String("date") is { } date ? ParseDate(date, map.ValueSpan("date")) : null,
             Licence = map.String("licence") ?? "",
             Summary = map.String("summary") ?? "",
             Aims = map.StringList("aims").Select(a => a.Value).ToList(),
@@ -71,6 +72,13 @@ public sealed class ContentLoader(string root, DiagnosticBag diagnostics)
             Materials = materials,
             Contract = contract,
         };
+    }
+
+    DateOnly? ParseDate(string text, SourceSpan at)
+    {
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+        diagnostics.Error(at, $"'{text}' is not a date", "write dates as \"YYYY-MM-DD\", e.g. \"2027-01-19\"");
+        return null;
     }
 
     Workshop ReadWorkshop(YamlMap w)

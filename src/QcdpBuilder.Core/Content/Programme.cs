@@ -12,6 +12,8 @@ public sealed class Programme
     public string Summary { get; init; } = "";
     public List<string> Aims { get; init; } = [];
     public string Audience { get; init; } = "";
+    /// <summary>Release date of this version; written into document properties so builds are reproducible.</summary>
+    public DateOnly? ReleaseDate { get; init; }
     public List<Workstream> Workstreams { get; init; } = [];
     public List<Workshop> Workshops { get; init; } = [];
     public List<Webinar> Webinars { get; init; } = [];

@@ -114,7 +114,8 @@ public sealed class YamlMap
         foreach (var item in seq)
         {
             if (item is YamlScalarNode s && s.Value is not null) result.Add((s.Value, At(s, File)));
-            else diagnostics.Error(At(item, File), $"each item of '{key}' must be text, not a {Describe(item)}");
+            else diagnostics.Error(At(item, File), $"each item of '{key}' must be text, not a {Describe(item)}",
+                item is YamlMappingNode ? "text containing ': ' reads as a key in YAML; put the whole item in double quotes" : "write the item on one line as text");
         }
         return result;
     }

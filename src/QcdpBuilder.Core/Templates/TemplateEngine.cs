@@ -103,12 +103,12 @@ public sealed partial class TemplateEngine
     sealed class MarkdownEncoder : ITextEncoder
     {
         public IFormatProvider FormatProvider => System.Globalization.CultureInfo.InvariantCulture;
-        public void Encode(StringBuilder text, TextWriter target) => target.Write(EscapeMarkdown(text.ToString()));
-        public void Encode(string text, TextWriter target) => target.Write(EscapeMarkdown(text));
-        public void Encode<T>(T text, TextWriter target) where T : IEnumerator<char>
+        public void Encode(StringBuilder? text, TextWriter target) => target.Write(EscapeMarkdown(text?.ToString() ?? ""));
+        public void Encode(string? text, TextWriter target) => target.Write(EscapeMarkdown(text ?? ""));
+        public void Encode<T>(T? text, TextWriter target) where T : IEnumerator<char>
         {
             var sb = new StringBuilder();
-            while (text.MoveNext()) sb.Append(text.Current);
+            while (text is not null && text.MoveNext()) sb.Append(text.Current);
             target.Write(EscapeMarkdown(sb.ToString()));
         }
     }

@@ -1,0 +1,25 @@
+using System.CommandLine;
+using QcdpBuilder.Build;
+
+namespace QcdpBuilder.Cli.Commands;
+
+/// <summary><c>qcdp build</c>: writes the whole package for an organisation.</summary>
+public static class BuildCommand
+{
+    public static Command Create()
+    {
+        var output = new Option<string?>("--out") { Description = "Where to write the package (default: output/<organisation slug>)" };
+        var command = new Command("build", "Build the complete course package (slides, guides, handouts, contract, programme documents) into output/<organisation>/");
+        command.Options.Add(CommonOptions.Org);
+        command.Options.Add(output);
+        command.SetAction(parse =>
+        {
+            var report = new Report(parse.GetValue(CommonOptions.Format)!);
+            if (CommonOptions.FindRoot(parse.GetValue(CommonOptions.Root)) is not { } root) return report.NoRoot();
+            var options = new BuildOptions(root) { Profile = parse.GetValue(CommonOptions.Org), OutputDir = parse.GetValue(output) };
+            var result = report.WithProgress("Building", progress => PackageBuilder.Run(options, progress));
+            return report.Finish(result, root);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,58 @@
+using QcdpBuilder.Build;
+using QcdpBuilder.Diagnostics;
+using Spectre.Console;
+
+namespace QcdpBuilder.Cli.Commands;
+
+/// <summary>Prints progress, problems and the summary table; decides the exit code.</summary>
+public sealed class Report(string format)
+{
+    readonly bool github = format == "github";
+    readonly IAnsiConsole err = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+
+    public int NoRoot()
+    {
+        err.MarkupLine("[red]error:[/] no content/programme.yaml here or in any folder above; run qcdp from the repository or pass --root <dir>");
+        return 2;
+    }
+
+    public BuildResult WithProgress(string what, Func<Action<string>, BuildResult> run)
+    {
+        if (github || Console.IsErrorRedirected) return run(_ => { });
+        BuildResult? result = null;
+        err.Status().Start(what + "…", ctx => result = run(step => ctx.Status($"{what}: {Markup.Escape(step)}")));
+        return result!;
+    }
+
+    public int Finish(BuildResult result, string root)
+    {
+        var d = result.Diagnostics;
+        foreach (var item in d.Sorted())
+        {
+            if (github) Console.WriteLine(item.ToGitHubAnnotation());
+            else
+            {
+                // Plain lines, never wrapped, so editors and scripts can jump to file:line:column.
+                var colour = item.Severity == Severity.Error ? "\u001b[31m" : "\u001b[33m";
+                var (on, off) = Console.IsErrorRedirected ? ("", "") : (colour, "\u001b[0m");
+                Console.Error.WriteLine($"{item.File}:{item.Line}:{item.Column}: {on}{item.SeverityText}:{off} {item.Message}");
+                if (item.Hint is not null) Console.Error.WriteLine($"  hint: {item.Hint}");
+            }
+        }
+        if (d.HasErrors)
+        {
+            Console.Error.WriteLine($"{d.ErrorCount} error(s), {d.WarningCount} warning(s). Nothing was written; any earlier output is unchanged.");
+            return 1;
+        }
+        if (result.OutputDir is { } outDir)
+        {
+            var table = new Table().AddColumn("Kind").AddColumn(new TableColumn("Files").RightAligned()).AddColumn(new TableColumn("KB").RightAligned());
+            foreach (var g in result.Files.GroupBy(f => f.Path.Split('/')[0]).OrderBy(g => g.Key))
+                table.AddRow(g.Key, g.Count().ToString(), (g.Sum(f => f.Bytes) / 1024).ToString("N0"));
+            if (!github) err.Write(table);
+            Console.WriteLine($"Wrote {result.Files.Count} files to {Path.GetRelativePath(root, outDir)} ({d.WarningCount} warning(s)).");
+        }
+        else Console.WriteLine($"Content is valid: 0 errors, {d.WarningCount} warning(s).");
+        return 0;
+    }
+}

@@ -1,0 +1,22 @@
+using System.CommandLine;
+using QcdpBuilder.Build;
+
+namespace QcdpBuilder.Cli.Commands;
+
+/// <summary><c>qcdp validate</c>: checks everything a build would, and writes nothing.</summary>
+public static class ValidateCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("validate", "Check the content and templates for errors and warnings without writing anything");
+        command.Options.Add(CommonOptions.Org);
+        command.SetAction(parse =>
+        {
+            var report = new Report(parse.GetValue(CommonOptions.Format)!);
+            if (CommonOptions.FindRoot(parse.GetValue(CommonOptions.Root)) is not { } root) return report.NoRoot();
+            var options = new BuildOptions(root) { Profile = parse.GetValue(CommonOptions.Org), Write = false };
+            return report.Finish(PackageBuilder.Run(options), root);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,78 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using QcdpBuilder.Content;
+
+namespace QcdpBuilder.Build;
+
+/// <summary>One line of <c>manifest.json</c>: a file written, its kind, its source and its SHA-256.</summary>
+public sealed record ManifestEntry(string Path, string Kind, string Source, string Sha256, long Bytes);
+
+/// <summary>
+/// Writes a package into a temporary sibling folder and swaps it in only when every file is
+/// written, so a failed build never leaves a half-written or emptied package behind.
+/// </summary>
+public static class OutputFolder
+{
+    public static IReadOnlyList<ManifestEntry> Replace(string outDir, IReadOnlyList<Artefact> artefacts, Programme p, Organisation org, Action<string>? progress)
+    {
+        var parent = Path.GetDirectoryName(outDir.TrimEnd(Path.DirectorySeparatorChar))!;
+        Directory.CreateDirectory(parent);
+        var temp = outDir.TrimEnd(Path.DirectorySeparatorChar) + ".tmp";
+        if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
+        Directory.CreateDirectory(temp);
+        try
+        {
+            var entries = new List<ManifestEntry>();
+            foreach (var a in artefacts.OrderBy(a => a.Path, StringComparer.Ordinal))
+            {
+                progress?.Invoke(a.Path);
+                var bytes = a.Render();
+                var path = Path.Combine(temp, a.Path);
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                File.WriteAllBytes(path, bytes);
+                entries.Add(new ManifestEntry(a.Path, a.Kind, a.Source, Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes.Length));
+            }
+            File.WriteAllBytes(Path.Combine(temp, "manifest.json"), Manifest(entries, p, org));
+
+            var old = outDir.TrimEnd(Path.DirectorySeparatorChar) + ".old";
+            if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
+            if (Directory.Exists(outDir)) Directory.Move(outDir, old);
+            Directory.Move(temp, outDir);
+            if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
+            return entries;
+        }
+        catch
+        {
+            if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
+            throw;
+        }
+    }
+
+    static byte[] Manifest(List<ManifestEntry> entries, Programme p, Organisation org)
+    {
+        var ms = new MemoryStream();
+        using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteString("programme", p.Title);
+            w.WriteString("version", p.Version);
+            w.WriteString("organisation", org.Name);
+            w.WriteString("profile", org.File);
+            w.WriteStartArray("files");
+            foreach (var e in entries)
+            {
+                w.WriteStartObject();
+                w.WriteString("path", e.Path);
+                w.WriteString("kind", e.Kind);
+                w.WriteString("source", e.Source);
+                w.WriteString("sha256", e.Sha256);
+                w.WriteNumber("bytes", e.Bytes);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        ms.WriteByte((byte)'\n');
+        return ms.ToArray();
+    }
+}

@@ -1,0 +1,183 @@
+using System.Security.Cryptography;
+using QcdpBuilder.Branding;
+using QcdpBuilder.Content;
+using QcdpBuilder.Decks;
+using QcdpBuilder.Diagnostics;
+using QcdpBuilder.Documents;
+using QcdpBuilder.Docx;
+using QcdpBuilder.Markdown;
+using QcdpBuilder.Pptx;
+using QcdpBuilder.Templates;
+
+namespace QcdpBuilder.Build;
+
+/// <summary>What to build and where.</summary>
+public sealed record BuildOptions(string Root)
+{
+    /// <summary>Organisation profile; defaults to <c>content/organisation.yaml</c>.</summary>
+    public string? Profile { get; init; }
+    /// <summary>Output folder; defaults to <c>output/&lt;organisation slug&gt;</c>.</summary>
+    public string? OutputDir { get; init; }
+    /// <summary>False for <c>qcdp validate</c>: everything is checked, nothing written.</summary>
+    public bool Write { get; init; } = true;
+}
+
+/// <summary>One file of the package: where it goes, what kind it is, what it came from, and how to make it.</summary>
+public sealed record Artefact(string Path, string Kind, string Source, Func<byte[]> Render);
+
+/// <summary>The outcome of a build: every diagnostic, and the files written (empty when nothing was).</summary>
+public sealed record BuildResult(DiagnosticBag Diagnostics, string? OutputDir, IReadOnlyList<ManifestEntry> Files);
+
+/// <summary>
+/// The build pipeline, top to bottom: load → customise → render templates → parse → write.
+/// Nothing is written unless every step succeeded; output goes to a temporary folder that
+/// replaces the old one only at the end, so a failed build leaves the previous package intact.
+/// </summary>
+public static class PackageBuilder
+{
+    public static BuildResult Run(BuildOptions options, Action<string>? progress = null)
+    {
+        var root = Path.GetFullPath(options.Root);
+        var diagnostics = new DiagnosticBag();
+        BuildResult Fail() => new(diagnostics, null, []);
+
+        // 1. Load: content and the organisation profile, then the rules that tie them together.
+        progress?.Invoke("Loading content");
+        var loader = new ContentLoader(root, diagnostics);
+        var programme = loader.LoadProgramme();
+        var org = loader.LoadOrganisation(options.Profile ?? Path.Combine(root, "content", "organisation.yaml"));
+        if (programme is null || org is null) return Fail();
+        ContentRules.Check(programme, org, diagnostics);
+
+        // 2. Customise: the brand every writer uses and the values placeholders can use.
+        var brand = MakeBrand(root, org, programme);
+        var data = TemplateData.ForContent(org, programme);
+        var templates = new TemplateEngine();
+        var reader = new MarkdownReader(root, diagnostics);
+
+        string? Templated(string path)
+        {
+            var text = File.Exists(path) ? File.ReadAllText(path) : null;
+            return text is null ? null : templates.Render(text, data, loader.Rel(path), diagnostics);
+        }
+        List<Block> ParseFile(string path) => Templated(path) is { } md ? reader.Parse(md, path) : [];
+
+        // 3 and 4. Render templates and parse: every output as a document or deck, in memory.
+        progress?.Invoke("Rendering templates and parsing Markdown");
+        var artefacts = new List<Artefact>();
+
+        foreach (var session in programme.Sessions)
+        {
+            var slidesFile = loader.Rel(session.SlidesFile);
+            var deck = SlideBuilder.Build($"Session {session.Id}: {session.Title}", $"{session.Workstream.Title} · {org.Name}",
+                ParseFile(session.SlidesFile), slidesFile, diagnostics);
+            var count = deck.Slides.Count;
+            if (count < 8 || count > 20)
+                diagnostics.Warning(SourceSpan.StartOf(slidesFile), $"the deck has {count} slides (with its title slide); decks should have 8–20", count < 8 ? "add slides" : "split or trim the deck");
+            artefacts.Add(new Artefact($"slides/{session.Slug}.pptx", "slides", slidesFile,
+                () => throw new NotImplementedException("TEMP")));
+        }
+
+        var guideTemplate = Path.Combine(root, "templates", "facilitator-guide.md.hbs");
+        var guideSource = File.Exists(guideTemplate) ? File.ReadAllText(guideTemplate) : "";
+        if (guideSource.Length == 0) diagnostics.Error(SourceSpan.StartOf("templates/facilitator-guide.md.hbs"), "the facilitator guide template is missing");
+        foreach (var ws in programme.Workstreams)
+        {
+            var guideData = GuideData.For(ws, programme, org, data, Templated, (md, at) => templates.Render(md, data, at.File, diagnostics, at.Line));
+            var guideMarkdown = templates.Render(guideSource, guideData, "templates/facilitator-guide.md.hbs", diagnostics);
+            if (guideMarkdown is null) continue;
+            var doc = new Document($"Workstream {ws.Number}: {ws.Title}", reader.Parse(guideMarkdown, guideTemplate))
+            {
+                Subtitle = $"Facilitator guide · {programme.Title}",
+                Meta = Meta(programme, org),
+            };
+            artefacts.Add(new Artefact($"guides/{ws.Slug}-facilitator-guide.docx", "facilitator-guide", ws.File,
+                () => DocxWriter.Write(doc, brand, new DocxOptions(DocxKind.Guide) { ReferenceDocxPath = org.ReferenceDocument })));
+        }
+
+        foreach (var h in programme.Handouts)
+        {
+            var doc = new Document(h.Title, ParseFile(h.File)) { Subtitle = programme.Title, Meta = Meta(programme, org) };
+            artefacts.Add(new Artefact($"handouts/{h.Id}.docx", "handout", loader.Rel(h.File),
+                () => DocxWriter.Write(doc, brand, new DocxOptions(DocxKind.Handout) { ReferenceDocxPath = org.ReferenceDocument })));
+        }
+
+        if (programme.Contract is { } contract)
+        {
+            var doc = new Document(contract.Title, ParseFile(contract.File)) { Subtitle = $"{programme.Title} · {org.Cohort.Name}", Meta = Meta(programme, org) };
+            artefacts.Add(new Artefact("contracts/applicant-contract.docx", "applicant-contract", loader.Rel(contract.File),
+                () => DocxWriter.Write(doc, brand, new DocxOptions(DocxKind.Form) { ReferenceDocxPath = org.ReferenceDocument })));
+        }
+
+        foreach (var m in programme.Materials)
+        {
+            var doc = new Document(m.Title, ParseFile(m.File)) { Subtitle = programme.Title, Meta = Meta(programme, org) };
+            var kind = m.Kind switch { "form" => DocxKind.Form, "comms" => DocxKind.Handout, _ => DocxKind.Guide };
+            artefacts.Add(new Artefact($"programme/{m.Id}.docx", m.Kind, loader.Rel(m.File),
+                () => DocxWriter.Write(doc, brand, new DocxOptions(kind) { ReferenceDocxPath = org.ReferenceDocument })));
+        }
+
+        var timetableTemplate = Path.Combine(root, "templates", "timetable.md.hbs");
+        if (File.Exists(timetableTemplate))
+        {
+            var md = templates.Render(File.ReadAllText(timetableTemplate), TimetableData.For(programme, org, data), "templates/timetable.md.hbs", diagnostics);
+            if (md is not null)
+            {
+                var doc = new Document($"Timetable: {org.Cohort.Name}", reader.Parse(md, timetableTemplate)) { Subtitle = programme.Title, Meta = Meta(programme, org) };
+                artefacts.Add(new Artefact("programme/timetable.docx", "timetable", "content/programme.yaml",
+                    () => DocxWriter.Write(doc, brand, new DocxOptions(DocxKind.Handout) { ReferenceDocxPath = org.ReferenceDocument })));
+            }
+        }
+
+        if (diagnostics.HasErrors || !options.Write) return Fail();
+
+        // 5. Write: render every artefact into a temporary folder, then swap it in.
+        var outDir = Path.GetFullPath(options.OutputDir ?? Path.Combine(root, "output", org.Slug), root);
+        var files = OutputFolder.Replace(outDir, artefacts, programme, org, progress);
+        return new BuildResult(diagnostics, outDir, files);
+    }
+
+    static IReadOnlyDictionary<string, string> Meta(Programme p, Organisation org) => new Dictionary<string, string>
+    {
+        ["organisation"] = org.Name,
+        ["version"] = $"Version {p.Version}",
+        ["licence"] = p.Licence,
+        ["cohort"] = org.Cohort.Name,
+    };
+
+    /// <summary>Resolves the organisation's brand: its colours over ours, its fonts or Atkinson Hyperlegible.</summary>
+    public static Brand MakeBrand(string root, Organisation org, Programme p)
+    {
+        var fonts = Path.Combine(root, "templates", "fonts", "atkinson-hyperlegible");
+        Colour C(string key, string fallback) => Colour.Parse(org.Colours.GetValueOrDefault(key, fallback));
+        return new Brand
+        {
+            OrganisationName = org.Name,
+            ShortName = org.ShortName,
+            ProgrammeTitle = p.Title,
+            Primary = C("primary", "#005EB8"),
+            Secondary = C("secondary", "#003087"),
+            Accent = C("accent", "#FFB81C"),
+            Text = C("text", "#212B32"),
+            Background = C("background", "#FFFFFF"),
+            Tint = C("tint", "#E8EDEE"),
+            HeadingFont = org.HeadingFont,
+            BodyFont = org.BodyFont,
+            Fonts = org.FontFiles ?? new FontFiles(
+                Path.Combine(fonts, "AtkinsonHyperlegible_400Regular.ttf"),
+                Path.Combine(fonts, "AtkinsonHyperlegible_700Bold.ttf"),
+                Path.Combine(fonts, "AtkinsonHyperlegible_400Regular_Italic.ttf"),
+                Path.Combine(fonts, "AtkinsonHyperlegible_700Bold_Italic.ttf")),
+            LogoPath = org.LogoPath,
+            Paper = org.Paper == "Letter" ? PaperSize.Letter : PaperSize.A4,
+            BuildDate = BuildDate(p),
+        };
+    }
+
+    /// <summary>SOURCE_DATE_EPOCH if set (the reproducible-builds convention), else the programme's release date.</summary>
+    static DateTimeOffset BuildDate(Programme p)
+    {
+        if (long.TryParse(Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"), out var epoch)) return DateTimeOffset.FromUnixTimeSeconds(epoch);
+        return p.ReleaseDate is { } d ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    }
+}

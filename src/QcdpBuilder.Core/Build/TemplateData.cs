@@ -1,0 +1,55 @@
+using System.Globalization;
+using QcdpBuilder.Content;
+
+namespace QcdpBuilder.Build;
+
+/// <summary>
+/// The values templates and content placeholders can use, built from the organisation
+/// profile and the programme. Plain dictionaries, so templates see data and nothing else.
+/// </summary>
+public static class TemplateData
+{
+    // Spelt out here rather than taken from a culture: builds run with invariant globalisation,
+    // and the output must not depend on the machine's locale.
+    static readonly string[] Months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+    /// <summary>The placeholders available inside content Markdown (see content/README.md).</summary>
+    public static Dictionary<string, object> ForContent(Organisation org, Programme p) => new()
+    {
+        ["org"] = new Dictionary<string, object> { ["name"] = org.Name, ["short_name"] = org.ShortName },
+        ["terms"] = org.Terminology.ToDictionary(k => k.Key, v => (object)v.Value),
+        ["cohort"] = new Dictionary<string, object>
+        {
+            ["name"] = org.Cohort.Name,
+            ["delivery"] = org.Cohort.Delivery,
+            ["venue"] = org.Cohort.Venue,
+            ["protected_hours"] = org.Cohort.ProtectedHoursPerWeek?.ToString(CultureInfo.InvariantCulture) ?? "",
+            ["dates"] = DatesTable(org, p),
+        },
+        ["lead"] = new Dictionary<string, object> { ["name"] = org.Lead.Name, ["role"] = org.Lead.Role, ["email"] = org.Lead.Email },
+        ["contact"] = new Dictionary<string, object> { ["name"] = org.Contact.Name, ["email"] = org.Contact.Email, ["phone"] = org.Contact.Phone },
+        ["programme"] = new Dictionary<string, object> { ["title"] = p.Title, ["short_title"] = p.ShortTitle, ["version"] = p.Version },
+    };
+
+    /// <summary>A UK long date, e.g. "Tuesday 19 January 2027".</summary>
+    public static string Date(DateOnly d) => $"{d.DayOfWeek} {d.Day} {Months[d.Month - 1]} {d.Year}";
+
+    /// <summary>The cohort's calendar as a Markdown table (for <c>{{{cohort.dates}}}</c>).</summary>
+    public static string DatesTable(Organisation org, Programme p)
+    {
+        var rows = new List<(DateOnly Date, string What, string Time)>();
+        foreach (var w in p.Workshops)
+            if (org.Cohort.WorkshopDates.TryGetValue(w.Id, out var dates))
+                for (var i = 0; i < w.Days.Count && i < dates.Count; i++)
+                    rows.Add((dates[i].Date, $"{Esc(w.Title)}, day {i + 1} of {w.Days.Count} (programme day {w.Days[i].Number})", $"{w.Days[i].Start:HH\\:mm}–{w.Days[i].End:HH\\:mm}"));
+        foreach (var wb in p.Webinars)
+            if (org.Cohort.WebinarDates.TryGetValue(wb.SessionId, out var d))
+                rows.Add((d.Date, $"Webinar {Esc(wb.SessionId)}: {Esc(wb.Session?.Title ?? "")}", wb.Session is null ? "" : $"{wb.Session.Duration} minutes, online"));
+        if (rows.Count == 0) return "*Dates to be confirmed.*";
+        var sb = new System.Text.StringBuilder("| Date | What | Time |\n|---|---|---|\n");
+        foreach (var r in rows.OrderBy(r => r.Date)) sb.Append($"| {Date(r.Date)} | {r.What} | {r.Time} |\n");
+        return sb.ToString();
+    }
+
+    static string Esc(string s) => Templates.TemplateEngine.EscapeMarkdown(s);
+}

@@ -1,0 +1,106 @@
+using QcdpBuilder.Diagnostics;
+using QcdpBuilder.Documents;
+
+namespace QcdpBuilder.Decks;
+
+/// <summary>
+/// Splits a slides document into a <see cref="Deck"/> using pandoc's conventions: a level-1
+/// heading makes a section header slide, a level-2 heading or a rule starts a slide,
+/// <c>::: notes</c> holds speaker notes and <c>:::: columns</c> makes two columns. The layout
+/// of each slide is picked from what it holds.
+/// </summary>
+public static class SlideBuilder
+{
+    public static Deck Build(string title, string? subtitle, IReadOnlyList<Block> blocks, string file, DiagnosticBag diagnostics)
+    {
+        var slides = new List<Slide> { new(SlideLayout.Title, title) { Subtitle = subtitle } };
+        Pending? current = null;
+
+        void Flush()
+        {
+            if (current is null) return;
+            slides.Add(current.ToSlide());
+            current = null;
+        }
+
+        foreach (var block in blocks)
+        {
+            switch (block)
+            {
+                case Heading { Level: 1 } h:
+                    Flush();
+                    current = new Pending(h.Text, section: true);
+                    break;
+                case Heading { Level: 2 } h:
+                    Flush();
+                    current = new Pending(h.Text, section: false);
+                    break;
+                case Rule:
+                    Flush();
+                    current = new Pending("", section: false);
+                    break;
+                default:
+                    current ??= new Pending("", section: false);
+                    current.Add(block);
+                    break;
+            }
+        }
+        Flush();
+
+        // Content slides need speaker notes: the notes carry the talk.
+        for (var i = 1; i < slides.Count; i++)
+        {
+            var s = slides[i];
+            if (s.Layout != SlideLayout.SectionHeader && s.Notes.Count == 0)
+                diagnostics.Warning(new SourceSpan(file, 1, 1), $"slide {i + 1} ('{(s.Title.Length > 0 ? s.Title : "untitled")}') has no speaker notes", "add a ::: notes block under it");
+        }
+        return new Deck(title, subtitle, slides);
+    }
+
+    sealed class Pending(string title, bool section)
+    {
+        readonly List<Block> body = [];
+        readonly List<Block> notes = [];
+        List<Block>? left, right;
+        Image? picture;
+
+        public void Add(Block block)
+        {
+            switch (block)
+            {
+                case Div { Class: "notes" } n:
+                    notes.AddRange(n.Blocks);
+                    break;
+                case Div { Class: "columns" } c:
+                    var columns = c.Blocks.OfType<Div>().Where(d => d.Class == "column").ToList();
+                    left = columns.ElementAtOrDefault(0)?.Blocks.ToList() ?? [];
+                    right = columns.ElementAtOrDefault(1)?.Blocks.ToList() ?? [];
+                    break;
+                case Image img when picture is null:
+                    picture = img;
+                    break;
+                default:
+                    body.Add(block);
+                    break;
+            }
+        }
+
+        public Slide ToSlide()
+        {
+            if (section)
+                return new Slide(SlideLayout.SectionHeader, title) { Body = body, Notes = notes };
+            if (left is not null)
+            {
+                // Two columns that each open with a heading are a comparison.
+                var comparison = left.FirstOrDefault() is Heading && right!.FirstOrDefault() is Heading;
+                return new Slide(comparison ? SlideLayout.Comparison : SlideLayout.TwoContent, title)
+                { Body = body.Concat(left).ToList(), Right = right!, Notes = notes };
+            }
+            if (picture is not null)
+                return new Slide(SlideLayout.ContentWithCaption, title) { Body = body, Picture = picture, Notes = notes };
+            if (title.Length == 0 && body.Count == 0)
+                return new Slide(SlideLayout.Blank, title) { Notes = notes };
+            return new Slide(SlideLayout.TitleAndContent, title) { Body = body, Notes = notes };
+        }
+    }
+}
