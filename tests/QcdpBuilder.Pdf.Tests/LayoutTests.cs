@@ -185,6 +185,23 @@ public class LayoutTests
     }
 
     [Fact]
+    public void Contents_entries_show_the_page_of_their_destination()
+    {
+        var doc = NewDoc();
+        doc.Add(new ContentsEntry("Chapter two", "two"));
+        doc.Add(new MockBlock("one", 300));
+        doc.Add(new MockBlock("filler", 380));
+        doc.Add(new Heading(1, "Chapter two", "two"));
+        doc.Add(new Paragraph("Text"));
+        var rec = new RecordingCanvas();
+        doc.Render(rec);
+        Assert.Contains(rec.Pages[2].Items, i => i.Kind == "dest" && i.Text == "two");
+        var texts = rec.Pages[0].Items.Where(i => i.Kind == "text").Select(i => i.Text).ToList();
+        Assert.Equal(["Chapter two", "3"], texts);
+        Assert.Contains(rec.Pages[0].Items, i => i.Kind == "link" && i.Text == "#two");
+    }
+
+    [Fact]
     public void Box_splits_across_pages_when_larger_than_a_page_and_moves_when_it_fits()
     {
         var doc = NewDoc();

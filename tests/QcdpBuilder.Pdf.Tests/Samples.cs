@@ -70,7 +70,8 @@ internal static class Samples
 
         doc.Add(new Heading(1, "Contents", "contents") { InOutline = false });
         foreach (var (t, id) in new[] { ("1. Introduction", "intro"), ("2. Session plan", "plan"), ("3. Feedback form", "form") })
-            doc.Add(new Paragraph(new TextRun(t) { Link = LinkTarget.Internal(id), Color = Accent, Underline = true }) { SpaceAfter = 2 });
+            doc.Add(new ContentsEntry(t, id));
+        doc.Add(new ContentsEntry("Reflection", "h-reflection", 2));
         doc.Add(new PageBreak());
 
         doc.Add(new Heading(1, "1. Introduction", "intro") { Color = Accent });

@@ -166,6 +166,17 @@ public sealed class Document
     {
         var fonts = LoadFonts();
         var pages = Paginate();
+        // First pass: find the page of every destination, so contents entries can print page numbers.
+        var collector = new RecordingCanvas();
+        DrawPages(collector, fonts, pages);
+        var map = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < collector.Pages.Count; i++)
+            foreach (var d in collector.Pages[i].Items.Where(it => it.Kind == "dest")) map.TryAdd(d.Text!, i + 1);
+        using (PageReferences.Use(map)) DrawPages(canvas, fonts, pages);
+    }
+
+    private void DrawPages(ICanvas canvas, FontSet fonts, IReadOnlyList<PlannedPage> pages)
+    {
         var t = Page;
         for (int i = 0; i < pages.Count; i++)
         {

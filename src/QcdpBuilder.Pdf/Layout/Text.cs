@@ -128,6 +128,7 @@ public class Paragraph : Block
                 foreach (var s in line.Segments)
                 {
                     double sx = x + dx + s.X, baseline = ly + line.Baseline;
+                    double visible = Math.Min(s.Shaped.Width, line.Width - s.X);
                     var link = s.Run.Link;
                     if (link != null)
                     {
@@ -138,13 +139,13 @@ public class Paragraph : Block
                     if (s.Run.Underline)
                     {
                         double t = Math.Max(0.5, s.Shaped.Size * 0.06);
-                        canvas.DrawLine(sx, baseline + s.Shaped.Size * 0.14, sx + s.Shaped.Width, baseline + s.Shaped.Size * 0.14, t, s.Color);
+                        canvas.DrawLine(sx, baseline + s.Shaped.Size * 0.14, sx + visible, baseline + s.Shaped.Size * 0.14, t, s.Color);
                     }
                     if (link != null)
                     {
                         var f = s.Shaped.Font;
                         double asc = f.ToPoints(f.Ascender, s.Shaped.Size), desc = f.ToPoints(-f.Descender, s.Shaped.Size);
-                        canvas.AddLink(new Rect(sx, baseline - asc, s.Shaped.Width, asc + desc), link, s.Run.Text.Trim());
+                        canvas.AddLink(new Rect(sx, baseline - asc, visible, asc + desc), link, s.Run.Text.Trim());
                         canvas.EndTag();
                     }
                 }
@@ -193,11 +194,13 @@ public class Paragraph : Block
         var lines = new List<Line>();
         var pieces = new List<(int Run, string Text, bool Space)>();
         double lineW = 0;
+        bool atEnd = false;
         void Flush(bool force)
         {
-            while (pieces.Count > 0 && pieces[^1].Space) pieces.RemoveAt(pieces.Count - 1);
+            bool trimmed = false;
+            while (pieces.Count > 0 && pieces[^1].Space) { pieces.RemoveAt(pieces.Count - 1); trimmed = true; }
             if (pieces.Count == 0 && !force) return;
-            lines.Add(BuildLine(fonts, pieces));
+            lines.Add(BuildLine(fonts, pieces, trimmed && !force && !atEnd));
             pieces.Clear(); lineW = 0;
         }
         double W(Token t) { var st = StyleOf(fonts, Runs[t.Run]); return TextShaper.Measure(st.Font, t.Text, st.Size); }
@@ -228,11 +231,12 @@ public class Paragraph : Block
                 if (rest.Length > 0) Flush(false);
             }
         }
+        atEnd = true;
         Flush(false);
         return lines;
     }
 
-    private Line BuildLine(FontSet fonts, List<(int Run, string Text, bool Space)> pieces)
+    private Line BuildLine(FontSet fonts, List<(int Run, string Text, bool Space)> pieces, bool wrappedAtSpace = false)
     {
         var line = new Line();
         double x = 0, maxSize = FontSize, asc = 0, desc = 0;
@@ -258,6 +262,14 @@ public class Paragraph : Block
             asc = f.ToPoints(f.Ascender, FontSize); desc = f.ToPoints(-f.Descender, FontSize);
         }
         line.Width = x;
+        if (wrappedAtSpace && line.Segments.Count > 0)
+        {
+            // Keep the space at a soft line break in the text stream (invisible, excluded from the width) so text
+            // extraction and screen readers don't run the last word of one line into the first of the next.
+            var last = line.Segments[^1];
+            var withSpace = TextShaper.Shape(last.Shaped.Font, last.Shaped.Text + " ", last.Shaped.Size);
+            line.Segments[^1] = last with { Shaped = withSpace };
+        }
         line.Height = Math.Max(maxSize * LineHeight, asc + desc);
         line.Baseline = (line.Height - (asc + desc)) / 2 + asc;
         return line;
