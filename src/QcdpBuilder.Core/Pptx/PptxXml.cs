@@ -1,0 +1,90 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using DocumentFormat.OpenXml.Packaging;
+using QcdpBuilder.Packaging;
+
+namespace QcdpBuilder.Pptx;
+
+/// <summary>XML helpers for the PPTX writer: escaping, asset fragments and reading/writing part XML.</summary>
+static partial class PptxXml
+{
+    public static readonly XNamespace A = "http://schemas.openxmlformats.org/drawingml/2006/main";
+    public static readonly XNamespace P = "http://schemas.openxmlformats.org/presentationml/2006/main";
+    public static readonly XNamespace R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+    /// <summary>Escapes text for element content or an attribute value, dropping characters XML cannot hold.</summary>
+    public static string Esc(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return "";
+        var sb = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '&': sb.Append("&amp;"); break;
+                case '<': sb.Append("&lt;"); break;
+                case '>': sb.Append("&gt;"); break;
+                case '"': sb.Append("&quot;"); break;
+                case '\t': sb.Append(' '); break;
+                default:
+                    if (c >= 0x20 || c == '\n' || c == '\r') sb.Append(c);
+                    break;
+            }
+        }
+        return sb.ToString();
+    }
+
+    [GeneratedRegex(@"<!--.*?-->", RegexOptions.Singleline)] private static partial Regex Comments();
+    [GeneratedRegex(@">\s+<")] private static partial Regex Between();
+
+    /// <summary>
+    /// Reads <c>Assets/Pptx/{path}</c>, strips comments and whitespace between tags (the assets
+    /// hold no meaningful whitespace-only text), then fills <c>$name$</c> placeholders.
+    /// Values are inserted verbatim: escape text with <see cref="Esc"/> first.
+    /// </summary>
+    public static string Fragment(string path, IReadOnlyDictionary<string, string>? values = null)
+    {
+        var text = Assets.Text("Pptx/" + path);
+        text = Comments().Replace(text, "");
+        text = Between().Replace(text, "><").Trim();
+        if (values is not null)
+            foreach (var (k, v) in values) text = text.Replace("$" + k + "$", v);
+        return text;
+    }
+
+    public static void Feed(OpenXmlPart part, string xml)
+    {
+        using var s = part.GetStream(FileMode.Create, FileAccess.Write);
+        var bytes = new UTF8Encoding(false).GetBytes(xml);
+        s.Write(bytes, 0, bytes.Length);
+    }
+
+    public static XDocument Load(OpenXmlPart part)
+    {
+        using var s = part.GetStream(FileMode.Open, FileAccess.Read);
+        return XDocument.Load(s, LoadOptions.PreserveWhitespace);
+    }
+
+    public static void Save(OpenXmlPart part, XDocument doc)
+    {
+        using var s = part.GetStream(FileMode.Create, FileAccess.Write);
+        using var w = System.Xml.XmlWriter.Create(s, new System.Xml.XmlWriterSettings { Encoding = new UTF8Encoding(false) });
+        doc.Save(w);
+    }
+
+    public static string Xfrm(Rect r) =>
+        $"<a:xfrm><a:off x=\"{r.X}\" y=\"{r.Y}\"/><a:ext cx=\"{r.Cx}\" cy=\"{r.Cy}\"/></a:xfrm>";
+
+    public static string Int(long v) => v.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>A rectangle in EMU.</summary>
+readonly record struct Rect(long X, long Y, long Cx, long Cy)
+{
+    public long Bottom => Y + Cy;
+    public long Right => X + Cx;
+    public long Area => Cx * Cy;
+    public double WidthPt => new Emu(Cx).Points;
+    public double HeightPt => new Emu(Cy).Points;
+}
