@@ -58,6 +58,18 @@ public class SampleOutputTests
     }
 
     [Fact]
+    public void Notes_handout_puts_three_slides_per_page()
+    {
+        var doc = Samples.NotesHandout();
+        var rec = new RecordingCanvas();
+        doc.Render(rec);
+        Assert.Equal(2, rec.Pages.Count);
+        Assert.Equal(3, rec.Pages[0].Items.Count(i => i.Kind == "text" && i.Text!.StartsWith("Slide ")));
+        var path = Write(doc, "notes-handout.pdf");
+        CheckCommon(path, "595.28 x 841.89 pts", "Slide 5: coaching skills", "Questioning");
+    }
+
+    [Fact]
     public void Output_is_byte_identical_for_same_input()
     {
         var a = Samples.Guide().ToPdfBytes();

@@ -127,6 +127,21 @@ internal static class Samples
         return page;
     }
 
+    /// <summary>Notes handout: three slide thumbnails per A4 page, each beside ruled note lines.</summary>
+    public static Document NotesHandout()
+    {
+        var doc = new Document(TestSupport.Info("Notes handout"), TestSupport.Family);
+        doc.Page.Footer = new RunningBand { Center = "Page {page} of {pages}" };
+        var t = new Table(TableColumn.Relative(1.1), TableColumn.Relative(1)) { BorderWidth = 0, CellPadding = 6 };
+        for (int i = 0; i < 5; i++)
+        {
+            var slide = Slide($"Slide {i + 1}: coaching skills", ["Listening", "Questioning", "Summarising"]);
+            t.AddRow(new TableRow(new TableCell(new FixedPageThumbnail(slide, PageSize.Slide16x9)), new TableCell(new WritingLines(10, 20))));
+        }
+        doc.Add(t);
+        return doc;
+    }
+
     public static Document Slides()
     {
         var doc = new Document(TestSupport.Info("Slides"), TestSupport.Family);
