@@ -12,6 +12,7 @@ namespace QcdpBuilder.Content;
 public sealed class ContentLoader(string root, DiagnosticBag diagnostics)
 {
     public string Root { get; } = Path.GetFullPath(root);
+    readonly HashSet<string> unreadable = [];
     string ContentDir => Path.Combine(Root, "content");
 
     /// <summary>Repository-relative path with forward slashes, as diagnostics show it.</summary>
@@ -71,6 +72,7 @@ public sealed class ContentLoader(string root, DiagnosticBag diagnostics)
             Handouts = handouts,
             Materials = materials,
             Contract = contract,
+            Unreadable = unreadable,
         };
     }
 
@@ -161,6 +163,7 @@ public sealed class ContentLoader(string root, DiagnosticBag diagnostics)
             }
             used.Add(match);
             if (LoadSession(Path.Combine(sessionsDir, match), id) is { } s) { s.Workstream = ws; ws.Sessions.Add(s); }
+            else unreadable.Add(id);
         }
         foreach (var f in folders.Where(f => !used.Contains(f)))
             diagnostics.Error(map.ValueSpan("sessions"), $"session folder '{f}' is not listed in 'sessions'", "add its id to the list, or delete the folder");

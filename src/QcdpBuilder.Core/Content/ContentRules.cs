@@ -36,7 +36,7 @@ public static class ContentRules
         }
 
         var served = p.Sessions.SelectMany(s => s.Outcomes).ToHashSet();
-        foreach (var o in p.Workstreams.SelectMany(w => w.Outcomes).Where(o => !served.Contains(o.Id)))
+        foreach (var o in p.Workstreams.SelectMany(w => w.Outcomes).Where(o => !served.Contains(o.Id) && p.Unreadable.Count == 0))
             d.Error(o.At, $"outcome {o.Id} is not served by any session", "add its id to the 'outcomes' of the session(s) that teach it");
 
         var scheduled = new HashSet<string>();
@@ -49,6 +49,7 @@ public static class ContentRules
                     if (item.Kind == DayItemKind.Session)
                     {
                         item.Session = p.FindSession(item.SessionId!);
+                        if (item.Session is null && p.Unreadable.Contains(item.SessionId!)) continue;
                         if (item.Session is null) { d.Error(item.At, $"day {day.Number} schedules session '{item.SessionId}', which does not exist", Near(item.SessionId!, p)); continue; }
                         scheduled.Add(item.Session.Id);
                         total += item.Session.Duration;
@@ -56,13 +57,14 @@ public static class ContentRules
                     else total += item.Minutes;
                 }
                 var length = (int)(day.End - day.Start).TotalMinutes;
-                if (total != length)
+                if (total != length && day.Items.All(i => i.Kind != DayItemKind.Session || i.Session is not null))
                     d.Error(day.At, $"day {day.Number} runs {day.Start:HH\\:mm}–{day.End:HH\\:mm} ({length} minutes) but its sessions and breaks add up to {total} minutes",
                         total > length ? $"remove {total - length} minutes or end the day later" : $"add {length - total} minutes or end the day earlier");
             }
         foreach (var wb in p.Webinars)
         {
             wb.Session = p.FindSession(wb.SessionId);
+            if (wb.Session is null && p.Unreadable.Contains(wb.SessionId)) continue;
             if (wb.Session is null) d.Error(wb.At, $"webinar session '{wb.SessionId}' does not exist", Near(wb.SessionId, p));
             else
             {

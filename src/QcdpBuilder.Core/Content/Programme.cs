@@ -20,6 +20,8 @@ public sealed class Programme
     public List<Handout> Handouts { get; init; } = [];
     public List<Material> Materials { get; init; } = [];
     public Material? Contract { get; init; }
+    /// <summary>Sessions listed in a workstream whose files could not be read; their own errors say why, so rules do not repeat them.</summary>
+    public HashSet<string> Unreadable { get; init; } = [];
 
     public IEnumerable<Session> Sessions => Workstreams.SelectMany(w => w.Sessions);
     public Session? FindSession(string id) => Sessions.FirstOrDefault(s => s.Id == id);

@@ -38,6 +38,14 @@ public sealed class YamlMap
             }
             return new YamlMap(map, file, diagnostics);
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet gives up this way on an unclosed flow list or mapping; find the bracket ourselves.
+            var (line, col) = UnclosedBracket(text);
+            diagnostics.Error(new SourceSpan(file, line, col), "malformed YAML: a '[' or '{' is never closed",
+                "close the list with ']' (or the mapping with '}') on the same line, or quote the text");
+            return null;
+        }
         catch (YamlException e)
         {
             var message = (e.InnerException?.Message ?? e.Message).Trim();
@@ -48,6 +56,26 @@ public sealed class YamlMap
                 "check the indentation and that text containing ': ' or starting with a quote is quoted");
             return null;
         }
+    }
+
+    static (int Line, int Column) UnclosedBracket(string text)
+    {
+        var lines = text.Replace("\r\n", "\n").Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var depth = 0; var first = -1; char? quote = null;
+            for (var c = 0; c < lines[i].Length; c++)
+            {
+                var ch = lines[i][c];
+                if (quote is not null) { if (ch == quote) quote = null; continue; }
+                if (ch is '"' or '\'') quote = ch;
+                else if (ch == '#' && (c == 0 || lines[i][c - 1] == ' ')) break;
+                else if (ch is '[' or '{') { if (depth++ == 0) first = c; }
+                else if (ch is ']' or '}') depth--;
+            }
+            if (depth > 0) return (i + 1, first + 1);
+        }
+        return (lines.Length, 1);
     }
 
     internal static SourceSpan At(YamlNode n, string file) => new(file, Math.Max(1, (int)n.Start.Line), Math.Max(1, (int)n.Start.Column));
