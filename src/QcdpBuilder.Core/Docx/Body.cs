@@ -244,7 +244,7 @@ internal sealed partial class DocxBuilder
         var rows = new List<XElement>();
         foreach (var row in t.Header) rows.Add(DataRow(row, widths, t, header: true));
         foreach (var row in t.Body) rows.Add(DataRow(row, widths, t, header: false));
-        return GridTable(widths, rows);
+        return GridTable(widths, rows, headerRow: t.Header.Count > 0);
     }
 
     XElement DataRow(TableRow row, int[] widths, DocTable t, bool header)

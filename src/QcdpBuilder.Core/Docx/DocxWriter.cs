@@ -113,6 +113,7 @@ internal sealed partial class DocxBuilder
                 break;
         }
         body.Add(SectionProperties());
+        if (_kind == DocxKind.Form) Glossary();
 
         var document = new XDocument(new XElement(W + "document", RootNamespaces(), E("body", body)));
         _package.Add("word/document.xml", document, ContentType + "document.main+xml");
@@ -138,6 +139,24 @@ internal sealed partial class DocxBuilder
         packageRels.Add("extended-properties", "docProps/app.xml");
         _package.AddRelationships("", packageRels);
         return _package.ToBytes();
+    }
+
+    /// <summary>The glossary with the placeholder texts of the form's content controls, with its own copy of the styles.</summary>
+    void Glossary()
+    {
+        var glossary = XDocument.Parse(Assets.Fill("Docx/glossary.xml", new Dictionary<string, string>
+        {
+            ["text"] = TextPlaceholder,
+            ["date"] = DatePlaceholder,
+        }));
+        var placeholderStyle = S("Placeholder Text");
+        foreach (var rStyle in glossary.Descendants(W + "rStyle")) rStyle.SetAttributeValue(W + "val", placeholderStyle);
+        var rels = new PartRelationships();
+        rels.Add("styles", "styles.xml");
+        _package.Add("word/glossary/document.xml", glossary, ContentType + "document.glossary+xml");
+        _package.AddRelationships("word/glossary/document.xml", rels);
+        _package.Add("word/glossary/styles.xml", new XDocument(_styles.Xml), ContentType + "styles+xml");
+        _documentRels.Add("glossaryDocument", "glossary/document.xml");
     }
 
     string Organisation => _doc.Meta.TryGetValue("organisation", out var o) && !string.IsNullOrWhiteSpace(o) ? o : _brand.OrganisationName;

@@ -14,6 +14,9 @@ internal sealed partial class DocxBuilder
     static readonly int LineHeight = PageSetup.Cm(0.9);
     const string TextPlaceholder = "Click or tap to enter text.";
     const string DatePlaceholder = "Click or tap to enter a date.";
+    /// <summary>Names of the glossary entries holding the placeholders (see Assets/Docx/glossary.xml).</summary>
+    const string TextPlaceholderPart = "DefaultPlaceholder_-1854013440";
+    const string DatePlaceholderPart = "DefaultPlaceholder_-1854013437";
 
     bool IsForm => _kind == DocxKind.Form;
 
@@ -48,12 +51,14 @@ internal sealed partial class DocxBuilder
 
     XElement TextControl(string label, string tag) =>
         E("sdt",
-            E("sdtPr", Val("alias", label), Val("tag", tag), Val("id", NextSdtId()), E("showingPlcHdr"), E("text")),
+            E("sdtPr", Val("alias", label), Val("tag", tag), Val("id", NextSdtId()),
+                E("placeholder", Val("docPart", TextPlaceholderPart)), E("showingPlcHdr"), E("text")),
             E("sdtContent", Run(TextPlaceholder, E("rPr", Val("rStyle", S("Placeholder Text"))))));
 
     XElement DateControl(string label, string tag) =>
         E("sdt",
-            E("sdtPr", Val("alias", label), Val("tag", tag), Val("id", NextSdtId()), E("showingPlcHdr"),
+            E("sdtPr", Val("alias", label), Val("tag", tag), Val("id", NextSdtId()),
+                E("placeholder", Val("docPart", DatePlaceholderPart)), E("showingPlcHdr"),
                 E("date", Val("dateFormat", "dd/MM/yyyy"), Val("lid", "en-GB"), Val("storeMappedDataAs", "dateTime"), Val("calendar", "gregorian"))),
             E("sdtContent", Run(DatePlaceholder, E("rPr", Val("rStyle", S("Placeholder Text"))))));
 

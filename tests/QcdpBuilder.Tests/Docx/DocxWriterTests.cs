@@ -217,4 +217,28 @@ public class DocxWriterTests
             File.Delete(reference);
         }
     }
+
+    [Fact]
+    public void Letter_paper_without_logo_is_valid()
+    {
+        var brand = DocxSamples.Brand(logo: false) with { Paper = QcdpBuilder.Branding.PaperSize.Letter };
+        foreach (var kind in Enum.GetValues<DocxKind>())
+        {
+            var bytes = DocxWriter.Write(DocxSamples.Guide(), brand, new DocxOptions(kind));
+            OpenXmlAssert.Valid(bytes, "docx");
+            var pgSz = Part(bytes, "word/document.xml").Descendants(W + "pgSz").Single();
+            Assert.Equal("12240", pgSz.Attribute(W + "w")!.Value);
+        }
+    }
+
+    [Fact]
+    public void Form_placeholders_live_in_the_glossary()
+    {
+        var bytes = Write(DocxSamples.Form(), DocxKind.Form);
+        var glossary = Part(bytes, "word/glossary/document.xml");
+        var names = glossary.Descendants(W + "docPartPr").Select(p => p.Element(W + "name")!.Attribute(W + "val")!.Value).ToList();
+        var used = Part(bytes, "word/document.xml").Descendants(W + "placeholder").Select(p => p.Element(W + "docPart")!.Attribute(W + "val")!.Value).Distinct();
+        Assert.All(used, u => Assert.Contains(u, names));
+        Assert.Contains("Click or tap to enter text", glossary.ToString());
+    }
 }
