@@ -75,7 +75,7 @@ public static class PackageBuilder
             if (count < 8 || count > 20)
                 diagnostics.Warning(SourceSpan.StartOf(slidesFile), $"the deck has {count} slides (with its title slide); decks should have 8–20", count < 8 ? "add slides" : "split or trim the deck");
             artefacts.Add(new Artefact($"slides/{session.Slug}.pptx", "slides", slidesFile,
-                () => throw new NotImplementedException("TEMP")));
+                () => PptxWriter.Write(deck, brand, org.ReferenceDeck)));
         }
 
         var guideTemplate = Path.Combine(root, "templates", "facilitator-guide.md.hbs");

@@ -103,7 +103,7 @@ public sealed partial class MarkdownReader(string repoRoot, DiagnosticBag diagno
                 break;
             case HtmlBlock html:
                 // Raw HTML is content, not markup: keep it as literal text.
-                yield return new Paragraph([new Run(html.Lines.ToString())]);
+                yield return new Paragraph([new Run(source.Substring(html.Span.Start, html.Span.Length))]);
                 break;
             case LinkReferenceDefinitionGroup:
             case BlankLineBlock:
@@ -140,7 +140,8 @@ public sealed partial class MarkdownReader(string repoRoot, DiagnosticBag diagno
 
     IEnumerable<Block> Paragraph(ParagraphBlock p)
     {
-        var raw = p.Lines.ToString().Trim();
+        // Markdig empties Lines once inlines are parsed; the source span still holds the text.
+        var raw = p.Span.Length > 0 ? source.Substring(p.Span.Start, Math.Min(p.Span.Length, source.Length - p.Span.Start)).Trim() : "";
         var lines = raw.Split('\n').Select(l => l.Trim()).ToList();
         if (lines.Count > 0 && lines.All(l => FillInStart().IsMatch(l)))
         {
