@@ -6,7 +6,7 @@ namespace QcdpBuilder.Pptx;
 /// Hands out relationship ids for one slide or notes part (rId{n}, in order, so output is
 /// stable) and adds the image and hyperlink relationships behind them, once per target.
 /// </summary>
-sealed class PartRels(OpenXmlPart part, int firstFree)
+sealed class PartRels(OpenXmlPart part, int firstFree, Dictionary<string, ImagePart>? sharedImages = null)
 {
     int next = firstFree;
     readonly Dictionary<string, string> links = new(StringComparer.Ordinal);
@@ -32,13 +32,22 @@ sealed class PartRels(OpenXmlPart part, int firstFree)
         if (images.TryGetValue(path, out var known)) return known;
         var info = ImageInfo.Read(path);
         var id = NextId();
-        ImagePart imagePart = part switch
+        if (sharedImages is not null && sharedImages.TryGetValue(path, out var existing))
         {
-            SlidePart s => s.AddImagePart(info.PartType, id),
-            NotesSlidePart n => n.AddImagePart(info.PartType, id),
-            _ => throw new InvalidOperationException("Images belong to slides."),
-        };
-        using (var from = File.OpenRead(path)) imagePart.FeedData(from);
+            // The same file on another slide: one media part, several relationships.
+            part.AddPart(existing, id);
+        }
+        else
+        {
+            ImagePart imagePart = part switch
+            {
+                SlidePart s => s.AddImagePart(info.PartType, id),
+                NotesSlidePart n => n.AddImagePart(info.PartType, id),
+                _ => throw new InvalidOperationException("Images belong to slides."),
+            };
+            using (var from = File.OpenRead(path)) imagePart.FeedData(from);
+            if (sharedImages is not null) sharedImages[path] = imagePart;
+        }
         images[path] = (id, info);
         return (id, info);
     }

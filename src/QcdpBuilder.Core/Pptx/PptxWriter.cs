@@ -36,6 +36,7 @@ public static class PptxWriter
             var composer = new SlideComposer(catalogue, brand, deck);
 
             var slideIds = new XElement(P + "sldIdLst");
+            var images = new Dictionary<string, ImagePart>(StringComparer.Ordinal);
             for (var i = 0; i < deck.Slides.Count; i++)
             {
                 var slide = deck.Slides[i];
@@ -43,7 +44,7 @@ public static class PptxWriter
                 var slidePart = pres.AddNewPart<SlidePart>(relId);
                 var layout = catalogue.Find(slide.Layout);
                 slidePart.AddPart(layout.Part, "rId1");
-                var rels = new PartRels(slidePart, 2);
+                var rels = new PartRels(slidePart, 2, images);
                 Feed(slidePart, composer.Compose(slide, layout, rels));
                 AddNotes(slidePart, rels.NextId(), notesMaster, slide);
                 slideIds.Add(new XElement(P + "sldId", new XAttribute("id", 256 + i), new XAttribute(R + "id", relId)));

@@ -172,7 +172,7 @@ sealed class SlideComposer(LayoutCatalogue catalogue, Brand brand, Deck deck)
         {
             var slot = visualArea with { Y = visualArea.Y + i * (each + Gap), Cy = each };
             var usePh = paras.Count == 0 && visuals.Count == 1 && ph is { Type: "obj" or "pic" } ? ph : null;
-            if (visuals[i] is Image image) Picture(image, slot, usePh);
+            if (visuals[i] is Image image) Picture(image, slot, usePh, top: paras.Count > 0 || visuals.Count > 1 || catalogue.SlideWidth / 2 > slot.Cx);
             else if (visuals[i] is Table table) shapes.Add(new TableWriter(brand, rels).Write(table, slot, nextId++));
         }
     }
@@ -218,9 +218,12 @@ sealed class SlideComposer(LayoutCatalogue catalogue, Brand brand, Deck deck)
         }));
     }
 
-    void Picture(Image image, Rect area, PlaceholderInfo? ph)
+    /// <summary>A picture fitted into <paramref name="area"/>, centred; at the top of it when it shares a column or sits below text.</summary>
+    void Picture(Image image, Rect area, PlaceholderInfo? ph, bool top)
     {
         var (rid, info) = rels.Image(image.Path);
+        var fitted = info.FitInto(area);
+        if (top) fitted = fitted with { Y = area.Y };
         var id = nextId++;
         shapes.Add(Fragment("shapes/picture.xml", new Dictionary<string, string>
         {
@@ -229,7 +232,7 @@ sealed class SlideComposer(LayoutCatalogue catalogue, Brand brand, Deck deck)
             ["descr"] = Esc(image.Alt),
             ["ph"] = ph?.Ph ?? "",
             ["rid"] = rid,
-        }.Concat(RectValues(info.FitInto(area))).ToDictionary()));
+        }.Concat(RectValues(fitted)).ToDictionary()));
     }
 
     public static IEnumerable<KeyValuePair<string, string>> RectValues(Rect r) =>
@@ -248,20 +251,31 @@ sealed class TableWriter(Brand brand, PartRels rels)
     {
         var rows = table.Header.Select(r => (Row: r, Header: true)).Concat(table.Body.Select(r => (Row: r, Header: false))).ToList();
         var columns = Math.Max(1, Math.Max(table.ColumnCount, rows.Count == 0 ? 0 : rows.Max(r => r.Row.Cells.Count)));
-        var weights = Enumerable.Range(0, columns).Select(c =>
-            Math.Clamp(rows.Select(r => c < r.Row.Cells.Count ? Inlines.PlainText(r.Row.Cells[c]).Length : 0).DefaultIfEmpty(0).Max(), 6, 40)).ToArray();
-        var widths = new long[columns];
-        var total = weights.Sum();
-        for (var c = 0; c < columns; c++) widths[c] = area.Cx * weights[c] / total;
-        widths[^1] = area.Cx - widths[..^1].Sum();
+        // Columns share the width by their longest cell (capped), but each is at least as wide
+        // as its longest word at the chosen size, so words never break; the size steps down
+        // from 18pt until the words fit across and the rows fit down.
+        string Text(TableRow r, int c) => c < r.Cells.Count ? Inlines.PlainText(r.Cells[c]) : "";
+        var weights = Enumerable.Range(0, columns)
+            .Select(c => (double)Math.Clamp(rows.Select(r => Text(r.Row, c).Length).DefaultIfEmpty(0).Max(), 6, 40)).ToArray();
+        var words = Enumerable.Range(0, columns)
+            .Select(c => rows.SelectMany(r => Text(r.Row, c).Split(' ')).Select(w => w.Length).DefaultIfEmpty(0).Max()).ToArray();
+
+        // Short tables need not stretch across the slide: about 1.5 times their natural width, at least half the area.
+        var natural = Emu.FromPoints(weights.Sum(w => w * 0.5 * Sizes[0] + 14.4) * 1.5).Value;
+        area = area with { Cx = Math.Clamp(natural, area.Cx / 2, area.Cx) };
 
         double size = Sizes[^1];
+        var widths = new long[columns];
         long[] heights = [];
         foreach (var candidate in Sizes)
         {
             size = candidate;
+            var minimum = words.Select(w => Emu.FromPoints((w + 1) * 0.6 * candidate + 14.4).Value).ToArray();
+            var extra = Math.Max(0, area.Cx - minimum.Sum());
+            for (var c = 0; c < columns; c++) widths[c] = minimum[c] + (long)(extra * weights[c] / weights.Sum());
+            widths[^1] += area.Cx - widths.Sum();
             heights = rows.Select(r => RowHeight(r.Row, widths, candidate)).ToArray();
-            if (heights.Sum() <= area.Cy) break;
+            if (minimum.Sum() <= area.Cx && heights.Sum() <= area.Cy) break;
         }
 
         var tint = brand.Tint.Hex;
@@ -305,7 +319,7 @@ sealed class TableWriter(Brand brand, PartRels rels)
         for (var c = 0; c < row.Cells.Count && c < widths.Length; c++)
         {
             var width = new Emu(widths[c]).Points - 14.4;
-            var perLine = Math.Max(1, Math.Floor(width / (size * 0.55)));
+            var perLine = Math.Max(1, Math.Floor(width / (size * TextFitter.CharWidth)));
             lines = Math.Max(lines, Math.Ceiling(Inlines.PlainText(row.Cells[c]).Length * 1.08 / perLine));
         }
         return Emu.FromPoints(lines * size * 1.2 + CellMarginsPt).Value;

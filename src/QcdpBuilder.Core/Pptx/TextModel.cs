@@ -101,7 +101,7 @@ sealed record TextFit(double[]? Sizes, int? FontScale)
 static class TextFitter
 {
     const double InsetsX = 14.4, InsetsY = 7.2;  // default bodyPr insets, in points
-    const double CharWidth = 0.55;                // average glyph advance as a fraction of the size (Atkinson Hyperlegible is wide)
+    public const double CharWidth = 0.47;                // average advance of running text as a fraction of the size (measured against LibreOffice with Atkinson Hyperlegible, plus a margin)
     const double MonoWidth = 0.6;
     const double LineHeight = 1.2;
     public const double MonoFactor = 0.85;
@@ -218,11 +218,13 @@ sealed class ParagraphWriter(PartRels rels)
         if (size is { } s) sb.Append(" sz=\"").Append(new Points(s).Hundredths.ToString(CultureInfo.InvariantCulture)).Append('"');
         if (ForceBold || p.Bold || r?.Bold == true) sb.Append(" b=\"1\"");
         if (p.Italic || r?.Italic == true) sb.Append(" i=\"1\"");
-        sb.Append(" dirty=\"0\">");
+        var open = sb.Length;
         if (Colour is not null) sb.Append($"<a:solidFill><a:srgbClr val=\"{Colour}\"/></a:solidFill>");
         if (p.Mono || r?.Code == true) sb.Append("<a:latin typeface=\"Consolas\"/><a:cs typeface=\"Consolas\"/>");
         if (r?.Link is { } url && rels.Hyperlink(url) is { } id) sb.Append($"<a:hlinkClick r:id=\"{id}\"/>");
-        sb.Append("</a:rPr>");
+        var children = sb.ToString(open, sb.Length - open);
+        sb.Length = open;
+        sb.Append(children.Length == 0 ? " dirty=\"0\"/>" : " dirty=\"0\">" + children + "</a:rPr>");
         return sb.ToString();
     }
 }

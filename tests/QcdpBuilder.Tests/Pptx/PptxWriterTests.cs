@@ -75,6 +75,13 @@ public class PptxWriterTests
     }
 
     [Fact]
+    public void The_same_image_on_two_slides_is_stored_once()
+    {
+        using var zip = new ZipArchive(new MemoryStream(SampleBytes.Value), ZipArchiveMode.Read);
+        Assert.Equal(2, zip.Entries.Count(e => e.FullName.StartsWith("ppt/media/"))); // logo + chart
+    }
+
+    [Fact]
     public void Pictures_keep_their_aspect_ratio()
     {
         using var doc = Open(SampleBytes.Value);
@@ -279,6 +286,6 @@ public class PptxSampleOutput
         var path = Environment.GetEnvironmentVariable("QCDP_PPTX_SAMPLE");
         if (string.IsNullOrEmpty(path)) return;
         File.WriteAllBytes(path, PptxWriter.Write(SampleDecks.Sample(), SampleDecks.Brand()));
-        File.WriteAllBytes(Path.ChangeExtension(path, ".2.pptx"), PptxWriter.Write(SampleDecks.Sample(), SampleDecks.Brand()));
+        File.WriteAllBytes(Path.ChangeExtension(path, ".stress.pptx"), PptxWriter.Write(SampleDecks.Stress(), SampleDecks.Brand()));
     }
 }

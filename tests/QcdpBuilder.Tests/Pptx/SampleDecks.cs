@@ -113,6 +113,45 @@ public static class SampleDecks
         ]);
     }
 
+    /// <summary>Harder cases for the visual check: a real diagram, mixed text/table/picture, text that needs a font scale.</summary>
+    public static Deck Stress()
+    {
+        var diagram = Path.Combine(RepoPaths.Content, "images", "groups-tuckman-stages.png");
+        var table = new Table(
+            [new TableRow([Inlines.Plain("Stage"), Inlines.Plain("What the group needs from the leader")])],
+            [
+                new TableRow([Inlines.Plain("Forming"), Inlines.Plain("Clear purpose, introductions and ground rules")]),
+                new TableRow([Inlines.Plain("Storming"), Inlines.Plain("Space for disagreement, and help to resolve conflict openly")]),
+                new TableRow([Inlines.Plain("Norming"), Inlines.Plain("Recognition of the ways of working the group has agreed")]),
+                new TableRow([Inlines.Plain("Performing"), Inlines.Plain("Delegation, stretch and getting out of the way")]),
+            ],
+            [Align.Left, Align.Left]);
+        var longItems = Enumerable.Range(1, 14).Select(i =>
+            Item($"Point {i}: every stage of group development asks something different of the person leading it, and of the members too.")).ToArray();
+        return new Deck("Stress", null,
+        [
+            new Slide(SlideLayout.Title, "Working with groups: team development, trust and the five dysfunctions of a team in practice")
+            { Subtitle = "Session 6.1" },
+            new Slide(SlideLayout.ContentWithCaption, "Tuckman's stages")
+            {
+                Picture = new Image(diagram, "Tuckman's model: forming, storming, norming, performing"),
+                Body = [P("Groups move through stages, and can move back when membership or purpose changes.")],
+            },
+            new Slide(SlideLayout.TitleAndContent, "What each stage needs") { Body = [P("Use the table to plan your support:"), table] },
+            new Slide(SlideLayout.TwoContent, "Diagram and table")
+            {
+                Body = [new Image(diagram, "Tuckman's stages")],
+                Right = [table],
+            },
+            new Slide(SlideLayout.TitleAndContent, "Much too much") { Body = [Bullets(longItems)] },
+            new Slide(SlideLayout.Comparison, "Columns without headings")
+            {
+                Body = [Bullets(Item("One"), Item("Two"))],
+                Right = [new CodeBlock("var x = 1;\nvar y = x + 1;")],
+            },
+        ]);
+    }
+
     /// <summary>Far more text than fits at the layout's sizes.</summary>
     public static Slide LongSlide() => new(SlideLayout.TitleAndContent, "A slide with far too much to say")
     {
