@@ -140,7 +140,7 @@ public static class PackageBuilder
     static IReadOnlyDictionary<string, string> Meta(Programme p, Organisation org) => new Dictionary<string, string>
     {
         ["organisation"] = org.Name,
-        ["version"] = $"Version {p.Version}",
+        ["version"] = p.Version,
         ["licence"] = p.Licence,
         ["cohort"] = org.Cohort.Name,
     };
