@@ -59,6 +59,7 @@ internal sealed partial class DocxBuilder
 
     void CollectBookmarks(IEnumerable<Block> blocks)
     {
+        _headingShift = AllHeadings(blocks).Select(h => h.Level).DefaultIfEmpty(1).Min() - 1;
         var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var h in AllHeadings(blocks))
         {
@@ -89,12 +90,18 @@ internal sealed partial class DocxBuilder
         }
     }
 
-    static IEnumerable<Heading> TocHeadings(IEnumerable<Block> blocks) => AllHeadings(blocks).Where(h => h.Level <= 3);
+    /// <summary>
+    /// The Word heading level (1–3). Documents whose title lives in front matter start their
+    /// sections at ##, so levels shift up until the shallowest heading is Heading 1.
+    /// </summary>
+    int OutlineLevel(Heading h) => Math.Clamp(h.Level - _headingShift, 1, 3);
+
+    IEnumerable<Heading> TocHeadings(IEnumerable<Block> blocks) => AllHeadings(blocks).Where(h => h.Level - _headingShift <= 3);
 
     XElement HeadingParagraph(Heading h)
     {
         var id = _bookmarkId++;
-        return E("p", E("pPr", Val("pStyle", S("heading " + Math.Clamp(h.Level, 1, 3)))),
+        return E("p", E("pPr", Val("pStyle", S("heading " + OutlineLevel(h)))),
             E("bookmarkStart", At("id", id), At("name", _bookmarks[h.Id])),
             Inlines(h.Content),
             E("bookmarkEnd", At("id", id)));

@@ -56,7 +56,7 @@ internal sealed partial class DocxBuilder
     readonly List<XElement> _nums = [];
     readonly Dictionary<string, string> _bookmarks = new(StringComparer.Ordinal);
     readonly Stack<int> _width = new();
-    int _drawingId, _sdtId, _bookmarkId, _checkboxCount;
+    int _drawingId, _sdtId, _bookmarkId, _checkboxCount, _headingShift;
 
     public DocxBuilder(Document doc, Brand brand, DocxOptions options)
     {
@@ -175,11 +175,15 @@ internal sealed partial class DocxBuilder
         if (_doc.Meta.TryGetValue("audience", out var audience) && !string.IsNullOrWhiteSpace(audience)) details.Add("For " + audience);
         if (_doc.Meta.TryGetValue("version", out var version) && !string.IsNullOrWhiteSpace(version)) details.Add("Version " + version);
         if (_doc.Meta.TryGetValue("date", out var date) && !string.IsNullOrWhiteSpace(date)) details.Add(date);
-        else if (version is null) details.Add(_brand.BuildDate.ToString("MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")));
+        else if (version is null) details.Add(MonthYear(_brand.BuildDate));
         yield return E("p", E("pPr", Val("pStyle", S("Cover Details")), E("spacing", At("before", 2400))),
             Run(Organisation, E("rPr", E("b"))));
         foreach (var line in details) yield return P(S("Cover Details"), Run(line));
     }
+
+    /// <summary>"January 2026", without culture data (the app may run in invariant globalisation mode).</summary>
+    static string MonthYear(DateTimeOffset date) =>
+        CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(date.Month) + " " + date.Year.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>A "Contents" heading and a TOC field, pre-filled with the headings so it reads before Word updates it.</summary>
     IEnumerable<XElement> Contents(List<Heading> headings, bool pageBreakBefore)
@@ -200,8 +204,15 @@ internal sealed partial class DocxBuilder
         for (var i = 0; i < headings.Count; i++)
         {
             var h = headings[i];
-            var link = E("hyperlink", At("anchor", _bookmarks[h.Id]), At("history", 1), Run(h.Text));
-            yield return E("p", E("pPr", Val("pStyle", S("toc " + Math.Clamp(h.Level, 1, 3)))),
+            var bookmark = _bookmarks[h.Id];
+            // Entry text, a dot-leader tab and a PAGEREF field that Word (and LibreOffice) fill in.
+            var link = E("hyperlink", At("anchor", bookmark), At("history", 1), Run(h.Text), E("r", E("tab")),
+                E("r", E("fldChar", At("fldCharType", "begin"))),
+                E("r", E("instrText", new XAttribute(XNamespace.Xml + "space", "preserve"), $" PAGEREF {bookmark} \\h ")),
+                E("r", E("fldChar", At("fldCharType", "separate"))),
+                E("r", T("")),
+                E("r", E("fldChar", At("fldCharType", "end"))));
+            yield return E("p", E("pPr", Val("pStyle", S("toc " + OutlineLevel(h)))),
                 i == 0 ? begin : null, link, i == headings.Count - 1 ? end : null);
         }
     }

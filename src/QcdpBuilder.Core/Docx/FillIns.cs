@@ -25,6 +25,8 @@ internal sealed partial class DocxBuilder
     void WritingLinesBlock(WritingLines w, List<XElement> output)
     {
         var lines = Enumerable.Range(0, Math.Max(1, w.Count)).Select(_ => RuledLine()).ToList();
+        // Room below the last line before the next paragraph.
+        lines[^1] = E("p", E("pPr", Val("pStyle", S("Writing Line")), E("spacing", At("after", 200))));
         if (!IsForm) { output.AddRange(lines); return; }
         // A multi-line rich text control around the ruled lines: Word users type over them.
         var n = _sdtId + 1;

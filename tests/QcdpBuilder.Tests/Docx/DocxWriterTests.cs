@@ -93,6 +93,25 @@ public class DocxWriterTests
         Assert.All(anchors, a => Assert.Contains(a, bookmarks));
         Assert.Contains(document.Descendants(W + "instrText"), t => t.Value.Contains("TOC \\o \"1-3\" \\h \\z \\u"));
         Assert.Equal(6, used.Count(s => s.StartsWith("TOC") && s != "TOCHeading"));
+        Assert.Equal(6, document.Descendants(W + "instrText").Count(t => t.Value.Contains("PAGEREF")));
+    }
+
+    [Fact]
+    public void Sections_starting_at_level_two_become_heading_1()
+    {
+        var doc = new Document("Shifted", [new Heading(2, Inlines.Plain("Top"), "top"), new Heading(3, Inlines.Plain("Inner"), "inner")]);
+        var used = StylesUsed(Part(Write(doc, DocxKind.Guide), "word/document.xml")).ToList();
+        Assert.Contains("Heading1", used);
+        Assert.Contains("Heading2", used);
+        Assert.Contains("TOC1", used);
+    }
+
+    [Fact]
+    public void Guide_cover_without_version_shows_the_build_month()
+    {
+        var doc = DocxSamples.Guide() with { Meta = new Dictionary<string, string>() };
+        var document = Part(Write(doc, DocxKind.Guide), "word/document.xml");
+        Assert.Contains(document.Descendants(W + "t"), t => t.Value == "January 2026");
     }
 
     [Fact]
@@ -183,7 +202,8 @@ public class DocxWriterTests
     public void Reference_document_styles_are_used_by_name()
     {
         var original = Write(DocxSamples.Handout(), DocxKind.Handout);
-        // Edit the reference: heading 2 turns red and gets another id, as a translated Word would have.
+        // Edit the reference: heading 1 turns red and gets another id, as a translated Word would have.
+        // (The handout's ## sections are its top level, so they are written as Heading 1.)
         var reference = Path.Combine(Path.GetTempPath(), $"qcdp-reference-{Guid.NewGuid():N}.docx");
         try
         {
@@ -193,8 +213,8 @@ public class DocxWriterTests
                 var entry = zip.GetEntry("word/styles.xml")!;
                 XDocument styles;
                 using (var s = entry.Open()) styles = XDocument.Load(s);
-                var h2 = styles.Root!.Elements(W + "style").Single(s => s.Element(W + "name")!.Attribute(W + "val")!.Value == "heading 2");
-                h2.SetAttributeValue(W + "styleId", "berschrift2");
+                var h2 = styles.Root!.Elements(W + "style").Single(s => s.Element(W + "name")!.Attribute(W + "val")!.Value == "heading 1");
+                h2.SetAttributeValue(W + "styleId", "berschrift1");
                 h2.Descendants(W + "color").Single().SetAttributeValue(W + "val", "FF0000");
                 // And drop a style so the built-in one is merged back in.
                 styles.Root.Elements(W + "style").Single(s => s.Element(W + "name")!.Attribute(W + "val")!.Value == "Field Label").Remove();
@@ -205,11 +225,11 @@ public class DocxWriterTests
             var bytes = Write(DocxSamples.Handout(), DocxKind.Handout, reference);
             OpenXmlAssert.Valid(bytes, "docx");
             var used = StylesUsed(Part(bytes, "word/document.xml")).ToList();
-            Assert.Contains("berschrift2", used);
-            Assert.DoesNotContain("Heading2", used);
+            Assert.Contains("berschrift1", used);
+            Assert.DoesNotContain("Heading1", used);
             Assert.Contains("FieldLabel", used);
             var outStyles = Part(bytes, "word/styles.xml");
-            var red = outStyles.Root!.Elements(W + "style").Single(s => s.Attribute(W + "styleId")!.Value == "berschrift2");
+            var red = outStyles.Root!.Elements(W + "style").Single(s => s.Attribute(W + "styleId")!.Value == "berschrift1");
             Assert.Equal("FF0000", red.Descendants(W + "color").Single().Attribute(W + "val")!.Value);
         }
         finally
