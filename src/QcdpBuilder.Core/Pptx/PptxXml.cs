@@ -36,7 +36,7 @@ static partial class PptxXml
     }
 
     [GeneratedRegex(@"<!--.*?-->", RegexOptions.Singleline)] private static partial Regex Comments();
-    [GeneratedRegex(@">\s+<")] private static partial Regex Between();
+    [GeneratedRegex(@"(?<=>)\s+(?=[<$])|(?<=\$)\s+(?=<)")] private static partial Regex Between();
 
     /// <summary>
     /// Reads <c>Assets/Pptx/{path}</c>, strips comments and whitespace between tags (the assets
@@ -47,7 +47,7 @@ static partial class PptxXml
     {
         var text = Assets.Text("Pptx/" + path);
         text = Comments().Replace(text, "");
-        text = Between().Replace(text, "><").Trim();
+        text = Between().Replace(text, "").Trim();
         if (values is not null)
             foreach (var (k, v) in values) text = text.Replace("$" + k + "$", v);
         return text;

@@ -18,12 +18,14 @@ sealed class SlideComposer(LayoutCatalogue catalogue, Brand brand, Deck deck)
     const double MinBodyPt = 14, MinTitlePt = 24;
 
     int nextId;
+    Rect? titleArea;
     List<string> shapes = [];
     PartRels rels = null!;
 
     public string Compose(Slide slide, LayoutInfo layout, PartRels slideRels)
     {
         nextId = 2;
+        titleArea = null;
         shapes = [];
         rels = slideRels;
         var phs = layout.Placeholders;
@@ -117,9 +119,10 @@ sealed class SlideComposer(LayoutCatalogue catalogue, Brand brand, Deck deck)
         if (string.IsNullOrWhiteSpace(text)) return;
         var size = ph?.Lvl1Size ?? catalogue.TitleSize;
         var rect = ph?.Rect ?? new Rect(Emu.FromInches(0.6).Value, Emu.FromInches(0.35).Value, catalogue.SlideWidth - Emu.FromInches(1.2).Value, Emu.FromInches(1.05).Value);
+        titleArea = rect;
         List<TextPara> paras = [new TextPara(0, BulletKind.None, Inlines.Plain(text))];
         var fit = TextFitter.Fit(paras, rect, [size], [0], Math.Min(size, titleSlide ? 28 : MinTitlePt));
-        var writer = new ParagraphWriter(rels);
+        var writer = new ParagraphWriter(rels) { Font = ph is null ? "+mj-lt" : null };
         var id = nextId++;
         shapes.Add(Fragment("shapes/text.xml", new Dictionary<string, string>
         {
@@ -195,15 +198,18 @@ sealed class SlideComposer(LayoutCatalogue catalogue, Brand brand, Deck deck)
 
     Rect FreeArea()
     {
+        // Below the title when there is one near the top, else from the top margin; clear of a footer.
         var margin = Emu.FromInches(0.6).Value;
-        return new Rect(margin, Emu.FromInches(0.5).Value, catalogue.SlideWidth - 2 * margin, catalogue.SlideHeight - Emu.FromInches(1.35).Value);
+        var top = titleArea is { } t && t.Bottom < catalogue.SlideHeight / 3 ? t.Bottom + Gap : Emu.FromInches(0.5).Value;
+        var bottom = catalogue.SlideHeight - Emu.FromInches(0.85).Value;
+        return new Rect(margin, top, catalogue.SlideWidth - 2 * margin, bottom - top);
     }
 
     void TextShape(List<TextPara> paras, PlaceholderInfo? ph, Rect rect, double[] sizes, string name, bool overrideXfrm, bool explicitBullets)
     {
         if (paras.Count == 0) return;
         var fit = TextFitter.Fit(paras, rect, sizes, catalogue.BodyIndents, Math.Min(MinBodyPt, sizes[0]));
-        var writer = new ParagraphWriter(rels) { ExplicitBullets = explicitBullets };
+        var writer = new ParagraphWriter(rels) { ExplicitBullets = explicitBullets, Font = ph is null ? "+mn-lt" : null };
         var id = nextId++;
         shapes.Add(Fragment("shapes/text.xml", new Dictionary<string, string>
         {

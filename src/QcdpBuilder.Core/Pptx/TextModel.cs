@@ -166,6 +166,8 @@ sealed class ParagraphWriter(PartRels rels)
     public string? Colour { get; init; }
     public string? Align { get; init; }
     public bool ForceBold { get; init; }
+    /// <summary>Theme font for runs that are not code ("+mn-lt", "+mj-lt"): text boxes have no placeholder style to supply it.</summary>
+    public string? Font { get; init; }
 
     public string Write(IEnumerable<TextPara> paras, double[]? sizes, double[] baseSizes)
     {
@@ -221,6 +223,7 @@ sealed class ParagraphWriter(PartRels rels)
         var open = sb.Length;
         if (Colour is not null) sb.Append($"<a:solidFill><a:srgbClr val=\"{Colour}\"/></a:solidFill>");
         if (p.Mono || r?.Code == true) sb.Append("<a:latin typeface=\"Consolas\"/><a:cs typeface=\"Consolas\"/>");
+        else if (Font is not null) sb.Append($"<a:latin typeface=\"{Font}\"/>");
         if (r?.Link is { } url && rels.Hyperlink(url) is { } id) sb.Append($"<a:hlinkClick r:id=\"{id}\"/>");
         var children = sb.ToString(open, sb.Length - open);
         sb.Length = open;

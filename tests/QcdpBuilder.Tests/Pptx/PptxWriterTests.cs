@@ -287,5 +287,11 @@ public class PptxSampleOutput
         if (string.IsNullOrEmpty(path)) return;
         File.WriteAllBytes(path, PptxWriter.Write(SampleDecks.Sample(), SampleDecks.Brand()));
         File.WriteAllBytes(Path.ChangeExtension(path, ".stress.pptx"), PptxWriter.Write(SampleDecks.Stress(), SampleDecks.Brand()));
+        // QCDP_PPTX_REFERENCE=/some/template.pptx also writes the sample on that template.
+        var reference = Environment.GetEnvironmentVariable("QCDP_PPTX_REFERENCE");
+        if (string.IsNullOrEmpty(reference)) return;
+        var bytes = PptxWriter.Write(SampleDecks.Sample(), SampleDecks.Brand(), reference);
+        File.WriteAllBytes(Path.ChangeExtension(path, ".ref.pptx"), bytes);
+        OpenXmlAssert.Valid(bytes, "pptx");
     }
 }
