@@ -46,7 +46,10 @@ internal sealed class DocxPackage
         ["xml"] = "application/xml",
     };
 
-    public void Add(string name, XDocument xml, string? contentType)
+    public void Add(string name, XDocument xml, string? contentType) => Add(name, Serialise(xml), contentType);
+
+    /// <summary>UTF-8 without a byte-order mark, unindented, with a standalone declaration.</summary>
+    static byte[] Serialise(XDocument xml)
     {
         var settings = new System.Xml.XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = false };
         var ms = new MemoryStream();
@@ -55,7 +58,7 @@ internal sealed class DocxPackage
             xml.Declaration ??= new XDeclaration("1.0", "UTF-8", "yes");
             xml.Save(writer);
         }
-        Add(name, ms.ToArray(), contentType);
+        return ms.ToArray();
     }
 
     public void Add(string name, byte[] bytes, string? contentType)
@@ -89,9 +92,7 @@ internal sealed class DocxPackage
                 using var s = zip.CreateEntry(name, CompressionLevel.Optimal).Open();
                 s.Write(bytes);
             }
-            var typesPackage = new DocxPackage();
-            typesPackage.Add("[Content_Types].xml", types, null);
-            Write("[Content_Types].xml", typesPackage._parts[0].Bytes);
+            Write("[Content_Types].xml", Serialise(types));
             foreach (var (name, bytes) in _parts) Write(name, bytes);
         }
         return output.ToArray();
