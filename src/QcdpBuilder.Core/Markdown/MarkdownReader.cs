@@ -79,7 +79,11 @@ public sealed partial class MarkdownReader(string repoRoot, DiagnosticBag diagno
                 {
                     bool? check = null;
                     if (item.FirstOrDefault() is ParagraphBlock { Inline.FirstChild: TaskList task }) check = task.Checked;
-                    items.Add(new Documents.ListItem(Blocks(item), check));
+                    var itemBlocks = Blocks(item);
+                    // The checkbox marker leaves a space before the item's text; drop it.
+                    if (check is not null && itemBlocks.FirstOrDefault() is Paragraph { Content: [Run first, ..] runs } para)
+                        itemBlocks[0] = para with { Content = [first with { Text = first.Text.TrimStart() }, .. runs.Skip(1)] };
+                    items.Add(new Documents.ListItem(itemBlocks, check));
                 }
                 var start = l.IsOrdered && int.TryParse(l.OrderedStart, out var s) ? s : 1;
                 yield return new Documents.ListBlock(l.IsOrdered, start, items);
