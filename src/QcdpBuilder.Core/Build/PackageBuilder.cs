@@ -92,7 +92,7 @@ public static class PackageBuilder
                 Meta = Meta(programme, org),
             };
             artefacts.Add(new Artefact($"guides/{ws.Slug}-facilitator-guide.docx", "facilitator-guide", ws.File,
-                () => DocxWriter.Write(doc, brand, new DocxOptions(DocxKind.Guide) { ReferenceDocxPath = org.ReferenceDocument })));
+                () => DocxWriter.Write(doc, brand, new DocxOptions(DocxKind.Guide) { ReferenceDocxPath = org.ReferenceDocument, ContentsDepth = 2 })));
         }
 
         foreach (var h in programme.Handouts)

@@ -96,7 +96,7 @@ internal sealed partial class DocxBuilder
     /// </summary>
     int OutlineLevel(Heading h) => Math.Clamp(h.Level - _headingShift, 1, 3);
 
-    IEnumerable<Heading> TocHeadings(IEnumerable<Block> blocks) => AllHeadings(blocks).Where(h => h.Level - _headingShift <= 3);
+    IEnumerable<Heading> TocHeadings(IEnumerable<Block> blocks) => AllHeadings(blocks).Where(h => h.Level - _headingShift <= _contentsDepth);
 
     XElement HeadingParagraph(Heading h)
     {

@@ -19,4 +19,7 @@ public sealed record DocxOptions(DocxKind Kind)
     /// pandoc's <c>--reference-doc</c> does. Styles it lacks come from the built-in set.
     /// </summary>
     public string? ReferenceDocxPath { get; init; }
+
+    /// <summary>How many heading levels the contents page lists (long guides read better with 2).</summary>
+    public int ContentsDepth { get; init; } = 3;
 }

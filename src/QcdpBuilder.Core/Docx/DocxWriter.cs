@@ -47,6 +47,7 @@ internal sealed partial class DocxBuilder
     readonly Document _doc;
     readonly Brand _brand;
     readonly DocxKind _kind;
+    readonly int _contentsDepth;
     readonly StyleSheet _styles;
     readonly PageSetup _page;
     readonly DocxPackage _package = new();
@@ -63,6 +64,7 @@ internal sealed partial class DocxBuilder
         _doc = doc;
         _brand = brand;
         _kind = options.Kind;
+        _contentsDepth = Math.Clamp(options.ContentsDepth, 1, 3);
         _page = PageSetup.For(brand.Paper);
         _styles = StyleSheet.Load(XDocument.Parse(Assets.Fill("Docx/styles.xml", StyleValues())), options.ReferenceDocxPath);
         _rels = _documentRels;
@@ -192,7 +194,7 @@ internal sealed partial class DocxBuilder
         var begin = new object[]
         {
             E("r", E("fldChar", At("fldCharType", "begin"))),
-            E("r", E("instrText", new XAttribute(XNamespace.Xml + "space", "preserve"), " TOC \\o \"1-3\" \\h \\z \\u ")),
+            E("r", E("instrText", new XAttribute(XNamespace.Xml + "space", "preserve"), $" TOC \\o \"1-{_contentsDepth}\" \\h \\z \\u ")),
             E("r", E("fldChar", At("fldCharType", "separate"))),
         };
         var end = E("r", E("fldChar", At("fldCharType", "end")));
