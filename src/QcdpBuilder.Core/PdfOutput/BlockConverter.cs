@@ -65,7 +65,9 @@ internal sealed class BlockConverter
         return result;
     }
 
-    private static bool IsFillIn(P.Block b) => b is FormBlock || b is P.KeepTogether || (b is P.Table t && t.Rows.Count > 0 && t.Rows[^1].MinHeight > 0);
+    private static bool IsFillIn(P.Block b) => b is FormBlock || b is P.KeepTogether
+        || (b is P.Column c && c.Blocks.FirstOrDefault() is CheckboxItem)
+        || (b is P.Table t && t.Rows.Count > 0 && t.Rows[^1].MinHeight > 0);
 
     public IEnumerable<P.Block> Convert(M.Block block)
     {
@@ -145,7 +147,9 @@ internal sealed class BlockConverter
                 var t = FillInTable.Create(ft.Columns, Math.Max(1, ft.Rows), _s.FillRowHeight);
                 t.HeaderBackground = _theme.HeaderShade;
                 t.BorderColor = _theme.LineColour;
-                yield return t;
+                t.SpaceAfter = 0;
+                // A fill-in table moves to the next page whole rather than leaving one empty row behind.
+                yield return new P.KeepTogether(t) { SpaceBefore = 4, SpaceAfter = 10 };
                 break;
             }
             case M.SignatureLine sig:

@@ -45,16 +45,22 @@ public static class PdfWriter
             pdf.Page.Header = new P.RunningBand { Logo = theme.Logo, Left = $"{brand.ShortName} \u00B7 {doc.Title}", Rule = true };
             pdf.Page.Footer = new P.RunningBand { Left = brand.ProgrammeTitle, Right = "Page {page} of {pages}", Rule = true };
             pdf.AddPage(Cover(theme, doc));
-            var headings = Headings(doc.Blocks).Where(h => h.Level <= 2).ToList();
+            // The two top heading levels present (documents that start at H2 get H2 entries at the first level).
+            var all = Headings(doc.Blocks).ToList();
+            int top = all.Count == 0 ? 1 : all.Min(h => h.Level);
+            var headings = all.Where(h => h.Level <= top + 1).ToList();
             if (headings.Count > 0)
             {
                 pdf.Add(new P.Heading(1, "Contents", "contents") { InOutline = false, Color = theme.Primary, FontSize = 20, SpaceBefore = 0, SpaceAfter = 14 });
                 foreach (var h in headings)
-                    pdf.Add(new P.ContentsEntry(h.Text, BlockConverter.DestinationOf(h), h.Level)
+                {
+                    int level = h.Level - top + 1;
+                    pdf.Add(new P.ContentsEntry(h.Text, BlockConverter.DestinationOf(h), level)
                     {
-                        Bold = h.Level == 1, Color = theme.Text, FontSize = h.Level == 1 ? 11.5 : 10.5,
-                        SpaceBefore = h.Level == 1 ? 6 : 0,
+                        Bold = level == 1, Color = theme.Text, FontSize = level == 1 ? 11.5 : 10.5,
+                        SpaceBefore = level == 1 ? 6 : 0,
                     });
+                }
                 pdf.Add(new P.PageBreak());
             }
         }
@@ -62,7 +68,7 @@ public static class PdfWriter
         {
             pdf.Page.Header = new P.RunningBand { Logo = theme.Logo, Left = brand.OrganisationName, Rule = true };
             pdf.Page.Footer = new P.RunningBand { Left = brand.ProgrammeTitle, Right = "Page {page} of {pages}", Rule = true };
-            pdf.Add(new P.Heading(1, doc.Title, "title") { Color = theme.Primary, FontSize = 22, SpaceBefore = 0, SpaceAfter = 4 });
+            pdf.Add(new P.Heading(1, doc.Title, "document-title") { Color = theme.Primary, FontSize = 22, SpaceBefore = 0, SpaceAfter = 4 });
             if (!string.IsNullOrWhiteSpace(doc.Subtitle))
                 pdf.Add(new P.Paragraph(doc.Subtitle!) { FontSize = 13, Color = theme.Muted, SpaceAfter = 4, KeepWithNext = true });
             pdf.Add(new P.HorizontalRule { Color = theme.Accent, Thickness = 2, SpaceBefore = 4, SpaceAfter = 12 });
@@ -146,7 +152,7 @@ public static class PdfWriter
         var pdf = NewDocument(theme, deck.Title + " \u2013 notes pages", "Notes handout");
         DeckBands(pdf, theme, deck);
         var slides = new SlideRenderer(theme, deck);
-        pdf.Add(new P.Heading(1, deck.Title, "title") { Color = theme.Primary, FontSize = 16, SpaceBefore = 0, SpaceAfter = 8 });
+        pdf.Add(new P.Heading(1, deck.Title, "document-title") { Color = theme.Primary, FontSize = 16, SpaceBefore = 0, SpaceAfter = 8 });
         double width = pdf.Page.ContentWidth, thumbW = Math.Round(width * 0.56);
         var table = new P.Table(P.TableColumn.Fixed(thumbW + 10), P.TableColumn.Relative())
         { BorderWidth = 0, CellPadding = 5, SpaceAfter = 0 };

@@ -122,7 +122,7 @@ internal sealed class SlideRenderer
                 var picture = slide.Picture ?? body.OfType<M.Image>().FirstOrDefault();
                 if (picture is null) { Region(page, body.Concat(slide.Right).ToList(), full); break; }
                 body.Remove(picture);
-                double pw = full.Width * 0.6;
+                double pw = body.Count == 0 ? full.Width : full.Width * 0.6;
                 var visual = new List<M.Block> { picture };
                 visual.AddRange(slide.Right);
                 Region(page, visual, full with { Width = pw });
