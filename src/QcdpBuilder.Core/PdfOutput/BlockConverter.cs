@@ -300,7 +300,7 @@ internal sealed class BlockConverter
                 weights[i] = Math.Max(weights[i], M.Inlines.PlainText(row.Cells[i]).Length);
         var table = new P.Table(weights.Select(w => P.TableColumn.Relative(Math.Clamp(w, 6, 45))).ToArray())
         {
-            HeaderBackground = _theme.HeaderShade, BorderColor = _theme.LineColour, CellPadding = 5,
+            HeaderBackground = _theme.HeaderShade, BorderColor = _theme.LineColour, CellPadding = Math.Round(_s.BodySize * 0.45, 1),
             SpaceBefore = 4, SpaceAfter = 10,
         };
         double size = _s.BodySize - 1;

@@ -200,7 +200,8 @@ internal sealed class SlideRenderer
             if (visuals[i] is M.Image img && File.Exists(img.Path))
                 page.AddImage(slot, _theme.Image(img.Path), string.IsNullOrWhiteSpace(img.Alt) ? null : img.Alt);
             else
-                page.AddBlock(slot, new P.Column(conv.Convert(visuals[i])), shrinkToFit: true);
+                // Inset so the frame's clip does not cut the outer table borders in half.
+                page.AddBlock(new Rect(slot.X + 1, slot.Y + 1, slot.Width - 2, slot.Height - 2), new P.Column(conv.Convert(visuals[i])), shrinkToFit: true);
         }
     }
 

@@ -122,5 +122,19 @@ public static class PdfSamples
             Body = [Para("Test changes on a small scale, learn, and then build up.")],
             Notes = [Para("Walk through each stage with the example from the pre-reading.")],
         },
+        new Slide(SlideLayout.TitleAndContent, "Run chart rules")
+        {
+            Body = [Para("Four rules for spotting a signal in a run chart:"),
+                new Table([new TableRow([Inlines.Plain("Rule"), Inlines.Plain("What to look for")])],
+                    [new TableRow([Inlines.Plain("Shift"), Inlines.Plain("Six or more points in a row above or below the median")]),
+                     new TableRow([Inlines.Plain("Trend"), Inlines.Plain("Five or more points all going up or all going down")]),
+                     new TableRow([Inlines.Plain("Runs"), Inlines.Plain("Too few or too many runs")]),
+                     new TableRow([Inlines.Plain("Astronomical point"), Inlines.Plain("An obviously different value")])],
+                    [Align.Left, Align.Left])],
+        },
+        new Slide(SlideLayout.TitleAndContent, "A slide with far too much to say")
+        {
+            Body = [new ListBlock(false, 1, Enumerable.Range(1, 14).Select(i => Item($"Point {i}: a longer bullet that keeps going so that it wraps onto a second line on the slide")).ToList())],
+        },
     ]);
 }

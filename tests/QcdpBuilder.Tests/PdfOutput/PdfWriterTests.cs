@@ -151,8 +151,8 @@ public class PdfWriterTests
                     "handout" => ["Planning a PDSA cycle", "Your aim", "Before you start", "Agree the aim", "Activity: predictions", "Plan your test", "Action", "Your name", "Page 2 of"],
                     "guide" => ["Delivering the programme", "Contents", "Before you start", "Run sheet", "Before you start", "Flip charts", "Run sheet item 1", "Run sheet item 34", "After the session"],
                     "form" => ["Coaching agreement", "Full name", "Start date", "I will attend all six sessions", "Participant", "Printed name", "Signature", "Coach"],
-                    "slides" => ["Improvement basics", "The model for improvement", "Three questions", "What are we trying", "Measures", "Before", "After", "The PDSA cycle"],
-                    "notes" => ["Improvement basics", "Slide 1", "Slide 2", "Slide 3", "Page 1 of 2", "Slide 4", "Page 2 of 2"],
+                    "slides" => ["Improvement basics", "The model for improvement", "Three questions", "What are we trying", "Measures", "Before", "After", "The PDSA cycle", "Run chart rules", "Shift", "Point 14"],
+                    "notes" => ["Improvement basics", "Slide 1", "Slide 2", "Slide 3", "Page 1 of 3", "Slide 4", "Page 2 of 3", "Slide 7", "Slide 8", "Page 3 of 3"],
                     _ => ["Slide 1: Improvement basics", "Welcome everyone", "Slide 3: Three questions", "Ask the group", "Allow two minutes", "Slide 6: The PDSA cycle", "Walk through"],
                 };
                 int at = 0;
