@@ -6,6 +6,7 @@ using QcdpBuilder.Diagnostics;
 using QcdpBuilder.Documents;
 using QcdpBuilder.Docx;
 using QcdpBuilder.Markdown;
+using QcdpBuilder.PdfOutput;
 using QcdpBuilder.Pptx;
 using QcdpBuilder.Templates;
 
@@ -28,6 +29,9 @@ public sealed record Artefact(string Path, string Kind, string Source, Func<byte
 /// <summary>The outcome of a build: every diagnostic, and the files written (empty when nothing was).</summary>
 public sealed record BuildResult(DiagnosticBag Diagnostics, string? OutputDir, IReadOnlyList<ManifestEntry> Files);
 
+/// <summary>Everything a build would write, not yet rendered: what <see cref="PackageBuilder.Plan"/> returns.</summary>
+public sealed record BuildPlan(DiagnosticBag Diagnostics, IReadOnlyList<Artefact> Artefacts, Programme? Programme, Organisation? Organisation);
+
 /// <summary>
 /// The build pipeline, top to bottom: load → customise → render templates → parse → write.
 /// Nothing is written unless every step succeeded; output goes to a temporary folder that
@@ -37,9 +41,23 @@ public static class PackageBuilder
 {
     public static BuildResult Run(BuildOptions options, Action<string>? progress = null)
     {
+        var plan = Plan(options, progress);
+        if (plan.Diagnostics.HasErrors || !options.Write || plan.Programme is null || plan.Organisation is null)
+            return new BuildResult(plan.Diagnostics, null, []);
+
+        // 5. Write: render every artefact into a temporary folder, then swap it in.
+        var root = Path.GetFullPath(options.Root);
+        var outDir = Path.GetFullPath(options.OutputDir ?? Path.Combine(root, "output", plan.Organisation.Slug), root);
+        var files = OutputFolder.Replace(outDir, plan.Artefacts, plan.Programme, plan.Organisation, progress);
+        return new BuildResult(plan.Diagnostics, outDir, files);
+    }
+
+    /// <summary>Steps 1–4: load, customise, render templates and parse, giving every output still to be rendered.</summary>
+    public static BuildPlan Plan(BuildOptions options, Action<string>? progress = null)
+    {
         var root = Path.GetFullPath(options.Root);
         var diagnostics = new DiagnosticBag();
-        BuildResult Fail() => new(diagnostics, null, []);
+        BuildPlan Fail() => new(diagnostics, [], null, null);
 
         // 1. Load: content and the organisation profile, then the rules that tie them together.
         progress?.Invoke("Loading content");
@@ -66,6 +84,14 @@ public static class PackageBuilder
         progress?.Invoke("Rendering templates and parsing Markdown");
         var artefacts = new List<Artefact>();
 
+        // Every document goes out as an editable DOCX and a print-ready PDF from the same model.
+        void AddDocument(string stem, string kind, string source, Document doc, DocxKind docx, PdfKind pdf, int contentsDepth = 3)
+        {
+            artefacts.Add(new Artefact(stem + ".docx", kind, source,
+                () => DocxWriter.Write(doc, brand, new DocxOptions(docx) { ReferenceDocxPath = org.ReferenceDocument, ContentsDepth = contentsDepth })));
+            artefacts.Add(new Artefact(stem + ".pdf", kind, source, () => PdfWriter.Write(doc, brand, pdf)));
+        }
+
         foreach (var session in programme.Sessions)
         {
             var slidesFile = loader.Rel(session.SlidesFile);
@@ -74,8 +100,10 @@ public static class PackageBuilder
             var count = deck.Slides.Count;
             if (count < 8 || count > 20)
                 diagnostics.Warning(SourceSpan.StartOf(slidesFile), $"the deck has {count} slides (with its title slide); decks should have 8–20", count < 8 ? "add slides" : "split or trim the deck");
-            artefacts.Add(new Artefact($"slides/{session.Slug}.pptx", "slides", slidesFile,
-                () => PptxWriter.Write(deck, brand, org.ReferenceDeck)));
+            artefacts.Add(new Artefact($"slides/{session.Slug}.pptx", "slides", slidesFile, () => PptxWriter.Write(deck, brand, org.ReferenceDeck)));
+            artefacts.Add(new Artefact($"slides/{session.Slug}.pdf", "slides", slidesFile, () => PdfWriter.Slides(deck, brand)));
+            artefacts.Add(new Artefact($"slides/{session.Slug}-handout.pdf", "slides-handout", slidesFile, () => PdfWriter.NotesHandout(deck, brand)));
+            artefacts.Add(new Artefact($"slides/{session.Slug}-speaker-notes.pdf", "speaker-notes", slidesFile, () => PdfWriter.SpeakerNotes(deck, brand)));
         }
 
         var guideTemplate = Path.Combine(root, "templates", "facilitator-guide.md.hbs");
@@ -91,30 +119,26 @@ public static class PackageBuilder
                 Subtitle = $"Facilitator guide · {programme.Title}",
                 Meta = Meta(programme, org),
             };
-            artefacts.Add(new Artefact($"guides/{ws.Slug}-facilitator-guide.docx", "facilitator-guide", ws.File,
-                () => DocxWriter.Write(doc, brand, new DocxOptions(DocxKind.Guide) { ReferenceDocxPath = org.ReferenceDocument, ContentsDepth = 2 })));
+            AddDocument($"guides/{ws.Slug}-facilitator-guide", "facilitator-guide", ws.File, doc, DocxKind.Guide, PdfKind.Guide, contentsDepth: 2);
         }
 
         foreach (var h in programme.Handouts)
         {
             var doc = new Document(h.Title, ParseFile(h.File)) { Subtitle = programme.Title, Meta = Meta(programme, org) };
-            artefacts.Add(new Artefact($"handouts/{h.Id}.docx", "handout", loader.Rel(h.File),
-                () => DocxWriter.Write(doc, brand, new DocxOptions(DocxKind.Handout) { ReferenceDocxPath = org.ReferenceDocument })));
+            AddDocument($"handouts/{h.Id}", "handout", loader.Rel(h.File), doc, DocxKind.Handout, PdfKind.Handout);
         }
 
         if (programme.Contract is { } contract)
         {
             var doc = new Document(contract.Title, ParseFile(contract.File)) { Subtitle = $"{programme.Title} · {org.Cohort.Name}", Meta = Meta(programme, org) };
-            artefacts.Add(new Artefact("contracts/applicant-contract.docx", "applicant-contract", loader.Rel(contract.File),
-                () => DocxWriter.Write(doc, brand, new DocxOptions(DocxKind.Form) { ReferenceDocxPath = org.ReferenceDocument })));
+            AddDocument("contracts/applicant-contract", "applicant-contract", loader.Rel(contract.File), doc, DocxKind.Form, PdfKind.Form);
         }
 
         foreach (var m in programme.Materials)
         {
             var doc = new Document(m.Title, ParseFile(m.File)) { Subtitle = programme.Title, Meta = Meta(programme, org) };
-            var kind = m.Kind switch { "form" => DocxKind.Form, "comms" => DocxKind.Handout, _ => DocxKind.Guide };
-            artefacts.Add(new Artefact($"programme/{m.Id}.docx", m.Kind, loader.Rel(m.File),
-                () => DocxWriter.Write(doc, brand, new DocxOptions(kind) { ReferenceDocxPath = org.ReferenceDocument })));
+            var (docx, pdf) = m.Kind switch { "form" => (DocxKind.Form, PdfKind.Form), "comms" => (DocxKind.Handout, PdfKind.Handout), _ => (DocxKind.Guide, PdfKind.Guide) };
+            AddDocument($"programme/{m.Id}", m.Kind, loader.Rel(m.File), doc, docx, pdf);
         }
 
         var timetableTemplate = Path.Combine(root, "templates", "timetable.md.hbs");
@@ -124,17 +148,11 @@ public static class PackageBuilder
             if (md is not null)
             {
                 var doc = new Document($"Timetable: {org.Cohort.Name}", reader.Parse(md, timetableTemplate)) { Subtitle = programme.Title, Meta = Meta(programme, org) };
-                artefacts.Add(new Artefact("programme/timetable.docx", "timetable", "content/programme.yaml",
-                    () => DocxWriter.Write(doc, brand, new DocxOptions(DocxKind.Handout) { ReferenceDocxPath = org.ReferenceDocument })));
+                AddDocument("programme/timetable", "timetable", "content/programme.yaml", doc, DocxKind.Handout, PdfKind.Handout);
             }
         }
 
-        if (diagnostics.HasErrors || !options.Write) return Fail();
-
-        // 5. Write: render every artefact into a temporary folder, then swap it in.
-        var outDir = Path.GetFullPath(options.OutputDir ?? Path.Combine(root, "output", org.Slug), root);
-        var files = OutputFolder.Replace(outDir, artefacts, programme, org, progress);
-        return new BuildResult(diagnostics, outDir, files);
+        return new BuildPlan(diagnostics, artefacts, programme, org);
     }
 
     static IReadOnlyDictionary<string, string> Meta(Programme p, Organisation org) => new Dictionary<string, string>

@@ -287,9 +287,10 @@ public sealed class ContentLoader(string root, DiagnosticBag diagnostics)
             var rel = m.String(key);
             if (string.IsNullOrEmpty(rel)) return null;
             var full = Path.GetFullPath(Path.Combine(baseDir, rel));
-            if (!IsInside(full, Root))
+            // Brand files live with the profile (or in the repository): a profile cannot reach elsewhere on disk.
+            if (!IsInside(full, Root) && !IsInside(full, baseDir))
             {
-                diagnostics.Error(m.ValueSpan(key), $"'{key}' points outside the repository ({rel})", "keep brand files inside the repository, next to the profile");
+                diagnostics.Error(m.ValueSpan(key), $"'{key}' points outside the profile's folder ({rel})", "keep brand files next to the profile, e.g. organisation/logo.png");
                 return null;
             }
             if (!File.Exists(full))

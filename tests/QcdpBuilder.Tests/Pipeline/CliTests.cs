@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using QcdpBuilder.Tests.Support;
+
+namespace QcdpBuilder.Tests.Pipeline;
+
+/// <summary>The qcdp program as a user runs it: exit codes, output formats, help.</summary>
+public class CliTests
+{
+    static (int Code, string Out, string Err) Qcdp(string workingDir, params string[] args)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "qcdp.dll");
+        var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDir, RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add(dll);
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        p.WaitForExit();
+        return (p.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    [Fact]
+    public void Help_lists_every_command()
+    {
+        var (code, output, _) = Qcdp(Path.GetTempPath(), "--help");
+        Assert.Equal(0, code);
+        Assert.Contains("build ", output);
+        Assert.Contains("validate ", output);
+        Assert.Contains("benchmark ", output);
+        Assert.Contains("--root", output);
+    }
+
+    [Fact]
+    public void Validate_from_the_repository_root_succeeds()
+    {
+        using var repo = new MiniRepo();
+        var (code, output, _) = Qcdp(repo.Root, "validate");
+        Assert.Equal(0, code);
+        Assert.Contains("Content is valid: 0 errors", output);
+    }
+
+    [Fact]
+    public void Errors_exit_with_1_and_leave_output_alone()
+    {
+        using var repo = new MiniRepo();
+        Assert.Equal(0, Qcdp(repo.Root, "build").Code);
+        var manifest = File.ReadAllBytes(repo.PathOf("output/smith-jones/manifest.json"));
+        repo.Edit(MiniRepo.Session, s => s.Replace("summary:", "sumary:"));
+        var (code, _, err) = Qcdp(Path.GetTempPath(), "build", "--root", repo.Root);
+        Assert.Equal(1, code);
+        Assert.Contains($"{MiniRepo.Session}:5:1: error: unknown key 'sumary'", err);
+        Assert.Contains("hint: did you mean 'summary'?", err);
+        Assert.Equal(manifest, File.ReadAllBytes(repo.PathOf("output/smith-jones/manifest.json")));
+    }
+
+    [Fact]
+    public void GitHub_format_prints_annotations()
+    {
+        using var repo = new MiniRepo();
+        repo.Edit(MiniRepo.Session, s => s.Replace("summary:", "sumary:"));
+        var (code, output, _) = Qcdp(repo.Root, "validate", "--format", "github");
+        Assert.Equal(1, code);
+        Assert.Contains($"::error file={MiniRepo.Session},line=5,col=1::unknown key 'sumary' (hint: did you mean 'summary'?", output);
+    }
+
+    [Fact]
+    public void Build_with_another_profile_and_output_folder()
+    {
+        using var repo = new MiniRepo();
+        repo.Write("profiles/other.yaml", File.ReadAllText(repo.PathOf("content/organisation.yaml"))
+            .Replace("Smith & Jones <North> NHS Trust", "Other Place NHS Trust").Replace("slug: smith-jones", "slug: other")
+            .Replace("logo: organisation/logo.png", "logo: ../content/organisation/logo.png"));
+        var outDir = Path.Combine(repo.Root, "elsewhere");
+        var (code, output, err) = Qcdp(repo.Root, "build", "--org", "profiles/other.yaml", "--out", outDir);
+        Assert.True(code == 0, err);
+        Assert.Contains("Wrote", output);
+        Assert.True(File.Exists(Path.Combine(outDir, "manifest.json")));
+        Assert.Contains("Other Place NHS Trust", File.ReadAllText(Path.Combine(outDir, "manifest.json")));
+    }
+}
