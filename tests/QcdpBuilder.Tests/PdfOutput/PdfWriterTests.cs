@@ -185,38 +185,3 @@ public class PdfWriterTests
         catch (System.ComponentModel.Win32Exception) { return null; } // not on PATH
     }
 }
-
-/// <summary>
-/// Renders real course content to the folder named by QCDP_PDF_SAMPLES (for looking at the output);
-/// does nothing when the variable is unset.
-/// </summary>
-public class PdfRealContentSamples
-{
-    [Fact]
-    public void Render_real_content_samples()
-    {
-        var dir = Environment.GetEnvironmentVariable("QCDP_PDF_SAMPLES");
-        if (string.IsNullOrEmpty(dir)) return;
-        Directory.CreateDirectory(dir);
-        var brand = PdfSamples.Brand();
-        var bag = new QcdpBuilder.Diagnostics.DiagnosticBag();
-        QcdpBuilder.Documents.Document Load(string rel)
-        {
-            var path = Path.Combine(RepoPaths.Root, rel);
-            var text = File.ReadAllText(path);
-            var title = Regex.Match(text, "^title:\\s*\"?(.+?)\"?\\s*$", RegexOptions.Multiline).Groups[1].Value;
-            return new(title.Length > 0 ? title : Path.GetFileNameWithoutExtension(path), new QcdpBuilder.Markdown.MarkdownReader(RepoPaths.Root, bag).Parse(text, path));
-        }
-        var handout = Load("content/workstreams/02-deeper-understanding-of-qi/handouts/pdsa-worksheet-and-ramp-tracker.md");
-        File.WriteAllBytes(Path.Combine(dir, "real-handout.pdf"), PdfWriter.Write(handout, brand, PdfKind.Handout));
-        var contract = Load("content/contracts/applicant-contract.md");
-        File.WriteAllBytes(Path.Combine(dir, "real-contract.pdf"), PdfWriter.Write(contract, brand, PdfKind.Form));
-        var notes = Load("content/workstreams/03-leading-change/sessions/3.1-psychology-of-change/facilitator-notes.md");
-        File.WriteAllBytes(Path.Combine(dir, "real-guide.pdf"), PdfWriter.Write(notes, brand, PdfKind.Guide));
-        var slides = Load("content/workstreams/03-leading-change/sessions/3.1-psychology-of-change/slides.md");
-        var deck = QcdpBuilder.Decks.SlideBuilder.Build(slides.Title, null, slides.Blocks, "slides.md", bag);
-        File.WriteAllBytes(Path.Combine(dir, "real-slides.pdf"), PdfWriter.Slides(deck, brand));
-        File.WriteAllBytes(Path.Combine(dir, "real-notes.pdf"), PdfWriter.NotesHandout(deck, brand));
-        File.WriteAllBytes(Path.Combine(dir, "real-speaker.pdf"), PdfWriter.SpeakerNotes(deck, brand));
-    }
-}

@@ -42,6 +42,22 @@ public class BundledContentTests
             Assert.Equal(6, result.Files.Count(f => f.Path.StartsWith("guides/") && f.Path.EndsWith(".docx")));
             foreach (var f in result.Files.Where(f => f.Path.EndsWith(".pptx") || f.Path.EndsWith(".docx")))
                 OpenXmlAssert.Valid(File.ReadAllBytes(Path.Combine(outDir, f.Path)), Path.GetExtension(f.Path)[1..]);
+
+            // Every PDF: structurally sound, tagged, every font embedded (when the checkers are installed).
+            foreach (var f in result.Files.Where(f => f.Path.EndsWith(".pdf")))
+            {
+                var path = Path.Combine(outDir, f.Path);
+                if (ExternalTool.Run("qpdf", "--check", path) is { } qpdf) Assert.True(qpdf.Code == 0, $"{f.Path}: {qpdf.Output}");
+                if (ExternalTool.Run("pdfinfo", path) is { } info) Assert.Matches(@"Tagged:\s+yes", info.Output);
+                if (ExternalTool.Run("pdffonts", path) is { } fonts)
+                    foreach (var line in fonts.Output.Split('\n').Skip(2).Where(l => l.Trim().Length > 0))
+                        Assert.True(line.Contains(" yes yes yes ") || line.Contains("Identity-H       yes"), $"{f.Path}: font not embedded: {line}");
+            }
+            if (ExternalTool.Run("pdftotext", Path.Combine(outDir, "contracts/applicant-contract.pdf"), "-") is { } text)
+            {
+                Assert.Contains("Northfield and District NHS Foundation Trust", text.Output);
+                Assert.Contains("Tuesday 19 January 2027", text.Output);
+            }
         }
         finally
         {
