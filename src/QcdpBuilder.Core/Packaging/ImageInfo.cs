@@ -1,9 +1,7 @@
-using QcdpBuilder.Packaging;
+namespace QcdpBuilder.Packaging;
 
-namespace QcdpBuilder.Docx;
-
-/// <summary>Pixel size, resolution and type of a PNG or JPEG, read from its header.</summary>
-internal sealed record ImageInfo(int Width, int Height, double DpiX, double DpiY, string Extension, string ContentType)
+/// <summary>Pixel size, resolution and type of a PNG or JPEG, read from its header (shared by the DOCX and PPTX writers).</summary>
+public sealed record ImageInfo(int Width, int Height, double DpiX, double DpiY, string Extension, string ContentType)
 {
     /// <summary>The natural size at the image's own resolution (96 dpi if it states none).</summary>
     public (Emu Width, Emu Height) NaturalSize =>
