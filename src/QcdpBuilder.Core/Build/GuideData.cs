@@ -24,12 +24,14 @@ public static partial class GuideData
                 ["prerequisites"] = ws.Prerequisites,
                 ["indicative_content"] = ws.IndicativeContent,
             },
-            ["sessions"] = ws.Sessions.Select(s => Session(s, p, templatedFile, renderMarkdown)).ToList(),
+            ["sessions"] = ws.Sessions.Select(s => Session(s, p, org, templatedFile, renderMarkdown)).ToList(),
+            // A virtual cohort reads each activity's online variant inside its card, not at the end.
+            ["virtual_delivery"] = org.Cohort.Delivery == "virtual",
         };
         return data;
     }
 
-    static Dictionary<string, object> Session(Session s, Programme p, Func<string, string?> templatedFile, Func<string, SourceSpan, string?> md)
+    static Dictionary<string, object> Session(Session s, Programme p, Organisation org, Func<string, string?> templatedFile, Func<string, SourceSpan, string?> md)
     {
         var times = Schedule.ActivityTimes(p, s);
         string Md(string text, SourceSpan at) => md(text, at) ?? "";
@@ -39,7 +41,9 @@ public static partial class GuideData
             ["title"] = s.Title,
             ["summary"] = s.Summary,
             ["duration"] = s.Duration,
-            ["kind_text"] = s.IsWebinar ? "webinar (online)" : "workshop (in the room, with an online variant for each activity)",
+            ["kind_text"] = s.IsWebinar ? "webinar (online)"
+                : org.Cohort.Delivery == "virtual" ? "workshop, delivered online for this cohort (use the online notes in each activity)"
+                : "workshop (in the room, with an online variant for each activity)",
             ["when"] = Schedule.When(p, s),
             ["outcomes"] = s.Outcomes.Select(id => new Dictionary<string, object> { ["id"] = id, ["text"] = p.FindOutcome(id)?.Text ?? "" }).ToList(),
             ["runsheet"] = s.Activities.Select((a, i) => new Dictionary<string, object>

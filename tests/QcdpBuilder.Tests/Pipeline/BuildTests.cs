@@ -108,4 +108,19 @@ public class BuildTests
         Assert.Contains("descr=\"A PDSA cycle with four quadrants\"", deck);
         Assert.DoesNotContain("pdsa.png", deck);
     }
+
+    [Fact]
+    public void A_virtual_cohort_gets_online_notes_inside_each_activity_card()
+    {
+        using var repo = new MiniRepo();
+        var inPerson = OoxmlDump.Dump(File.ReadAllBytes(Path.Combine(Build(repo.Root).OutputDir!, "guides/01-sample-facilitator-guide.docx")), p => p == "word/document.xml");
+        Assert.Contains(">Virtual delivery<", inPerson);
+        Assert.DoesNotContain(">Online.<", inPerson);
+
+        repo.Edit("content/organisation.yaml", s => s.Replace("delivery: in-person", "delivery: virtual"));
+        var online = OoxmlDump.Dump(File.ReadAllBytes(Path.Combine(Build(repo.Root).OutputDir!, "guides/01-sample-facilitator-guide.docx")), p => p == "word/document.xml");
+        Assert.DoesNotContain(">Virtual delivery<", online);
+        Assert.Contains(">Online.<", online);
+        Assert.Contains("Breakout rooms of three.", online);
+    }
 }
