@@ -240,14 +240,7 @@ internal sealed partial class DocxBuilder
 
     XElement DataTable(DocTable t)
     {
-        var columns = Math.Max(1, Math.Max(t.ColumnCount, t.Header.Concat(t.Body).Select(r => r.Cells.Count).DefaultIfEmpty(0).Max()));
-        var weights = new double[columns];
-        for (var c = 0; c < columns; c++)
-        {
-            var longest = t.Header.Concat(t.Body).Select(r => c < r.Cells.Count ? Documents.Inlines.PlainText(r.Cells[c]).Length : 0).DefaultIfEmpty(0).Max();
-            weights[c] = Math.Sqrt(Math.Clamp(longest, 6, 300));
-        }
-        var widths = Split(Width, weights);
+        var widths = Split(Width, ColumnWidths.Fractions(t));
         var rows = new List<XElement>();
         foreach (var row in t.Header) rows.Add(DataRow(row, widths, t, header: true));
         foreach (var row in t.Body) rows.Add(DataRow(row, widths, t, header: false));

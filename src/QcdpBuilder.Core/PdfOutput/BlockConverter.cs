@@ -293,12 +293,9 @@ internal sealed class BlockConverter
 
     private P.Table Table(M.Table t)
     {
-        int n = Math.Max(t.ColumnCount, t.Header.Concat(t.Body).Select(r => r.Cells.Count).DefaultIfEmpty(1).Max());
-        var weights = new double[n];
-        foreach (var row in t.Header.Concat(t.Body))
-            for (int i = 0; i < row.Cells.Count && i < n; i++)
-                weights[i] = Math.Max(weights[i], M.Inlines.PlainText(row.Cells[i]).Length);
-        var table = new P.Table(weights.Select(w => P.TableColumn.Relative(Math.Clamp(w, 6, 45))).ToArray())
+        var fractions = M.ColumnWidths.Fractions(t);
+        int n = fractions.Length;
+        var table = new P.Table(fractions.Select(f => P.TableColumn.Relative(f)).ToArray())
         {
             HeaderBackground = _theme.HeaderShade, BorderColor = _theme.LineColour, CellPadding = Math.Round(_s.BodySize * 0.45, 1),
             SpaceBefore = 4, SpaceAfter = 10,

@@ -20,15 +20,19 @@ public class LibreOfficeTests
             Assert.False(result.Diagnostics.HasErrors);
             var office = result.Files.Where(f => f.Path.EndsWith(".pptx") || f.Path.EndsWith(".docx")).Select(f => Path.Combine(outDir, f.Path)).ToList();
             Directory.CreateDirectory(pdfDir);
+            // A private profile, so a LibreOffice already open on this machine cannot swallow the job.
+            var profile = "-env:UserInstallation=file://" + Path.Combine(outDir, "lo-profile");
+            var log = new System.Text.StringBuilder();
             foreach (var batch in office.Chunk(20))
             {
-                var run = ExternalTool.Run("soffice", ["--headless", "--convert-to", "pdf", "--outdir", pdfDir, .. batch]);
+                var run = ExternalTool.Run("soffice", [profile, "--headless", "--convert-to", "pdf", "--outdir", pdfDir, .. batch]);
                 Assert.True(run is not null, "LibreOffice (soffice) is not installed");
+                log.Append(run.Value.Output);
             }
             foreach (var file in office)
             {
                 var pdf = Path.Combine(pdfDir, Path.GetFileNameWithoutExtension(file) + ".pdf");
-                Assert.True(File.Exists(pdf), $"LibreOffice could not render {Path.GetRelativePath(outDir, file)}");
+                Assert.True(File.Exists(pdf), $"LibreOffice could not render {Path.GetRelativePath(outDir, file)}:\n{log}");
                 var text = ExternalTool.Run("pdftotext", pdf, "-")!.Value.Output;
                 Assert.True(text.Trim().Length > 100, $"{Path.GetFileName(pdf)} rendered without text");
             }
