@@ -1,6 +1,6 @@
 using QcdpBuilder.Documents;
 
-namespace QcdpBuilder.Tests.Documents;
+namespace QcdpBuilder.Tests.Model;
 
 public class ColumnWidthsTests
 {
