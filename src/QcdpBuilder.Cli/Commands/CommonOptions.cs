@@ -25,6 +25,9 @@ public static class CommonOptions
 
     static CommonOptions() => Format.AcceptOnlyFromAmong("text", "github");
 
+    /// <summary>Paths given on the command line are relative to where the user is, as in any command.</summary>
+    public static string? FullPath(string? given) => given is null ? null : Path.GetFullPath(given);
+
     /// <summary>The repository root: --root, or the nearest folder up from here with content/programme.yaml.</summary>
     public static string? FindRoot(string? given)
     {

@@ -14,7 +14,7 @@ public static class ValidateCommand
         {
             var report = new Report(parse.GetValue(CommonOptions.Format)!);
             if (CommonOptions.FindRoot(parse.GetValue(CommonOptions.Root)) is not { } root) return report.NoRoot();
-            var options = new BuildOptions(root) { Profile = parse.GetValue(CommonOptions.Org), Write = false };
+            var options = new BuildOptions(root) { Profile = CommonOptions.FullPath(parse.GetValue(CommonOptions.Org)), Write = false };
             return report.Finish(PackageBuilder.Run(options), root);
         });
         return command;
