@@ -96,8 +96,9 @@ public static class SlideBuilder
                 return new Slide(comparison ? SlideLayout.Comparison : SlideLayout.TwoContent, title)
                 { Body = body.Concat(left).ToList(), Right = right!, Notes = notes };
             }
+            // A picture with words beside it is a captioned picture; a picture alone gets the whole content area.
             if (picture is not null)
-                return new Slide(SlideLayout.ContentWithCaption, title) { Body = body, Picture = picture, Notes = notes };
+                return new Slide(body.Count > 0 ? SlideLayout.ContentWithCaption : SlideLayout.TitleAndContent, title) { Body = body, Picture = picture, Notes = notes };
             if (title.Length == 0 && body.Count == 0)
                 return new Slide(SlideLayout.Blank, title) { Notes = notes };
             return new Slide(SlideLayout.TitleAndContent, title) { Body = body, Notes = notes };

@@ -33,7 +33,8 @@ internal sealed record BlockStyle
 
     public static BlockStyle Slide => new()
     {
-        BodySize = 20, LineHeight = 1.25, ParagraphSpace = 10, HeadingSizes = [26, 23, 21], ListItemSpacing = 7,
+        // 24 pt body, as in the PowerPoint decks, so the PDF and PPTX read alike; text frames shrink to fit.
+        BodySize = 24, LineHeight = 1.25, ParagraphSpace = 12, HeadingSizes = [28, 26, 24], ListItemSpacing = 9,
         ImageMaxHeight = null, PlainHeadings = true, SkipNotes = true,
     };
 }
