@@ -39,7 +39,7 @@ public static class PdfWriter
             PdfKind.Guide => "Facilitator guide", PdfKind.Form => "Form", _ => "Handout",
         });
         var conv = new BlockConverter(theme, BlockStyle.Print with { Interactive = kind == PdfKind.Form });
-        var body = conv.Convert(doc.Blocks);
+        var body = kind == PdfKind.Guide ? conv.Convert(doc.Blocks) : Sections(conv, doc.Blocks);
         if (kind == PdfKind.Guide)
         {
             pdf.Page.Header = new P.RunningBand { Logo = theme.Logo, Left = $"{brand.ShortName} \u00B7 {doc.Title}", Rule = true };
@@ -75,6 +75,35 @@ public static class PdfWriter
         }
         foreach (var b in body) pdf.Add(b);
         return pdf;
+    }
+
+    /// <summary>
+    /// Worksheets read best when a short section (a heading, its prompt and its writing space)
+    /// stays on one page, so each short section is kept together; long ones flow as usual.
+    /// </summary>
+    private static List<P.Block> Sections(BlockConverter conv, IReadOnlyList<M.Block> blocks)
+    {
+        const int ShortSection = 10;
+        var result = new List<P.Block>();
+        var section = new List<M.Block>();
+        void Flush()
+        {
+            if (section.Count == 0) return;
+            var converted = conv.Convert(section);
+            // Pictures, tables and boxes are big: moving them whole would leave half-empty pages.
+            var small = section.Count <= ShortSection && !section.Any(b => b is M.Image or M.Table or M.Div or M.CodeBlock or M.Quote);
+            if (section[0] is M.Heading && small && converted.Count > 1)
+                result.Add(new P.KeepTogether(converted.ToArray()) { SpaceBefore = converted[0].SpaceBefore });
+            else result.AddRange(converted);
+            section.Clear();
+        }
+        foreach (var b in blocks)
+        {
+            if (b is M.Heading) Flush();
+            section.Add(b);
+        }
+        Flush();
+        return result;
     }
 
     private static P.Document NewDocument(PdfTheme theme, string title, string subject)
