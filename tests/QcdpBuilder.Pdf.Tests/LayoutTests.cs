@@ -41,6 +41,20 @@ public class LayoutTests
         Assert.Equal(["b8", "b9"], pages[2]);
     }
 
+    [Theory]
+    [InlineData(1.0, 250, new[] { "filler" })]                      // default: a group that does not fit whole moves
+    [InlineData(0.6, 250, new[] { "filler", "g0", "g1", "g2" })]    // 150 of 200 fits (75% >= 60%): split instead
+    [InlineData(0.6, 300, new[] { "filler" })]                      // 100 of 200 fits (50% < 60%): move
+    public void Keep_together_moves_or_splits_by_how_much_fits(double splitWhenFits, double filler, string[] firstPage)
+    {
+        var doc = NewDoc();
+        doc.Add(new MockBlock("filler", filler));
+        doc.Add(new KeepTogether(new MockBlock("g0", 50), new MockBlock("g1", 50), new MockBlock("g2", 50), new MockBlock("g3", 50)) { SplitWhenFits = splitWhenFits });
+        var pages = MarkersPerPage(doc);
+        Assert.Equal(firstPage, pages[0]);
+        Assert.Equal(2, pages.Count);
+    }
+
     [Fact]
     public void Explicit_page_break_starts_a_new_page_but_never_a_blank_one()
     {

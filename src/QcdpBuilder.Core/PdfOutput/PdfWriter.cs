@@ -93,7 +93,7 @@ public static class PdfWriter
             // Pictures, tables and boxes are big: moving them whole would leave half-empty pages.
             var small = section.Count <= ShortSection && !section.Any(b => b is M.Image or M.Table or M.Div or M.CodeBlock or M.Quote);
             if (section[0] is M.Heading && small && converted.Count > 1)
-                result.Add(new P.KeepTogether(converted.ToArray()) { SpaceBefore = converted[0].SpaceBefore });
+                result.Add(new P.KeepTogether(converted.ToArray()) { SpaceBefore = converted[0].SpaceBefore, SplitWhenFits = 0.6 });
             else result.AddRange(converted);
             section.Clear();
         }

@@ -17,6 +17,12 @@ public class Column : Block
     public StructTag? Tag { get; set; }
     /// <summary>When true, the whole column moves to the next page rather than split, if it fits on an empty page.</summary>
     public bool KeepTogether { get; set; }
+    /// <summary>
+    /// With <see cref="KeepTogether"/>: the column still splits when at least this fraction of it fits
+    /// on the current page. 1 (the default) moves it whenever it does not fit whole; a lower value
+    /// avoids leaving a half-empty page to save a split that would hardly show.
+    /// </summary>
+    public double SplitWhenFits { get; set; } = 1.0;
 
     public Column Add(Block block) { Blocks.Add(block); return this; }
 
@@ -25,7 +31,7 @@ public class Column : Block
         if (KeepTogether && !topOfPage && !double.IsPositiveInfinity(height))
         {
             double full = MeasureHeight(context, width);
-            if (full > height && full <= context.PageContentHeight) return LayoutResult.Nothing(this);
+            if (full > height && full <= context.PageContentHeight && height < full * SplitWhenFits) return LayoutResult.Nothing(this);
         }
         var items = new List<(Fragment F, double Y, int Index)>();
         double y = 0;
