@@ -87,7 +87,14 @@ internal sealed class BlockConverter
                 yield return List(l, 0);
                 break;
             case M.Table t:
-                yield return Table(t);
+                var table = Table(t);
+                // A short table reads best on one page (a long one splits, repeating its header row).
+                if (t.Body.Count <= 12)
+                {
+                    yield return new P.KeepTogether(table) { SpaceBefore = table.SpaceBefore, SpaceAfter = table.SpaceAfter };
+                    table.SpaceBefore = 0; table.SpaceAfter = 0;
+                }
+                else yield return table;
                 break;
             case M.Quote q:
             {

@@ -19,6 +19,12 @@ public class BuildTests
         Assert.Equal(Path.Combine(repo.Root, "output", "smith-jones"), result.OutputDir);
         var paths = result.Files.Select(f => f.Path).ToList();
         Assert.Contains("slides/1.1-first-session.pptx", paths);
+        Assert.Contains("slides/1.1-first-session.pdf", paths);
+        Assert.Contains("slides/1.1-first-session-notes.pdf", paths);
+        Assert.Contains("slides/1.1-first-session-speaker-notes.pdf", paths);
+        Assert.Contains("guides/01-sample-facilitator-guide.pdf", paths);
+        Assert.Contains("handouts/sample-worksheet.pdf", paths);
+        Assert.Contains("contracts/applicant-contract.pdf", paths);
         Assert.Contains("guides/01-sample-facilitator-guide.docx", paths);
         Assert.Contains("handouts/sample-worksheet.docx", paths);
         Assert.Contains("contracts/applicant-contract.docx", paths);
