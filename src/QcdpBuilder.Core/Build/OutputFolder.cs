@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using QcdpBuilder.Content;
+using QcdpBuilder.Diagnostics;
 
 namespace QcdpBuilder.Build;
 
@@ -13,7 +14,9 @@ public sealed record ManifestEntry(string Path, string Kind, string Source, stri
 /// </summary>
 public static class OutputFolder
 {
-    public static IReadOnlyList<ManifestEntry> Replace(string outDir, IReadOnlyList<Artefact> artefacts, Programme p, Organisation org, Action<string>? progress)
+    /// <summary>Writes every artefact; returns null (with the problems in <paramref name="diagnostics"/>) if any could not be made.</summary>
+    public static IReadOnlyList<ManifestEntry>? Replace(string outDir, IReadOnlyList<Artefact> artefacts, Programme p, Organisation org,
+        DiagnosticBag diagnostics, Action<string>? progress)
     {
         var parent = Path.GetDirectoryName(outDir.TrimEnd(Path.DirectorySeparatorChar))!;
         Directory.CreateDirectory(parent);
@@ -26,11 +29,23 @@ public static class OutputFolder
             foreach (var a in artefacts.OrderBy(a => a.Path, StringComparer.Ordinal))
             {
                 progress?.Invoke(a.Path);
-                var bytes = a.Render();
+                byte[] bytes;
+                try { bytes = a.Render(); }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    // A broken picture or font must not crash the build: report it against its source and go on.
+                    diagnostics.Error(SourceSpan.StartOf(a.Source), $"could not write {a.Path}: {e.Message}", "check the pictures and font files this source uses");
+                    continue;
+                }
                 var path = Path.Combine(temp, a.Path);
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 File.WriteAllBytes(path, bytes);
                 entries.Add(new ManifestEntry(a.Path, a.Kind, a.Source, Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes.Length));
+            }
+            if (diagnostics.HasErrors)
+            {
+                Directory.Delete(temp, recursive: true);
+                return null;
             }
             File.WriteAllBytes(Path.Combine(temp, "manifest.json"), Manifest(entries, p, org));
 

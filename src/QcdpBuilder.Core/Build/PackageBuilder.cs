@@ -48,8 +48,8 @@ public static class PackageBuilder
         // 5. Write: render every artefact into a temporary folder, then swap it in.
         var root = Path.GetFullPath(options.Root);
         var outDir = Path.GetFullPath(options.OutputDir ?? Path.Combine(root, "output", plan.Organisation.Slug), root);
-        var files = OutputFolder.Replace(outDir, plan.Artefacts, plan.Programme, plan.Organisation, progress);
-        return new BuildResult(plan.Diagnostics, outDir, files);
+        var files = OutputFolder.Replace(outDir, plan.Artefacts, plan.Programme, plan.Organisation, plan.Diagnostics, progress);
+        return files is null ? new BuildResult(plan.Diagnostics, null, []) : new BuildResult(plan.Diagnostics, outDir, files);
     }
 
     /// <summary>Steps 1–4: load, customise, render templates and parse, giving every output still to be rendered.</summary>

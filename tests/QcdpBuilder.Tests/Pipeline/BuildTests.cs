@@ -129,4 +129,18 @@ public class BuildTests
         Assert.Contains(">Online.<", online);
         Assert.Contains("Breakout rooms of three.", online);
     }
+
+    [Fact]
+    public void A_corrupt_picture_is_an_error_against_its_source_and_the_old_output_stays()
+    {
+        using var repo = new MiniRepo();
+        var first = Build(repo.Root);
+        var manifest = File.ReadAllBytes(Path.Combine(first.OutputDir!, "manifest.json"));
+        File.WriteAllBytes(repo.PathOf("content/images/pdsa.png"), [0x89, (byte)'P', (byte)'N', (byte)'G', 1, 2, 3]);
+        var second = Build(repo.Root);
+        Assert.Null(second.OutputDir);
+        Assert.Contains(second.Diagnostics.Items, d => d.File == MiniRepo.Slides && d.Message.StartsWith("could not write slides/1.1-first-session.pptx"));
+        Assert.Equal(manifest, File.ReadAllBytes(Path.Combine(first.OutputDir!, "manifest.json")));
+        Assert.False(Directory.Exists(first.OutputDir + ".tmp"));
+    }
 }
