@@ -191,6 +191,12 @@ public sealed partial class MarkdownReader(string repoRoot, DiagnosticBag diagno
             diagnostics.Error(at, $"image '{url}' must be a PNG or JPEG", "render SVG diagrams to PNG and link to the PNG");
             return null;
         }
+        try { Packaging.ImageInfo.Read(File.ReadAllBytes(path), url); }
+        catch (InvalidDataException)
+        {
+            diagnostics.Error(at, $"image '{url}' is not a readable PNG or JPEG file", "export the picture again as PNG");
+            return null;
+        }
         return new Image(path, alt);
     }
 

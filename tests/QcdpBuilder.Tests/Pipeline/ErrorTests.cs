@@ -164,4 +164,13 @@ public class ErrorTests
         var d = new Diagnostics.Diagnostic(Diagnostics.Severity.Error, "content/a.yaml", 3, 5, "unknown key 'x'", "did you mean 'y'?");
         Assert.Equal("::error file=content/a.yaml,line=3,col=5::unknown key 'x' (hint: did you mean 'y'?)", d.ToGitHubAnnotation());
     }
+
+    [Fact]
+    public void A_file_that_is_not_really_a_picture_is_reported_by_validate()
+    {
+        using var repo = new MiniRepo();
+        File.WriteAllText(repo.PathOf("content/images/pdsa.png"), "not a picture");
+        var e = Assert.Single(Validate(repo));
+        Assert.Equal($"{MiniRepo.Slides}:30:1: error: image '../../../../images/pdsa.png' is not a readable PNG or JPEG file\n  hint: export the picture again as PNG", e);
+    }
 }
