@@ -32,7 +32,15 @@ public sealed class PdfImage
     /// <summary>Natural size in points assuming 96 dpi (the usual screen-graphics convention).</summary>
     public (double Width, double Height) NaturalSize => (PixelWidth * 0.75, PixelHeight * 0.75);
 
-    public static PdfImage FromFile(string path) => FromBytes(File.ReadAllBytes(path));
+    public static PdfImage FromFile(string path)
+    {
+        try { return FromBytes(File.ReadAllBytes(path)); }
+        catch (Exception e) when (e is ArgumentException or IndexOutOfRangeException or InvalidDataException or EndOfStreamException)
+        {
+            // A cut-off or damaged file fails deep in decoding; say which file, in words a user can act on.
+            throw new InvalidDataException($"'{Path.GetFileName(path)}' is damaged or incomplete ({e.Message}); export it again.", e);
+        }
+    }
 
     /// <summary>Detects PNG or JPEG by signature.</summary>
     public static PdfImage FromBytes(byte[] bytes)

@@ -141,7 +141,7 @@ public class BuildTests
         File.WriteAllBytes(repo.PathOf("content/images/pdsa.png"), png[..60]);
         var second = Build(repo.Root);
         Assert.Null(second.OutputDir);
-        Assert.Contains(second.Diagnostics.Items, d => d.File == MiniRepo.Slides && d.Message.StartsWith("could not write slides/1.1-first-session.pdf"));
+        Assert.Contains(second.Diagnostics.Items, d => d.File == MiniRepo.Slides && d.Message.StartsWith("could not write slides/1.1-first-session.pdf: 'pdsa.png' is damaged or incomplete"));
         Assert.Equal(manifest, File.ReadAllBytes(Path.Combine(first.OutputDir!, "manifest.json")));
         Assert.False(Directory.Exists(first.OutputDir + ".tmp"));
     }
