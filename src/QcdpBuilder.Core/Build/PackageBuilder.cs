@@ -79,6 +79,8 @@ public static class PackageBuilder
             return text is null ? null : templates.Render(text, data, loader.Rel(path), diagnostics);
         }
         List<Block> ParseFile(string path) => Templated(path) is { } md ? reader.Parse(md, path) : [];
+        // Titles from front matter may use placeholders too ("Become a {{terms.coach}}"); they are plain text.
+        string Title(string title, string path) => templates.RenderPlain(title, data, loader.Rel(path), diagnostics) ?? title;
 
         // 3 and 4. Render templates and parse: every output as a document or deck, in memory.
         progress?.Invoke("Rendering templates and parsing Markdown");
@@ -124,19 +126,19 @@ public static class PackageBuilder
 
         foreach (var h in programme.Handouts)
         {
-            var doc = new Document(h.Title, ParseFile(h.File)) { Subtitle = programme.Title, Meta = Meta(programme, org) };
+            var doc = new Document(Title(h.Title, h.File), ParseFile(h.File)) { Subtitle = programme.Title, Meta = Meta(programme, org) };
             AddDocument($"handouts/{h.Id}", "handout", loader.Rel(h.File), doc, DocxKind.Handout, PdfKind.Handout);
         }
 
         if (programme.Contract is { } contract)
         {
-            var doc = new Document(contract.Title, ParseFile(contract.File)) { Subtitle = $"{programme.Title} · {org.Cohort.Name}", Meta = Meta(programme, org) };
+            var doc = new Document(Title(contract.Title, contract.File), ParseFile(contract.File)) { Subtitle = $"{programme.Title} · {org.Cohort.Name}", Meta = Meta(programme, org) };
             AddDocument("contracts/applicant-contract", "applicant-contract", loader.Rel(contract.File), doc, DocxKind.Form, PdfKind.Form);
         }
 
         foreach (var m in programme.Materials)
         {
-            var doc = new Document(m.Title, ParseFile(m.File)) { Subtitle = programme.Title, Meta = Meta(programme, org) };
+            var doc = new Document(Title(m.Title, m.File), ParseFile(m.File)) { Subtitle = programme.Title, Meta = Meta(programme, org) };
             var (docx, pdf) = m.Kind switch { "form" => (DocxKind.Form, PdfKind.Form), "comms" => (DocxKind.Handout, PdfKind.Handout), _ => (DocxKind.Guide, PdfKind.Guide) };
             AddDocument($"programme/{m.Id}", m.Kind, loader.Rel(m.File), doc, docx, pdf);
         }
