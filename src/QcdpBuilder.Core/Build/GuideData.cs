@@ -44,7 +44,7 @@ public static partial class GuideData
             ["kind_text"] = s.IsWebinar ? "webinar (online)"
                 : org.Cohort.Delivery == "virtual" ? "workshop, delivered online for this cohort (use the online notes in each activity)"
                 : "workshop (in the room, with an online variant for each activity)",
-            ["when"] = Schedule.When(p, s),
+            ["when"] = Schedule.When(p, s, org),
             ["outcomes"] = s.Outcomes.Select(id => new Dictionary<string, object> { ["id"] = id, ["text"] = p.FindOutcome(id)?.Text ?? "" }).ToList(),
             ["runsheet"] = s.Activities.Select((a, i) => new Dictionary<string, object>
             {

@@ -21,16 +21,23 @@ public static class Schedule
         return null;
     }
 
-    /// <summary>A human description of when a session runs, e.g. "Workshop 1, day 1, 10:40".</summary>
-    public static string When(Programme p, Session s)
+    /// <summary>
+    /// A human description of when a session runs, e.g. "Workshop 1, day 1 (Tuesday 19 January 2027), 10:40",
+    /// with the cohort's date when the organisation gives one.
+    /// </summary>
+    public static string When(Programme p, Session s, Organisation? org = null)
     {
         if (FirstSlot(p, s) is { } slot)
         {
             var days = p.Workshops.SelectMany(w => w.Days).Count(d => d.Items.Any(i => i.SessionId == s.Id));
-            return days > 1 ? $"every workshop day, from day {slot.Day.Number} ({slot.Start:HH\\:mm} on day {slot.Day.Number})" : $"{slot.Workshop.Title}, day {slot.Day.Number}, {slot.Start:HH\\:mm}";
+            if (days > 1) return $"every workshop day, from day {slot.Day.Number} ({slot.Start:HH\\:mm} on day {slot.Day.Number})";
+            var index = slot.Workshop.Days.IndexOf(slot.Day);
+            var date = org?.Cohort.WorkshopDates.GetValueOrDefault(slot.Workshop.Id) is { } dates && index < dates.Count ? $" ({TemplateData.Date(dates[index].Date)})" : "";
+            return $"{slot.Workshop.Title}, day {slot.Day.Number}{date}, {slot.Start:HH\\:mm}";
         }
         var wb = p.Webinars.FirstOrDefault(w => w.SessionId == s.Id);
-        return wb is not null ? $"webinar in month {wb.Month}" : "not yet scheduled";
+        if (wb is null) return "not yet scheduled";
+        return org?.Cohort.WebinarDates.TryGetValue(s.Id, out var d) == true ? $"webinar in month {wb.Month} ({TemplateData.Date(d.Date)})" : $"webinar in month {wb.Month}";
     }
 
     /// <summary>Clock times for each activity: from the timetable for workshop sessions, elapsed time (0:00) for webinars.</summary>

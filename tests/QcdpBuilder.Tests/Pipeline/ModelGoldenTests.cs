@@ -36,7 +36,7 @@ public class ModelGoldenTests
             foreach (var o in w.Outcomes) sb.Append($"  outcome {o.Id} «{o.Text}» at {o.At}\n");
             foreach (var s in w.Sessions)
             {
-                sb.Append($"  session {s.Id} {s.Slug} «{s.Title}» {s.Kind} {s.Duration}min outcomes={string.Join(",", s.Outcomes)} handouts={string.Join(",", s.Handouts)} when=«{Schedule.When(p, s)}»\n");
+                sb.Append($"  session {s.Id} {s.Slug} «{s.Title}» {s.Kind} {s.Duration}min outcomes={string.Join(",", s.Outcomes)} handouts={string.Join(",", s.Handouts)} when=«{Schedule.When(p, s, org)}»\n");
                 var times = Schedule.ActivityTimes(p, s);
                 for (var i = 0; i < s.Activities.Count; i++)
                     sb.Append($"    {times[i].Start}-{times[i].End} {s.Activities[i].Minutes} {s.Activities[i].Method} «{s.Activities[i].Title}»\n");
