@@ -16,11 +16,7 @@ public static class PdfSamples
         OrganisationName = "Northfield & District NHS Foundation Trust",
         ShortName = "NDFT",
         ProgrammeTitle = "Quality Coach Development Programme",
-        Fonts = new FontFiles(
-            Path.Combine(RepoPaths.Fonts, "AtkinsonHyperlegible_400Regular.ttf"),
-            Path.Combine(RepoPaths.Fonts, "AtkinsonHyperlegible_700Bold.ttf"),
-            Path.Combine(RepoPaths.Fonts, "AtkinsonHyperlegible_400Regular_Italic.ttf"),
-            Path.Combine(RepoPaths.Fonts, "AtkinsonHyperlegible_700Bold_Italic.ttf")),
+        Fonts = RepoPaths.FontFiles,
         LogoPath = logo ? LogoPath : null,
         Paper = paper,
     };

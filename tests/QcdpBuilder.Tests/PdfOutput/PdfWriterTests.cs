@@ -170,18 +170,5 @@ public class PdfWriterTests
     static string[] Pages(string dump) =>
         Regex.Split(dump, @"^page \d+ ", RegexOptions.Multiline).Skip(1).ToArray();
 
-    static (int Code, string Output)? Tool(string name, params string[] args)
-    {
-        var psi = new ProcessStartInfo(name) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        try
-        {
-            using var p = Process.Start(psi)!;
-            var stdout = p.StandardOutput.ReadToEndAsync();
-            var stderr = p.StandardError.ReadToEndAsync();
-            p.WaitForExit();
-            return (p.ExitCode, stdout.Result + stderr.Result);
-        }
-        catch (System.ComponentModel.Win32Exception) { return null; } // not on PATH
-    }
+    static (int Code, string Output)? Tool(string name, params string[] args) => ExternalTool.Run(name, args);
 }

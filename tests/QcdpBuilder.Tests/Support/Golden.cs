@@ -62,4 +62,11 @@ public static class RepoPaths
 
     public static string Content => Path.Combine(Root, "content");
     public static string Fonts => Path.Combine(Root, "templates", "fonts", "atkinson-hyperlegible");
+
+    /// <summary>The bundled Atkinson Hyperlegible family.</summary>
+    public static Branding.FontFiles FontFiles => new(
+        Path.Combine(Fonts, "AtkinsonHyperlegible_400Regular.ttf"),
+        Path.Combine(Fonts, "AtkinsonHyperlegible_700Bold.ttf"),
+        Path.Combine(Fonts, "AtkinsonHyperlegible_400Regular_Italic.ttf"),
+        Path.Combine(Fonts, "AtkinsonHyperlegible_700Bold_Italic.ttf"));
 }
