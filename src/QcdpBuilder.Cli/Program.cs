@@ -5,7 +5,6 @@ using QcdpBuilder.Cli.Commands;
 // Each command is a few lines over QcdpBuilder.Core; this file only lists them.
 var root = new RootCommand("QcdpBuilder: compile the Quality Coach Development Programme from content/ into a branded course package.");
 root.Options.Add(CommonOptions.Root);
-root.Options.Add(CommonOptions.Format);
 root.Subcommands.Add(BuildCommand.Create());
 root.Subcommands.Add(ValidateCommand.Create());
 root.Subcommands.Add(BenchmarkCommand.Create());

@@ -16,7 +16,7 @@ public static class BenchmarkCommand
         command.Options.Add(runs);
         command.SetAction(parse =>
         {
-            var report = new Report(parse.GetValue(CommonOptions.Format)!);
+            var report = new Report(CommonOptions.AutoProblemFormat);
             if (CommonOptions.FindRoot(parse.GetValue(CommonOptions.Root)) is not { } root) return report.NoRoot();
             var results = Benchmark.Run(new BuildOptions(root), parse.GetValue(workstream)!, parse.GetValue(runs));
             var table = new Table().AddColumn("Step").AddColumn(new TableColumn("Files").RightAligned())

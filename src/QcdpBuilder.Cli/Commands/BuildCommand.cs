@@ -14,7 +14,7 @@ public static class BuildCommand
         command.Options.Add(output);
         command.SetAction(parse =>
         {
-            var report = new Report(parse.GetValue(CommonOptions.Format)!);
+            var report = new Report(CommonOptions.AutoProblemFormat);
             if (CommonOptions.FindRoot(parse.GetValue(CommonOptions.Root)) is not { } root) return report.NoRoot();
             var options = new BuildOptions(root) { Profile = CommonOptions.FullPath(parse.GetValue(CommonOptions.Org)), OutputDir = CommonOptions.FullPath(parse.GetValue(output)) };
             var result = report.WithProgress("Building", progress => PackageBuilder.Run(options, progress));

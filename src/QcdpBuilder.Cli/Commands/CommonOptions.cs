@@ -11,19 +11,27 @@ public static class CommonOptions
         Recursive = true,
     };
 
-    public static readonly Option<string> Format = new("--format")
+    /// <summary>
+    /// How <c>qcdp validate</c> prints problems. Other commands print text, or GitHub annotations
+    /// when run inside GitHub Actions (GITHUB_ACTIONS=true), so <c>--format</c> stays free for
+    /// what a command writes (<c>qcdp build --format html</c>).
+    /// </summary>
+    public static readonly Option<string> ProblemFormat = new("--format")
     {
-        Description = "How to print problems: text (default) or github (GitHub Actions annotations)",
+        Description = "How to print problems: text (default), github (GitHub Actions annotations) or json (for tools)",
         DefaultValueFactory = _ => "text",
-        Recursive = true,
     };
+
+    /// <summary>The problem format for commands without their own: github inside GitHub Actions, else text.</summary>
+    public static string AutoProblemFormat =>
+        Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true" ? "github" : "text";
 
     public static readonly Option<string?> Org = new("--org")
     {
         Description = "The organisation profile to build for (default: content/organisation.yaml)",
     };
 
-    static CommonOptions() => Format.AcceptOnlyFromAmong("text", "github");
+    static CommonOptions() => ProblemFormat.AcceptOnlyFromAmong("text", "github", "json");
 
     /// <summary>Paths given on the command line are relative to where the user is, as in any command.</summary>
     public static string? FullPath(string? given) => given is null ? null : Path.GetFullPath(given);

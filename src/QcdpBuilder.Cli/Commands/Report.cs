@@ -8,6 +8,7 @@ namespace QcdpBuilder.Cli.Commands;
 public sealed class Report(string format)
 {
     readonly bool github = format == "github";
+    readonly bool json = format == "json";
     readonly IAnsiConsole err = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
 
     public int NoRoot()
@@ -18,7 +19,7 @@ public sealed class Report(string format)
 
     public BuildResult WithProgress(string what, Func<Action<string>, BuildResult> run)
     {
-        if (github || Console.IsErrorRedirected) return run(_ => { });
+        if (github || json || Console.IsErrorRedirected) return run(_ => { });
         BuildResult? result = null;
         err.Status().Start(what + "…", ctx => result = run(step => ctx.Status($"{what}: {Markup.Escape(step)}")));
         return result!;
@@ -27,6 +28,17 @@ public sealed class Report(string format)
     public int Finish(BuildResult result, string root)
     {
         var d = result.Diagnostics;
+        if (json)
+        {
+            // One JSON document on stdout for tools; nothing else is printed there.
+            Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(new
+            {
+                errors = d.ErrorCount,
+                warnings = d.WarningCount,
+                diagnostics = d.Sorted().Select(x => new { severity = x.SeverityText, file = x.File, line = x.Line, column = x.Column, message = x.Message, hint = x.Hint }),
+            }, new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+            return d.HasErrors ? 1 : 0;
+        }
         foreach (var item in d.Sorted())
         {
             if (github) Console.WriteLine(item.ToGitHubAnnotation());

@@ -10,9 +10,10 @@ public static class ValidateCommand
     {
         var command = new Command("validate", "Check the content and templates for errors and warnings without writing anything");
         command.Options.Add(CommonOptions.Org);
+        command.Options.Add(CommonOptions.ProblemFormat);
         command.SetAction(parse =>
         {
-            var report = new Report(parse.GetValue(CommonOptions.Format)!);
+            var report = new Report(parse.GetValue(CommonOptions.ProblemFormat)!);
             if (CommonOptions.FindRoot(parse.GetValue(CommonOptions.Root)) is not { } root) return report.NoRoot();
             var options = new BuildOptions(root) { Profile = CommonOptions.FullPath(parse.GetValue(CommonOptions.Org)), Write = false };
             return report.Finish(PackageBuilder.Run(options), root);

@@ -64,6 +64,21 @@ public class CliTests
     }
 
     [Fact]
+    public void Json_format_prints_one_document_of_problems()
+    {
+        using var repo = new MiniRepo();
+        repo.Edit(MiniRepo.Session, s => s.Replace("summary:", "sumary:"));
+        var (code, output, _) = Qcdp(repo.Root, "validate", "--format", "json");
+        Assert.Equal(1, code);
+        using var doc = System.Text.Json.JsonDocument.Parse(output);
+        Assert.Equal(1, doc.RootElement.GetProperty("errors").GetInt32());
+        var first = doc.RootElement.GetProperty("diagnostics").EnumerateArray().First(x => x.GetProperty("severity").GetString() == "error");
+        Assert.Equal(MiniRepo.Session, first.GetProperty("file").GetString());
+        Assert.Equal(5, first.GetProperty("line").GetInt32());
+        Assert.Equal("unknown key 'sumary'", first.GetProperty("message").GetString());
+    }
+
+    [Fact]
     public void Build_with_another_profile_and_output_folder()
     {
         using var repo = new MiniRepo();
