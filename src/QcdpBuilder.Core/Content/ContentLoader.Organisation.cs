@@ -105,37 +105,75 @@ public sealed partial class ContentLoader
         };
     }
 
+    static readonly string[] CohortKeys = ["name", "delivery", "workshops", "webinars", "venue", "online_link", "start", "webinar_start", "facilitators", "protected_hours_per_week"];
+
     Cohort ReadCohort(YamlMap? c)
     {
         if (c is null) return new Cohort();
-        c.AllowOnly("name", "delivery", "workshops", "webinars", "venue", "protected_hours_per_week");
-        var delivery = c.String("delivery") ?? "in-person";
-        if (delivery is not ("in-person" or "virtual")) diagnostics.Error(c.ValueSpan("delivery"), $"delivery must be 'in-person' or 'virtual', not '{delivery}'");
+        c.AllowOnly(CohortKeys);
+        var delivery = c.String("delivery") ?? DeliveryModes.InPerson;
+        if (!DeliveryModes.All.Contains(delivery))
+            diagnostics.Error(c.ValueSpan("delivery"), $"delivery must be 'in-person', 'virtual' or 'hybrid', not '{delivery}'", "virtual shows the online variant of every activity; hybrid shows both");
 
-        (DateOnly, SourceSpan)? Date(string text, SourceSpan at)
+        DateOnly? Date(string? text, SourceSpan at)
         {
-            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return (d, at);
+            if (text is null) { diagnostics.Error(at, "missing date", "add date: \"YYYY-MM-DD\""); return null; }
+            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
             diagnostics.Error(at, $"'{text}' is not a date", "write dates as \"YYYY-MM-DD\", e.g. \"2027-01-19\"");
             return null;
         }
+        TimeOnly? Time(YamlMap m, string key)
+        {
+            if (m.String(key) is not { } text) return null;
+            if (TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)) return t;
+            diagnostics.Error(m.ValueSpan(key), $"'{text}' is not a time", $"write times as 24-hour \"HH:MM\" in quotes, e.g. {key}: \"09:30\"");
+            return null;
+        }
 
-        var workshops = new Dictionary<string, List<(DateOnly, SourceSpan)>>();
+        // A day or webinar is a date ("2027-01-19") or a mapping { date, start, venue, online_link }.
+        var workshops = new Dictionary<string, List<CohortDay>>();
         if (c.Map("workshops") is { } w)
             foreach (var (key, _) in w.Keys)
-                workshops[key] = w.StringList(key).Select(d => Date(d.Value, d.At)).OfType<(DateOnly, SourceSpan)>().ToList();
-        var webinars = new Dictionary<string, (DateOnly, SourceSpan)>();
+            {
+                var days = new List<CohortDay>();
+                foreach (var (scalar, map, at) in w.ScalarOrMapList(key))
+                {
+                    if (map is not null)
+                    {
+                        map.AllowOnly("date", "start", "venue", "online_link");
+                        if (Date(map.String("date"), map.Has("date") ? map.ValueSpan("date") : at) is { } d)
+                            days.Add(new CohortDay(d, Time(map, "start"), map.String("venue") ?? "", map.String("online_link") ?? "", at));
+                    }
+                    else if (Date(scalar, at) is { } d) days.Add(new CohortDay(d, null, "", "", at));
+                }
+                workshops[key] = days;
+            }
+        var webinars = new Dictionary<string, CohortWebinar>();
         if (c.Map("webinars") is { } wb)
             foreach (var (key, _) in wb.Keys)
-                if (wb.String(key) is { } text && Date(text, wb.ValueSpan(key)) is { } d) webinars[key] = d;
+            {
+                var (scalar, map, at) = wb.ScalarOrMap(key);
+                if (map is not null)
+                {
+                    map.AllowOnly("date", "start", "online_link");
+                    if (Date(map.String("date"), map.Has("date") ? map.ValueSpan("date") : at) is { } d)
+                        webinars[key] = new CohortWebinar(d, Time(map, "start"), map.String("online_link") ?? "", at);
+                }
+                else if (Date(scalar, at) is { } d) webinars[key] = new CohortWebinar(d, null, "", at);
+            }
 
         return new Cohort
         {
             Name = c.String("name") ?? "",
             Delivery = delivery,
             Venue = c.String("venue") ?? "",
+            OnlineLink = c.String("online_link") ?? "",
+            Start = Time(c, "start"),
+            WebinarStart = Time(c, "webinar_start"),
+            Facilitators = c.StringList("facilitators").Select(f => f.Value).ToList(),
             ProtectedHoursPerWeek = c.Int("protected_hours_per_week"),
-            WorkshopDates = workshops,
-            WebinarDates = webinars,
+            Workshops = workshops,
+            Webinars = webinars,
             At = c.Span,
         };
     }

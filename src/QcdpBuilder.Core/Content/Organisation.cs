@@ -33,16 +33,55 @@ public sealed class Organisation
 /// <summary>A named person or team with contact details.</summary>
 public sealed record Person(string Name, string Role, string Email, string Phone);
 
-/// <summary>The cohort being run: its name, delivery mode and dates.</summary>
+/// <summary>How a cohort is delivered. Content marks passages for one mode (<c>::: {.virtual}</c>).</summary>
+public static class DeliveryModes
+{
+    public const string InPerson = "in-person", Virtual = "virtual", Hybrid = "hybrid";
+    public static readonly string[] All = [InPerson, Virtual, Hybrid];
+}
+
+/// <summary>
+/// One workshop day as the cohort runs it: its date, and where and when it starts
+/// (each falls back to the cohort's default when the profile does not say).
+/// </summary>
+public sealed record CohortDay(DateOnly Date, TimeOnly? Start, string Venue, string OnlineLink, SourceSpan At);
+
+/// <summary>One webinar as the cohort runs it: date, optional start time and joining link.</summary>
+public sealed record CohortWebinar(DateOnly Date, TimeOnly? Start, string OnlineLink, SourceSpan At);
+
+/// <summary>The cohort being run: its name, delivery mode, facilitators and the date, place and time of every workshop day and webinar.</summary>
 public sealed class Cohort
 {
     public string Name { get; init; } = "";
-    public string Delivery { get; init; } = "in-person";
+    /// <summary>in-person, virtual or hybrid (<see cref="DeliveryModes"/>).</summary>
+    public string Delivery { get; init; } = DeliveryModes.InPerson;
+    /// <summary>Default venue of workshop days.</summary>
     public string Venue { get; init; } = "";
+    /// <summary>Default joining link for online days and webinars.</summary>
+    public string OnlineLink { get; init; } = "";
+    /// <summary>Default start of workshop days; null means the programme's own start time.</summary>
+    public TimeOnly? Start { get; init; }
+    /// <summary>Default start of webinars; null when the profile does not say.</summary>
+    public TimeOnly? WebinarStart { get; init; }
+    public List<string> Facilitators { get; init; } = [];
     public int? ProtectedHoursPerWeek { get; init; }
-    /// <summary>Workshop id → the date of each of its days.</summary>
-    public Dictionary<string, List<(DateOnly Date, SourceSpan At)>> WorkshopDates { get; init; } = [];
-    /// <summary>Webinar session id → its date.</summary>
-    public Dictionary<string, (DateOnly Date, SourceSpan At)> WebinarDates { get; init; } = [];
+    /// <summary>Workshop id → each of its days as this cohort runs them.</summary>
+    public Dictionary<string, List<CohortDay>> Workshops { get; init; } = [];
+    /// <summary>Webinar session id → when and how it runs.</summary>
+    public Dictionary<string, CohortWebinar> Webinars { get; init; } = [];
     public SourceSpan At { get; init; }
+
+    public bool IsVirtual => Delivery == DeliveryModes.Virtual;
+
+    /// <summary>Workshop id → the date of each of its days.</summary>
+    public Dictionary<string, List<(DateOnly Date, SourceSpan At)>> WorkshopDates =>
+        Workshops.ToDictionary(w => w.Key, w => w.Value.Select(d => (d.Date, d.At)).ToList());
+
+    /// <summary>Webinar session id → its date.</summary>
+    public Dictionary<string, (DateOnly Date, SourceSpan At)> WebinarDates =>
+        Webinars.ToDictionary(w => w.Key, w => (w.Value.Date, w.Value.At));
+
+    /// <summary>The cohort's day <paramref name="index"/> (0-based) of a workshop, if the profile gives it.</summary>
+    public CohortDay? Day(string workshopId, int index) =>
+        Workshops.TryGetValue(workshopId, out var days) && index >= 0 && index < days.Count ? days[index] : null;
 }

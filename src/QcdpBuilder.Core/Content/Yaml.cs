@@ -148,6 +148,36 @@ public sealed class YamlMap
         return result;
     }
 
+    /// <summary>
+    /// A value that may be written short (a scalar) or long (a mapping), e.g. a date or
+    /// <c>{ date: …, start: … }</c>; a single scalar or mapping is taken as a one-item list.
+    /// </summary>
+    public List<(string? Scalar, YamlMap? Map, SourceSpan At)> ScalarOrMapList(string key)
+    {
+        var result = new List<(string?, YamlMap?, SourceSpan)>();
+        var v = Get(key);
+        IEnumerable<YamlNode> items = v switch { null => [], YamlSequenceNode seq => seq.Children, _ => [v] };
+        foreach (var item in items) result.Add(ScalarOrMap(item));
+        return result;
+    }
+
+    /// <summary>One value that may be a scalar or a mapping.</summary>
+    public (string? Scalar, YamlMap? Map, SourceSpan At) ScalarOrMap(string key) =>
+        Get(key) is { } v ? ScalarOrMap(v) : (null, null, KeySpan(key));
+
+    (string?, YamlMap?, SourceSpan) ScalarOrMap(YamlNode item) => item switch
+    {
+        YamlScalarNode s => (s.Value ?? "", null, At(s, File)),
+        YamlMappingNode m => (null, new YamlMap(m, File, diagnostics), At(m, File)),
+        _ => Invalid(item),
+    };
+
+    (string?, YamlMap?, SourceSpan) Invalid(YamlNode item)
+    {
+        diagnostics.Error(At(item, File), $"expected a value or a mapping, not a {Describe(item)}");
+        return (null, null, At(item, File));
+    }
+
     /// <summary>A list of mappings.</summary>
     public List<YamlMap> MapList(string key, bool required = false)
     {
