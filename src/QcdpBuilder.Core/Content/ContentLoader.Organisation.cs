@@ -154,12 +154,14 @@ public sealed partial class ContentLoader
         var add = new List<Organisations.Addition>();
         foreach (var a in map.MapList("add"))
         {
-            a.AllowOnly("session", "day", "after", "before");
+            a.AllowOnly("session", "day", "after", "before", "instead_of");
             var id = a.String("session", required: true);
             var day = a.Int("day", required: true);
-            if (a.Has("after") && a.Has("before")) diagnostics.Error(a.ValueSpan("before"), "give 'after' or 'before', not both", "name one session on that day to place the new one next to");
+            var places = new[] { "after", "before", "instead_of" }.Where(a.Has).ToList();
+            if (places.Count > 1) diagnostics.Error(a.KeySpan(places[1]), $"give one of 'after', 'before' or 'instead_of', not {string.Join(" and ", places.Select(x => $"'{x}'"))}", "name one session of that day to place the new one next to, or the excluded session whose slot it takes");
             if (id is not null && day is not null)
-                add.Add(new Organisations.Addition(id, a.ValueSpan("session"), day.Value, a.ValueSpan("day"), a.String("after"), a.String("before"), a.Has("after") ? a.ValueSpan("after") : a.ValueSpan("before")));
+                add.Add(new Organisations.Addition(id, a.ValueSpan("session"), day.Value, a.ValueSpan("day"), a.String("after"), a.String("before"), a.String("instead_of"),
+                    places.Count > 0 ? a.ValueSpan(places[0]) : a.Span));
         }
         var reorder = new List<Organisations.Reordering>();
         foreach (var r in map.MapList("reorder"))

@@ -9,8 +9,11 @@ public sealed record Customisation(List<Exclusion> Exclude, List<Addition> Add, 
 /// <summary><c>exclude: [id]</c>: a session (<c>"6.4"</c>) or a whole workstream (<c>working-with-groups</c>) left out.</summary>
 public sealed record Exclusion(string Id, SourceSpan At);
 
-/// <summary><c>add: - { session, day, after | before }</c>: a session placed into a workshop day.</summary>
-public sealed record Addition(string SessionId, SourceSpan At, int Day, SourceSpan DayAt, string? After, string? Before, SourceSpan PlaceAt);
+/// <summary>
+/// <c>add: - { session, day, after | before | instead_of }</c>: a session placed into a workshop day, after or
+/// before a session of that day, or in the slot of a session the profile excludes.
+/// </summary>
+public sealed record Addition(string SessionId, SourceSpan At, int Day, SourceSpan DayAt, string? After, string? Before, string? InsteadOf, SourceSpan PlaceAt);
 
 /// <summary><c>reorder: - { day, items }</c>: a day's sessions and breaks in the order this organisation runs them.</summary>
 public sealed record Reordering(int Day, SourceSpan DayAt, List<DayItem> Items, SourceSpan At);
@@ -37,10 +40,12 @@ public static class Customiser
             changed[day.Number] = (at, excludedAt, ids);
         }
 
+        // A session that takes an excluded one's slot goes in first, so the slot (and the breaks around it) stay as they were.
+        foreach (var a in c.Add.Where(a => a.InsteadOf is not null)) Add(p, a, c, days, Changed, d);
         foreach (var e in c.Exclude) Exclude(p, e, days, Changed, d);
         DropOrphanHandouts(p);
         foreach (var day in days.Where(x => changed.TryGetValue(x.Number, out var why) && why.ExcludedAt is not null)) RemoveStrandedBreaks(day);
-        foreach (var a in c.Add) Add(p, a, days, Changed, d);
+        foreach (var a in c.Add.Where(a => a.InsteadOf is null)) Add(p, a, c, days, Changed, d);
         foreach (var r in c.Reorder) Reorder(p, r, days, Changed, d);
 
         foreach (var w in p.Workshops)
@@ -99,7 +104,7 @@ public static class Customiser
         p.Handouts.RemoveAll(h => h.SessionId is { } owner && excluded.Contains(owner) && !p.Sessions.Any(s => s.Handouts.Contains(h.Id)));
     }
 
-    static void Add(Programme p, Addition a, List<WorkshopDay> days, Action<WorkshopDay, SourceSpan, string?> changed, DiagnosticBag d)
+    static void Add(Programme p, Addition a, Customisation c, List<WorkshopDay> days, Action<WorkshopDay, SourceSpan, string?> changed, DiagnosticBag d)
     {
         var session = p.FindSession(a.SessionId);
         if (session is null)
@@ -114,8 +119,14 @@ public static class Customiser
         if (day is null) { d.Error(a.DayAt, $"there is no day {a.Day}", DaysHint(days)); return; }
         if (day.Items.Any(i => i.SessionId == a.SessionId)) { d.Error(a.At, $"session '{a.SessionId}' already runs on day {a.Day}", "use 'reorder' to move it within the day"); return; }
 
+        bool Excluded(string id) => c.Exclude.Any(e => e.Id == id || (p.FindSession(id)?.Workstream is { } w && (w.Id == e.Id || w.Folder == e.Id)));
+        if (a.InsteadOf is { } gone && !Excluded(gone))
+        {
+            d.Error(a.PlaceAt, $"'instead_of: {gone}' names a session the profile does not exclude", $"add \"{gone}\" to 'exclude', or use 'after' or 'before' to place the session next to it");
+            return;
+        }
         var index = day.Items.Count;
-        if ((a.After ?? a.Before) is { } anchor)
+        if ((a.After ?? a.Before ?? a.InsteadOf) is { } anchor)
         {
             var at = day.Items.FindIndex(i => i.SessionId == anchor);
             if (at < 0)
@@ -125,7 +136,7 @@ public static class Customiser
                 d.Error(a.PlaceAt, $"session '{anchor}' is not on day {a.Day}", (near is null ? "" : $"did you mean '{near}'? ") + $"Sessions on day {a.Day}: {string.Join(", ", onDay)}");
                 return;
             }
-            index = a.After is not null ? at + 1 : at;
+            index = a.Before is not null ? at : at + 1;
         }
         day.Items.Insert(index, new DayItem(DayItemKind.Session, a.SessionId, 0, a.At));
         changed(day, a.At, null);
