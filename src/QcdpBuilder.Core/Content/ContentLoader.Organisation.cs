@@ -30,12 +30,12 @@ public sealed partial class ContentLoader
             // Brand files live with the profile (or in the repository): a profile cannot reach elsewhere on disk.
             if (!IsInside(full, Root) && !IsInside(full, baseDir))
             {
-                diagnostics.Error(m.ValueSpan(key), $"'{key}' points outside the profile's folder ({rel})", "keep brand files in the organisation's folder, e.g. logo: logo.png");
+                diagnostics.Report(Rules.OutsideRepository, m.ValueSpan(key), $"'{key}' points outside the profile's folder ({rel})", "keep brand files in the organisation's folder, e.g. logo: logo.png");
                 return null;
             }
             if (!File.Exists(full))
             {
-                diagnostics.Error(m.ValueSpan(key), $"'{key}' file not found: {rel}", $"paths are relative to {Rel(path)}");
+                diagnostics.Report(Rules.MissingFile, m.ValueSpan(key), $"'{key}' file not found: {rel}", $"paths are relative to {Rel(path)}");
                 return null;
             }
             return full;
@@ -50,7 +50,7 @@ public sealed partial class ContentLoader
                 if (!ColourKeys.Contains(key)) continue;
                 var value = c.String(key) ?? "";
                 try { Branding.Colour.Parse(value); colours[key] = value; }
-                catch (FormatException e) { diagnostics.Error(c.ValueSpan(key), e.Message); }
+                catch (FormatException e) { diagnostics.Report(Rules.InvalidValue, c.ValueSpan(key), e.Message); }
             }
         }
 
@@ -70,7 +70,7 @@ public sealed partial class ContentLoader
         }
 
         var paper = map.String("paper") ?? "A4";
-        if (paper is not ("A4" or "Letter")) diagnostics.Error(map.ValueSpan("paper"), $"paper must be A4 or Letter, not '{paper}'");
+        if (paper is not ("A4" or "Letter")) diagnostics.Report(Rules.InvalidValue, map.ValueSpan("paper"), $"paper must be A4 or Letter, not '{paper}'");
 
         Person ReadPerson(string key)
         {
@@ -182,20 +182,20 @@ public sealed partial class ContentLoader
         c.AllowOnly(CohortKeys);
         var delivery = c.String("delivery") ?? DeliveryModes.InPerson;
         if (!DeliveryModes.All.Contains(delivery))
-            diagnostics.Error(c.ValueSpan("delivery"), $"delivery must be 'in-person', 'virtual' or 'hybrid', not '{delivery}'", "virtual shows the online variant of every activity; hybrid shows both");
+            diagnostics.Report(Rules.InvalidValue, c.ValueSpan("delivery"), $"delivery must be 'in-person', 'virtual' or 'hybrid', not '{delivery}'", "virtual shows the online variant of every activity; hybrid shows both");
 
         DateOnly? Date(string? text, SourceSpan at)
         {
-            if (text is null) { diagnostics.Error(at, "missing date", "add date: \"YYYY-MM-DD\""); return null; }
+            if (text is null) { diagnostics.Report(Rules.MissingKey, at, "missing date", "add date: \"YYYY-MM-DD\""); return null; }
             if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
-            diagnostics.Error(at, $"'{text}' is not a date", "write dates as \"YYYY-MM-DD\", e.g. \"2027-01-19\"");
+            diagnostics.Report(Rules.InvalidValue, at, $"'{text}' is not a date", "write dates as \"YYYY-MM-DD\", e.g. \"2027-01-19\"");
             return null;
         }
         TimeOnly? Time(YamlMap m, string key)
         {
             if (m.String(key) is not { } text) return null;
             if (TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)) return t;
-            diagnostics.Error(m.ValueSpan(key), $"'{text}' is not a time", $"write times as 24-hour \"HH:MM\" in quotes, e.g. {key}: \"09:30\"");
+            diagnostics.Report(Rules.InvalidValue, m.ValueSpan(key), $"'{text}' is not a time", $"write times as 24-hour \"HH:MM\" in quotes, e.g. {key}: \"09:30\"");
             return null;
         }
 
