@@ -91,22 +91,22 @@ public sealed partial class ContentLoader
         var slug = map.String("slug") ?? (inOrganisations ? folder : Slugs.Make(map.String("short_name") ?? name));
         if (!Slugs.IsValid(slug)) diagnostics.Error(map.ValueSpan("slug"), $"slug '{slug}' must be lower-case letters, digits and hyphens", "it names the output folder, e.g. slug: northfield");
         else if (inOrganisations && slug != folder)
-            diagnostics.Error(map.ValueSpan("slug"), $"slug '{slug}' differs from the organisation's folder '{folder}'", $"remove 'slug' (the folder names the organisation) or rename the folder to organisations/{slug}/");
+            diagnostics.Report(Rules.InvalidValue, map.ValueSpan("slug"), $"slug '{slug}' differs from the organisation's folder '{folder}'", $"remove 'slug' (the folder names the organisation) or rename the folder to organisations/{slug}/");
 
         var setting = map.String("setting") ?? Settings.InHouse;
         if (!Settings.All.Contains(setting))
-            diagnostics.Error(map.ValueSpan("setting"), $"setting must be 'in-house' or 'system-wide', not '{setting}'", Suggest.Nearest(setting, Settings.All) is { } ns ? $"did you mean '{ns}'?" : null);
+            diagnostics.Report(Rules.InvalidValue, map.ValueSpan("setting"), $"setting must be 'in-house' or 'system-wide', not '{setting}'", Suggest.Nearest(setting, Settings.All) is { } ns ? $"did you mean '{ns}'?" : null);
         var partners = map.StringList("partners").Select(p => p.Value).ToList();
         var host = map.String("host") ?? "";
         if (setting == Settings.SystemWide)
         {
-            if (partners.Count < 2) diagnostics.Error(map.Has("partners") ? map.ValueSpan("partners") : map.Span, "a system-wide programme needs 'partners': the names of at least two organisations", "e.g. partners: [Avonmere University Hospitals NHS Trust, Kestrel Mental Health NHS Foundation Trust]");
-            if (host.Length == 0) diagnostics.Error(map.Span, "a system-wide programme needs a 'host': the organisation named in the applicant contract", "e.g. host: Avonmere University Hospitals NHS Trust");
+            if (partners.Count < 2) diagnostics.Report(Rules.Setting, map.Has("partners") ? map.ValueSpan("partners") : map.Span, "a system-wide programme needs 'partners': the names of at least two organisations", "e.g. partners: [Avonmere University Hospitals NHS Trust, Kestrel Mental Health NHS Foundation Trust]");
+            if (host.Length == 0) diagnostics.Report(Rules.Setting, map.Span, "a system-wide programme needs a 'host': the organisation named in the applicant contract", "e.g. host: Avonmere University Hospitals NHS Trust");
             else if (partners.Count > 0 && !partners.Contains(host))
-                diagnostics.Error(map.ValueSpan("host"), $"host '{host}' is not one of the partners", Suggest.Nearest(host, partners) is { } nh ? $"did you mean '{nh}'?" : "add it to 'partners'");
+                diagnostics.Report(Rules.Setting, map.ValueSpan("host"), $"host '{host}' is not one of the partners", Suggest.Nearest(host, partners) is { } nh ? $"did you mean '{nh}'?" : "add it to 'partners'");
         }
         else if (partners.Count > 0 || host.Length > 0)
-            diagnostics.Warning(map.ValueSpan(partners.Count > 0 ? "partners" : "host"), "'partners' and 'host' are used only when setting: system-wide", "set setting: system-wide, or remove them");
+            diagnostics.Warning(map.ValueSpan(partners.Count > 0 ? "partners" : "host"), "'partners' and 'host' are used only when setting: system-wide", "set setting: system-wide, or remove them", Rules.Setting);
 
         var links = new List<KeyValuePair<string, string>>();
         if (map.Map("links") is { } l)
@@ -114,9 +114,9 @@ public sealed partial class ContentLoader
             {
                 var url = l.String(key) ?? "";
                 if (!Slugs.IsValid(key.Replace('_', '-')))
-                    diagnostics.Error(at, $"link name '{key}' must be lower-case letters, digits and underscores", "it is used as {{org.links.name}}");
+                    diagnostics.Report(Rules.InvalidValue, at, $"link name '{key}' must be lower-case letters, digits and underscores", "it is used as {{org.links.name}}");
                 else if (!(url.StartsWith("https://") || url.StartsWith("http://") || url.StartsWith("mailto:")))
-                    diagnostics.Error(l.ValueSpan(key), $"link '{key}' must be a web or mail address, not '{url}'", "write a full https:// address");
+                    diagnostics.Report(Rules.InvalidValue, l.ValueSpan(key), $"link '{key}' must be a web or mail address, not '{url}'", "write a full https:// address");
                 else links.Add(new(key, url));
             }
 
@@ -158,7 +158,7 @@ public sealed partial class ContentLoader
             var id = a.String("session", required: true);
             var day = a.Int("day", required: true);
             var places = new[] { "after", "before", "instead_of" }.Where(a.Has).ToList();
-            if (places.Count > 1) diagnostics.Error(a.KeySpan(places[1]), $"give one of 'after', 'before' or 'instead_of', not {string.Join(" and ", places.Select(x => $"'{x}'"))}", "name one session of that day to place the new one next to, or the excluded session whose slot it takes");
+            if (places.Count > 1) diagnostics.Report(Rules.Customisation, a.KeySpan(places[1]), $"give one of 'after', 'before' or 'instead_of', not {string.Join(" and ", places.Select(x => $"'{x}'"))}", "name one session of that day to place the new one next to, or the excluded session whose slot it takes");
             if (id is not null && day is not null)
                 add.Add(new Organisations.Addition(id, a.ValueSpan("session"), day.Value, a.ValueSpan("day"), a.String("after"), a.String("before"), a.String("instead_of"),
                     places.Count > 0 ? a.ValueSpan(places[0]) : a.Span));

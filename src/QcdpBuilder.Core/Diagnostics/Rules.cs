@@ -12,7 +12,7 @@ public sealed record DiagnosticRule(string Id, string Name, Severity Severity, s
 /// <summary>
 /// Every rule qcdp checks, by family: 1xx the shape of YAML files, 2xx references between
 /// files and ids, 3xx timings and coverage, 4xx Markdown and images, 5xx slides, 6xx style and
-/// spelling, 7xx templates, 9xx writing the output. README.md and CONTRIBUTING.md list them
+/// spelling, 7xx templates, 8xx organisations, 9xx writing the output. README.md and CONTRIBUTING.md list them
 /// from here (a test keeps CONTRIBUTING.md in step).
 /// </summary>
 public static class Rules
@@ -61,6 +61,13 @@ public static class Rules
     // 7xx: templates.
     public static readonly DiagnosticRule TemplatePlaceholder = new("QCDP701", "template-placeholder", Severity.Error, "A {{placeholder}} that does not exist.");
     public static readonly DiagnosticRule TemplateSyntax = new("QCDP702", "template-syntax", Severity.Error, "A Handlebars syntax error, or a feature templates may not use (partials).");
+
+    // 8xx: organisations (profiles, overlays and their adaptations of the programme).
+    public static readonly DiagnosticRule UnknownOrganisation = new("QCDP801", "unknown-organisation", Severity.Error, "--org names no organisation folder, or there is no default organisation.");
+    public static readonly DiagnosticRule Customisation = new("QCDP802", "customisation", Severity.Error, "A profile's exclude, add or reorder names an unknown session, workstream or day, or cannot be applied as written.");
+    public static readonly DiagnosticRule DayShortened = new("QCDP803", "day-shortened", Severity.Warning, "Excluding sessions makes a workshop day end earlier, or leaves an outcome or webinar date unused.");
+    public static readonly DiagnosticRule DeliveryPassage = new("QCDP804", "delivery-passage", Severity.Error, "A fenced div that looks like a misspelt delivery-mode passage (::: {.virtaul} for ::: {.virtual}).");
+    public static readonly DiagnosticRule Setting = new("QCDP805", "setting", Severity.Error, "A system-wide programme without its partners or host, or a host that is not a partner.");
 
     // 9xx: writing the output.
     public static readonly DiagnosticRule WriteFailed = new("QCDP901", "write-failed", Severity.Error, "A file could not be written from its source (say, a corrupt picture or font).");

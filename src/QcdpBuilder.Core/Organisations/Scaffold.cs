@@ -20,7 +20,7 @@ public static class Scaffold
         var folder = $"{OrganisationFolders.Folder}/{slug}";
         if (!Slugs.IsValid(slug))
         {
-            diagnostics.Error(SourceSpan.StartOf(folder), $"'{slug}' is not a valid organisation slug", "use lower-case letters, digits and hyphens, e.g. " + (Slugs.Make(slug) is { Length: > 0 } s ? s : "my-trust"));
+            diagnostics.Report(Rules.InvalidValue, SourceSpan.StartOf(folder), $"'{slug}' is not a valid organisation slug", "use lower-case letters, digits and hyphens, e.g. " + (Slugs.Make(slug) is { Length: > 0 } s ? s : "my-trust"));
             return null;
         }
         var profile = OrganisationFolders.ProfilePath(root, slug);
