@@ -111,4 +111,32 @@ public class SectionTests
         var outline = rec.Pages.SelectMany(p => p.Items).Where(i => i.Kind == "outline").Select(i => i.Text).ToList();
         Assert.Equal(["1 S1", "1 S2", "1 S3", "1 S4", "1 S5"], outline);
     }
+
+    [Fact]
+    public void Scoped_sections_keep_same_named_destinations_apart()
+    {
+        var doc = NewDoc();
+        doc.AddSection(new Section { Title = "A", Destination = "a", ScopeDestinations = true });
+        doc.Add(new Heading(1, "Title", "title"));
+        doc.AddSection(new Section { Title = "B", Destination = "b", ScopeDestinations = true });
+        doc.Add(new Heading(1, "Title", "title"));
+        var rec = Render(doc);
+        Assert.Equal(0, PageOf(rec, "dest", "a/title"));
+        Assert.Equal(1, PageOf(rec, "dest", "b/title"));
+        Assert.Equal(1, PageOf(rec, "dest", "b")); // the section's own destination is not scoped
+    }
+
+    [Fact]
+    public void A_section_opening_with_another_section_shares_its_first_page()
+    {
+        var doc = NewDoc();
+        doc.Add(new MockBlock("before", 100));
+        doc.AddSection(new Section { Title = "Copy 1", StartOnOddPage = true, NestHeadings = false });
+        doc.AddSection(new Section { Title = "Cover", OutlineLevel = 2, StartOnOddPage = true });
+        doc.Add(new MockBlock("cover", 100));
+        var rec = Render(doc);
+        Assert.Equal(3, rec.Pages.Count); // before, blank, cover
+        Assert.Equal(2, PageOf(rec, "outline", "1 Copy 1"));
+        Assert.Equal(2, PageOf(rec, "outline", "2 Cover"));
+    }
 }

@@ -88,7 +88,9 @@ public sealed class PlannedPage
     /// <summary>The section the page belongs to (null before the first <see cref="Document.AddSection"/>).</summary>
     public Section? Section { get; internal set; }
     /// <summary>True for the first page of <see cref="Section"/>.</summary>
-    public bool StartsSection { get; internal set; }
+    public bool StartsSection => Starts.Count > 0;
+    /// <summary>Sections (with their numbers) that start on this page: more than one when a section opens with another.</summary>
+    internal List<(Section Section, int Number)> Starts { get; } = new();
     /// <summary>True for a blank page inserted so that a section starts on an odd page.</summary>
     public bool IsBlank { get; internal set; }
     internal int SectionNumber { get; set; }
@@ -153,12 +155,12 @@ public sealed class Document
         var flow = new List<Block>();
         Section? section = null;
         int sectionNumber = 0;
-        bool pendingStart = false;
+        var pending = new List<(Section, int)>();
         void AddPlanned(PlannedPage p)
         {
             p.Section = section; p.SectionNumber = sectionNumber;
-            p.StartsSection = pendingStart && section != null;
-            pendingStart = false;
+            p.Starts.AddRange(pending);
+            pending.Clear();
             pages.Add(p);
         }
         void FlushFlow()
@@ -184,10 +186,13 @@ public sealed class Document
                 // Pages so far are 1..Count, so an odd count means the next page would be even (a left-hand page).
                 if (s.StartOnOddPage && pages.Count % 2 == 1)
                 {
-                    var blank = new PlannedPage(t.Size, null, BlankPage(s.BlankPageText, t.Size, fonts), false) { IsBlank = true };
-                    AddPlanned(blank);
+                    // The blank belongs to the previous section; sections already waiting start after it.
+                    var waiting = pending.ToList();
+                    pending.Clear();
+                    AddPlanned(new PlannedPage(t.Size, null, BlankPage(s.BlankPageText, t.Size, fonts), false) { IsBlank = true });
+                    pending.AddRange(waiting);
                 }
-                section = s; sectionNumber++; pendingStart = true;
+                section = s; sectionNumber++; pending.Add((s, sectionNumber));
                 continue;
             }
             var fp = (FixedPage)item;
@@ -270,6 +275,8 @@ public sealed class Document
             yield return i % 2 == 0 ? (pageCount - 1 - i, i) : (i, pageCount - 1 - i);
     }
 
+    private static string DestinationOf(Section s, int number) => s.Destination ?? $"section-{number}";
+
     private void DrawPage(OutlineCanvas canvas, FontSet fonts, PlannedPage p, int index, int count)
     {
         var t = Page;
@@ -277,12 +284,14 @@ public sealed class Document
         canvas.LogicalPage = index;
         var header = p.Section?.Header ?? t.Header;
         var footer = p.Section?.Footer ?? t.Footer;
-        if (p.StartsSection && p.Section is { } s)
+        canvas.Scope = null;
+        foreach (var (s, number) in p.Starts)
         {
-            var dest = s.Destination ?? $"section-{p.SectionNumber}";
+            var dest = DestinationOf(s, number);
             canvas.AddDestination(dest, 0);
             if (s.Title != null) canvas.AddSectionOutline(s.OutlineLevel, s.Title, dest);
         }
+        if (p.Section is { ScopeDestinations: true } scoped) canvas.Scope = DestinationOf(scoped, p.SectionNumber);
         canvas.Offset = p.Section is { Title: not null, NestHeadings: true } ns ? ns.OutlineLevel : 0;
         if (p.ShowBands && header != null)
         {
@@ -300,6 +309,7 @@ public sealed class Document
             canvas.EndArtifact();
         }
         canvas.Offset = 0;
+        canvas.Scope = null;
     }
 
     /// <summary>Renders the document as PDF into <paramref name="output"/>.</summary>

@@ -24,6 +24,12 @@ public sealed class Section
     public bool StartOnOddPage { get; init; }
     /// <summary>Text printed in the middle of an inserted blank page (e.g. "This page is intentionally blank"); null for none.</summary>
     public string? BlankPageText { get; init; }
+    /// <summary>
+    /// Keep the section's named destinations (heading ids, link targets) private to it, so that several sections
+    /// built from similar sources (each with a "document-title" heading, say) do not collide: names are prefixed
+    /// with the section's destination. Contents entries cannot point into a scoped section.
+    /// </summary>
+    public bool ScopeDestinations { get; init; }
     /// <summary>Running header for this section's flow pages; null keeps the document's.</summary>
     public RunningBand? Header { get; init; }
     /// <summary>Running footer for this section's flow pages; null keeps the document's.</summary>
@@ -41,9 +47,9 @@ internal class ForwardingCanvas(ICanvas inner) : ICanvas
     public void DrawRect(Rect rect, Color? fill, Color? stroke = null, double strokeWidth = 0) => Inner.DrawRect(rect, fill, stroke, strokeWidth);
     public void DrawEllipse(Rect rect, Color? fill, Color? stroke = null, double strokeWidth = 0) => Inner.DrawEllipse(rect, fill, stroke, strokeWidth);
     public void DrawImage(PdfImage image, Rect rect) => Inner.DrawImage(image, rect);
-    public void AddLink(Rect rect, LinkTarget target, string description) => Inner.AddLink(rect, target, description);
+    public virtual void AddLink(Rect rect, LinkTarget target, string description) => Inner.AddLink(rect, target, description);
     public void AddFormField(Rect rect, FormFieldSpec field) => Inner.AddFormField(rect, field);
-    public void AddDestination(string name, double y) => Inner.AddDestination(name, y);
+    public virtual void AddDestination(string name, double y) => Inner.AddDestination(name, y);
     public virtual void AddOutline(int level, string title, string destination) => Inner.AddOutline(level, title, destination);
     public void BeginTag(StructTag tag) => Inner.BeginTag(tag);
     public void EndTag() => Inner.EndTag();
@@ -56,17 +62,28 @@ internal class ForwardingCanvas(ICanvas inner) : ICanvas
 }
 
 /// <summary>
-/// Shifts heading bookmarks below their section's and, for booklets (where pages are drawn out of order),
-/// holds bookmarks back and passes them on in reading order once every page is drawn.
+/// Applies sections to drawing: shifts heading bookmarks below their section's, scopes destination names, and,
+/// for booklets (where pages are drawn out of order), holds bookmarks back and passes them on in reading order
+/// once every page is drawn.
 /// </summary>
 internal sealed class OutlineCanvas(ICanvas inner, bool reorder) : ForwardingCanvas(inner)
 {
     private readonly List<(int Page, int Seq, int Level, string Title, string Dest)> _held = new();
     public int Offset { get; set; }
     public int LogicalPage { get; set; }
+    /// <summary>Prefix for destination names drawn now (null: names are used as they are).</summary>
+    public string? Scope { get; set; }
+
+    private string Scoped(string name) => Scope is null ? name : Scope + "/" + name;
+
+    public override void AddDestination(string name, double y) => Inner.AddDestination(Scoped(name), y);
+
+    public override void AddLink(Rect rect, LinkTarget target, string description) =>
+        Inner.AddLink(rect, target.Destination is { } d && Scope is not null ? LinkTarget.Internal(Scoped(d)) : target, description);
 
     public override void AddOutline(int level, string title, string destination)
     {
+        destination = Scoped(destination);
         if (reorder) _held.Add((LogicalPage, _held.Count, level + Offset, title, destination));
         else Inner.AddOutline(level + Offset, title, destination);
     }
