@@ -4,6 +4,7 @@ using QcdpBuilder.Decks;
 using QcdpBuilder.Diagnostics;
 using QcdpBuilder.Documents;
 using QcdpBuilder.Markdown;
+using QcdpBuilder.Organisations;
 using QcdpBuilder.PdfOutput;
 using QcdpBuilder.Templates;
 
@@ -55,7 +56,7 @@ public static class PackBuilder
             try { rendered.Add((pack.Name, pack.Document.ToPdfBytes())); }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                diagnostics.Error(SourceSpan.StartOf(prepared.Source), $"could not write {pack.Name}: {e.Message}", "check the pictures and font files the content uses");
+                diagnostics.Report(Rules.WriteFailed, SourceSpan.StartOf(prepared.Source), $"could not write {pack.Name}: {e.Message}", "check the pictures and font files the content uses");
                 return new(diagnostics, null, []);
             }
         }
@@ -84,24 +85,28 @@ public static class PackBuilder
         int selections = new[] { options.Day is not null, options.Session is not null, options.Webinar is not null, options.All }.Count(b => b);
         if (selections != 1)
         {
-            diagnostics.Error(new SourceSpan("qcdp pack", 1, 1), selections == 0 ? "say which pack to make" : "give only one of --day, --session, --webinar and --all",
+            diagnostics.Report(Rules.PackOptions, new SourceSpan("qcdp pack", 1, 1), selections == 0 ? "say which pack to make" : "give only one of --day, --session, --webinar and --all",
                 "for example: qcdp pack --day W2.1 (Workshop 2, day 1), --session 5.1, --webinar Wb1, or --all");
             return Fail();
         }
         if (options.Paper is { } paper && !paper.Equals("a4", StringComparison.OrdinalIgnoreCase) && !paper.Equals("letter", StringComparison.OrdinalIgnoreCase))
-            diagnostics.Error(new SourceSpan("--paper", 1, 1), $"unknown paper size '{paper}'", "use --paper a4 or --paper letter");
+            diagnostics.Report(Rules.PackOptions, new SourceSpan("--paper", 1, 1), $"unknown paper size '{paper}'", "use --paper a4 or --paper letter");
         if (options.Copies is < 1 or > 500)
-            diagnostics.Error(new SourceSpan("--copies", 1, 1), $"--copies must be between 1 and 500, not {options.Copies}", "give the number of participants");
+            diagnostics.Report(Rules.PackOptions, new SourceSpan("--copies", 1, 1), $"--copies must be between 1 and 500, not {options.Copies}", "give the number of participants");
 
-        // 1. Load and check, exactly as a build does.
+        // 1. Load, customise and check, exactly as a build does (the profile's folder overlays content/).
         progress?.Invoke("Loading content");
-        var loader = new ContentLoader(root, diagnostics);
-        var programme = loader.LoadProgramme();
-        var org = loader.LoadOrganisation(options.Profile ?? Path.Combine(root, "content", "organisation.yaml"));
         Roster? roster = null;
         if (options.Participants is { } rosterPath)
             roster = Roster.Load(rosterPath, Path.GetRelativePath(Directory.GetCurrentDirectory(), rosterPath), diagnostics);
+        var profile = OrganisationFolders.Resolve(root, options.Profile, diagnostics);
+        if (profile is null) return Fail();
+        var overlay = Overlay.ForProfile(root, profile);
+        var loader = new ContentLoader(root, diagnostics, overlay);
+        var org = loader.LoadOrganisation(profile);
+        var programme = loader.LoadProgramme();
         if (programme is null || org is null || diagnostics.HasErrors) return Fail();
+        Customiser.Apply(programme, org, diagnostics);
         ContentRules.Check(programme, org, diagnostics);
         if (diagnostics.HasErrors) return Fail();
 
@@ -115,7 +120,7 @@ public static class PackBuilder
         // 3. Customise, parse what the packs need and lay them out.
         var brand = PackageBuilder.MakeBrand(root, org, programme);
         if (options.Paper is { } p) brand = brand with { Paper = p.Equals("letter", StringComparison.OrdinalIgnoreCase) ? Branding.PaperSize.Letter : Branding.PaperSize.A4 };
-        var content = new PackContent(root, loader, programme, org, brand, diagnostics);
+        var content = new PackContent(root, loader, overlay, programme, org, brand, diagnostics);
         var people = new PackPeople(roster, roster?.Participants.Count ?? options.Copies);
         var suffix = options.Booklet ? "-booklet" : "";
         var packs = new List<PreparedPack>();
@@ -159,11 +164,14 @@ internal sealed class PackContent
     readonly Dictionary<string, List<Block>> notes = [];
     readonly Dictionary<string, Document?> handouts = [];
 
-    public PackContent(string root, ContentLoader loader, Programme programme, Organisation org, Branding.Brand brand, DiagnosticBag diagnostics)
+    readonly Overlay overlay;
+
+    public PackContent(string root, ContentLoader loader, Overlay overlay, Programme programme, Organisation org, Branding.Brand brand, DiagnosticBag diagnostics)
     {
-        this.root = root; this.loader = loader; this.diagnostics = diagnostics;
+        this.root = root; this.loader = loader; this.overlay = overlay; this.diagnostics = diagnostics;
         Programme = programme; Organisation = org; Brand = brand;
-        reader = new MarkdownReader(root, diagnostics);
+        // As in a build: passages for the other delivery mode are dropped, files resolve through the organisation's overlay.
+        reader = new MarkdownReader(root, diagnostics) { Delivery = org.Cohort.Delivery, Resolve = overlay.Content };
         data = TemplateData.ForContent(org, programme);
     }
 
@@ -212,10 +220,10 @@ internal sealed class PackContent
     /// <summary>The session feedback form (<c>content/forms/session-feedback.md</c>) for the pack's sessions.</summary>
     public Document? Feedback(PackPlan plan)
     {
-        var path = Path.Combine(root, FeedbackForm);
+        var path = overlay.Content(Path.Combine(root, FeedbackForm));
         if (!File.Exists(path))
         {
-            diagnostics.Error(SourceSpan.StartOf(FeedbackForm), "the session feedback form is missing", "restore content/forms/session-feedback.md (see content/README.md)");
+            diagnostics.Report(Rules.MissingFile, SourceSpan.StartOf(FeedbackForm), "the session feedback form is missing", "restore content/forms/session-feedback.md (see content/README.md)");
             return null;
         }
         var (yaml, _) = FrontMatter.Split(File.ReadAllText(path));

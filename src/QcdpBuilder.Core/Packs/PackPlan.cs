@@ -74,13 +74,13 @@ public sealed partial class PackPlan
                                                                  || string.Equals(w.Id, "W" + m.Groups["w"].Value, StringComparison.OrdinalIgnoreCase)) : null;
         if (workshop is null)
         {
-            diagnostics.Error(at, $"'{id}' is not a workshop day", $"write the workshop and the day within it, e.g. W2.1 for Workshop 2, day 1; days here: {valid}");
+            diagnostics.Report(Rules.PackOptions, at, $"'{id}' is not a workshop day", $"write the workshop and the day within it, e.g. W2.1 for Workshop 2, day 1; days here: {valid}");
             return null;
         }
         int index = int.Parse(m.Groups["d"].Value, System.Globalization.CultureInfo.InvariantCulture) - 1;
         if (index < 0 || index >= workshop.Days.Count)
         {
-            diagnostics.Error(at, $"{workshop.Title} has {workshop.Days.Count} day(s), so there is no day {index + 1}", $"days here: {valid}");
+            diagnostics.Report(Rules.PackOptions, at, $"{workshop.Title} has {workshop.Days.Count} day(s), so there is no day {index + 1}", $"days here: {valid}");
             return null;
         }
         var day = workshop.Days[index];
@@ -116,7 +116,7 @@ public sealed partial class PackPlan
         var session = p.Sessions.FirstOrDefault(s => string.Equals(s.Id, id.Trim(), StringComparison.OrdinalIgnoreCase));
         if (session is null)
         {
-            diagnostics.Error(new SourceSpan("--session", 1, 1), $"there is no session '{id}'",
+            diagnostics.Report(Rules.PackOptions, new SourceSpan("--session", 1, 1), $"there is no session '{id}'",
                 $"sessions: {string.Join(", ", p.Sessions.Select(s => s.Id))}");
             return null;
         }
@@ -147,7 +147,7 @@ public sealed partial class PackPlan
         var webinar = p.Webinars.FirstOrDefault(w => string.Equals(w.SessionId, id.Trim(), StringComparison.OrdinalIgnoreCase));
         if (webinar?.Session is not { } session)
         {
-            diagnostics.Error(new SourceSpan("--webinar", 1, 1), $"there is no webinar '{id}'",
+            diagnostics.Report(Rules.PackOptions, new SourceSpan("--webinar", 1, 1), $"there is no webinar '{id}'",
                 $"webinars: {string.Join(", ", p.Webinars.Select(w => w.SessionId))}");
             return null;
         }

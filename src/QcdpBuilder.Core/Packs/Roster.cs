@@ -27,12 +27,12 @@ public sealed class Roster
         try { text = File.ReadAllText(path, new UTF8Encoding(false, throwOnInvalidBytes: true)); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Error(SourceSpan.StartOf(displayPath), $"cannot read the participant list: {e.Message}", "check the path given to --participants");
+            diagnostics.Report(Rules.Roster, SourceSpan.StartOf(displayPath), $"cannot read the participant list: {e.Message}", "check the path given to --participants");
             return null;
         }
         catch (DecoderFallbackException)
         {
-            diagnostics.Error(SourceSpan.StartOf(displayPath), "the participant list is not UTF-8 text", "save the file as 'CSV UTF-8' (Excel) or UTF-8 (any text editor)");
+            diagnostics.Report(Rules.Roster, SourceSpan.StartOf(displayPath), "the participant list is not UTF-8 text", "save the file as 'CSV UTF-8' (Excel) or UTF-8 (any text editor)");
             return null;
         }
         return Parse(text, displayPath, diagnostics);
@@ -45,18 +45,18 @@ public sealed class Roster
         var rows = Records(text, file, diagnostics);
         if (rows.Count == 0)
         {
-            diagnostics.Error(SourceSpan.StartOf(file), "the participant list is empty", "start with a header row such as: name,role");
+            diagnostics.Report(Rules.Roster, SourceSpan.StartOf(file), "the participant list is empty", "start with a header row such as: name,role");
             return null;
         }
         var header = rows[0];
         var columns = header.Fields.Select(f => f.Value.Trim()).ToList();
         int nameIndex = columns.FindIndex(IsName);
         if (nameIndex < 0)
-            diagnostics.Error(new SourceSpan(file, header.Line, 1), "the header row has no 'name' column",
+            diagnostics.Report(Rules.Roster, new SourceSpan(file, header.Line, 1), "the header row has no 'name' column",
                 $"make the first row the column names, including name (found: {string.Join(", ", columns.Select(c => $"'{c}'"))})");
         for (int i = 0; i < columns.Count; i++)
             if (columns[i].Length == 0)
-                diagnostics.Error(new SourceSpan(file, header.Line, header.Fields[i].Column), $"column {i + 1} of the header row has no name", "give every column a heading, or delete the empty column");
+                diagnostics.Report(Rules.Roster, new SourceSpan(file, header.Line, header.Fields[i].Column), $"column {i + 1} of the header row has no name", "give every column a heading, or delete the empty column");
 
         var people = new List<Participant>();
         foreach (var row in rows.Skip(1))
@@ -64,7 +64,7 @@ public sealed class Roster
             if (row.Fields.Count != columns.Count)
             {
                 var at = row.Fields.Count > columns.Count ? row.Fields[columns.Count].Column : row.Fields[^1].Column;
-                diagnostics.Error(new SourceSpan(file, row.Line, at), $"this row has {row.Fields.Count} field(s) but the header has {columns.Count}",
+                diagnostics.Report(Rules.Roster, new SourceSpan(file, row.Line, at), $"this row has {row.Fields.Count} field(s) but the header has {columns.Count}",
                     "put a name with a comma in double quotes (\"Jones, Siân\"), and give every row the same number of columns");
                 continue;
             }
@@ -72,7 +72,7 @@ public sealed class Roster
             var name = row.Fields[nameIndex].Value.Trim();
             if (name.Length == 0)
             {
-                diagnostics.Error(new SourceSpan(file, row.Line, row.Fields[nameIndex].Column), "this row has no name", "fill in the name or delete the row");
+                diagnostics.Report(Rules.Roster, new SourceSpan(file, row.Line, row.Fields[nameIndex].Column), "this row has no name", "fill in the name or delete the row");
                 continue;
             }
             var extra = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -117,14 +117,14 @@ public sealed class Roster
                     }
                     if (!closed)
                     {
-                        diagnostics.Error(new SourceSpan(file, startLine, startCol), "a quoted field is never closed",
+                        diagnostics.Report(Rules.Roster, new SourceSpan(file, startLine, startCol), "a quoted field is never closed",
                             "add the closing double quote; write a quote inside a quoted field as two quotes (\"\")");
                         return records;
                     }
                     // After the closing quote only a comma or the end of the record may follow.
                     if (i < text.Length && text[i] is not (',' or '\r' or '\n'))
                     {
-                        diagnostics.Error(new SourceSpan(file, line, col), "unexpected text after a closing quote",
+                        diagnostics.Report(Rules.Roster, new SourceSpan(file, line, col), "unexpected text after a closing quote",
                             "quote the whole field (\"O\"\"Brien\") or leave the quotes out (O'Brien)");
                         while (i < text.Length && text[i] is not (',' or '\r' or '\n')) { i++; col++; }
                     }
@@ -135,7 +135,7 @@ public sealed class Roster
                     {
                         if (text[i] == '"')
                         {
-                            diagnostics.Error(new SourceSpan(file, line, col), "a double quote in the middle of an unquoted field",
+                            diagnostics.Report(Rules.Roster, new SourceSpan(file, line, col), "a double quote in the middle of an unquoted field",
                                 "put the whole field in double quotes and double the quote inside it (\"Sam \"\"Jo\"\" Lee\")");
                         }
                         value.Append(text[i]); i++; col++;

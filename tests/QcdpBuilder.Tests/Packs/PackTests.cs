@@ -10,7 +10,7 @@ namespace QcdpBuilder.Tests.Packs;
 public class PackTests
 {
     const string Programme = "content/programme.yaml";
-    const string Profile = "content/organisation.yaml";
+    const string Profile = MiniRepo.Profile;
 
     /// <summary>The mini programme's day becomes 09:00–11:00 with lunch (45) and a break; the cohort starts it at 09:30.</summary>
     static MiniRepo DayWithLunch(string delivery = "in-person")
@@ -26,10 +26,11 @@ public class PackTests
     static (Programme, Organisation) Load(MiniRepo repo)
     {
         var d = new DiagnosticBag();
-        var loader = new ContentLoader(repo.Root, d);
-        var p = loader.LoadProgramme();
+        var loader = new ContentLoader(repo.Root, d, QcdpBuilder.Organisations.Overlay.ForProfile(repo.Root, repo.PathOf(Profile)));
         var org = loader.LoadOrganisation(repo.PathOf(Profile));
+        var p = loader.LoadProgramme();
         Assert.False(d.HasErrors, string.Join("\n", d.Items));
+        QcdpBuilder.Organisations.Customiser.Apply(p!, org!, d);
         ContentRules.Check(p!, org!, d);
         Assert.False(d.HasErrors, string.Join("\n", d.Items));
         return (p!, org!);
