@@ -69,6 +69,10 @@ public static class Rules
     public static readonly DiagnosticRule DeliveryPassage = new("QCDP804", "delivery-passage", Severity.Error, "A fenced div that looks like a misspelt delivery-mode passage (::: {.virtaul} for ::: {.virtual}).");
     public static readonly DiagnosticRule Setting = new("QCDP805", "setting", Severity.Error, "A system-wide programme without its partners or host, or a host that is not a partner.");
 
+    // 85x: session packs (qcdp pack).
+    public static readonly DiagnosticRule Roster = new("QCDP851", "roster", Severity.Error, "A participant list (--participants) that cannot be used: not UTF-8, no 'name' column, an unclosed quote, a row with the wrong number of fields or no name.");
+    public static readonly DiagnosticRule PackOptions = new("QCDP852", "pack-options", Severity.Error, "qcdp pack options that name no workshop day, session or webinar, or that do not go together.");
+
     // 9xx: writing the output.
     public static readonly DiagnosticRule WriteFailed = new("QCDP901", "write-failed", Severity.Error, "A file could not be written from its source (say, a corrupt picture or font).");
 
