@@ -122,11 +122,10 @@ public sealed class SiteContent(Programme p, Organisation org, Brand brand, IRea
         b.Add(Grid(["Session", "Minutes", "When"], ws.Sessions.Select(s => Row(
             [new Run($"{s.Id} {s.Title}", Link: SessionPage(s))], [new Run(s.Duration.ToString())], [new Run(Schedule.When(p, s, org))]))));
         b.Add(H(2, "Downloads", "downloads"));
-        var files = new List<NavLink>();
-        files.AddRange(Files(($"guides/{ws.Slug}-facilitator-guide.pdf", "Facilitator guide (PDF)"), ($"guides/{ws.Slug}-facilitator-guide.docx", "Facilitator guide (Word)")));
+        var items = new List<IReadOnlyList<Inline>?> { Download("Facilitator guide", ($"guides/{ws.Slug}-facilitator-guide.pdf", "PDF"), ($"guides/{ws.Slug}-facilitator-guide.docx", "Word")) };
         foreach (var h in p.Handouts.Where(h => ws.Sessions.Any(s => s.Handouts.Contains(h.Id))).OrderBy(h => h.Id, StringComparer.Ordinal))
-            files.AddRange(Files(($"handouts/{h.Id}.pdf", $"Handout: {HandoutTitle(h)} (PDF)"), ($"handouts/{h.Id}.docx", $"Handout: {HandoutTitle(h)} (Word)")));
-        b.Add(LinkList(files));
+            items.Add(Download($"Handout: {HandoutTitle(h)}", ($"handouts/{h.Id}.pdf", "PDF"), ($"handouts/{h.Id}.docx", "Word")));
+        b.Add(Bullets(items.OfType<IReadOnlyList<Inline>>()));
         return new SitePage(WorkstreamPage(ws), new Document($"Workstream {ws.Number}: {ws.Title}", b) { Subtitle = p.Title }, rel(ws.File))
         {
             Breadcrumbs = [new("Overview", Overview)],
@@ -143,15 +142,15 @@ public sealed class SiteContent(Programme p, Organisation org, Brand brand, IRea
             new Run(s.IsWebinar ? "webinar (online). " : "workshop. "), new Run("When: ", Bold: true), new Run(Schedule.When(p, s, org) + ".")]));
 
         b.Add(H(2, "Slides and downloads", "downloads"));
-        var links = new List<NavLink>();
-        if (decks.ContainsKey(s.Id)) links.Add(new("View the slides in your browser", DeckPageFile(s)));
-        links.AddRange(Files(($"slides/{s.Slug}.pptx", "Slides (PowerPoint)"), ($"slides/{s.Slug}.pdf", "Slides (PDF)"),
-            ($"slides/{s.Slug}-notes.pdf", "Notes pages, three slides a page (PDF)"), ($"slides/{s.Slug}-speaker-notes.pdf", "Speaker notes (PDF)"),
-            ($"guides/{ws.Slug}-facilitator-guide.pdf", $"Facilitator guide for {ws.Title} (PDF)")));
+        var items = new List<IReadOnlyList<Inline>?>();
+        if (decks.ContainsKey(s.Id)) items.Add([new Run("View the slides in your browser", Link: DeckPageFile(s))]);
+        items.Add(Download("Slides", ($"slides/{s.Slug}.pptx", "PowerPoint"), ($"slides/{s.Slug}.pdf", "PDF"),
+            ($"slides/{s.Slug}-notes.pdf", "notes pages (PDF)"), ($"slides/{s.Slug}-speaker-notes.pdf", "speaker notes (PDF)")));
+        items.Add(Download($"Facilitator guide for {ws.Title}", ($"guides/{ws.Slug}-facilitator-guide.pdf", "PDF"), ($"guides/{ws.Slug}-facilitator-guide.docx", "Word")));
         foreach (var id in s.Handouts)
             if (p.FindHandout(id) is { } h)
-                links.AddRange(Files(($"handouts/{h.Id}.pdf", $"Handout: {HandoutTitle(h)} (PDF)"), ($"handouts/{h.Id}.docx", $"Handout: {HandoutTitle(h)} (Word)")));
-        b.Add(LinkList(links));
+                items.Add(Download($"Handout: {HandoutTitle(h)}", ($"handouts/{h.Id}.pdf", "PDF"), ($"handouts/{h.Id}.docx", "Word")));
+        b.Add(Bullets(items.OfType<IReadOnlyList<Inline>>()));
 
         b.Add(H(2, "Outcomes served", "outcomes"));
         b.Add(Bullets(s.Outcomes.Select(id => (IReadOnlyList<Inline>)[new Run(id, Bold: true), new Run(": " + (p.FindOutcome(id)?.Text ?? ""))])));
@@ -260,7 +259,19 @@ public sealed class SiteContent(Programme p, Organisation org, Brand brand, IRea
 
     static ListBlock Checklist(IEnumerable<string> items) => new(false, 1, items.Select(i => new ListItem([Para(i)], false)).ToList());
 
-    static ListBlock LinkList(IEnumerable<NavLink> links) => Bullets(links.Select(l => (IReadOnlyList<Inline>)[new Run(l.Text, Link: l.Href)]));
+    /// <summary>"Label: PDF · Word", each format a link; null when the build writes none of the files.</summary>
+    IReadOnlyList<Inline>? Download(string label, params (string Path, string Format)[] files)
+    {
+        var links = Files(files);
+        if (links.Count == 0) return null;
+        var runs = new List<Inline> { new Run(label + ": ") };
+        for (var i = 0; i < links.Count; i++)
+        {
+            if (i > 0) runs.Add(new Run(" · "));
+            runs.Add(new Run(links[i].Text, Link: links[i].Href));
+        }
+        return runs;
+    }
 
     /// <summary>Moves a document's headings down <paramref name="by"/> levels (so it nests under the page's) and prefixes their ids (so they stay unique on the page).</summary>
     static IReadOnlyList<Block> Shift(IEnumerable<Block> blocks, int by, string prefix) => blocks.Select(b => b switch

@@ -156,7 +156,7 @@ public sealed class HtmlWriter(Func<Image, string> imageHref)
     }
 
     void Figure(Image img) =>
-        html.Append($"<figure><img src=\"{Attr(imageHref(img))}\" alt=\"{Attr(img.Alt)}\" loading=\"lazy\"></figure>\n");
+        html.Append($"<figure><img src=\"{Attr(imageHref(img))}\" alt=\"{Attr(img.Alt)}\"></figure>\n");
 
     /// <summary>Writes inline runs: bold, italic, code and links, all escaped.</summary>
     public HtmlWriter Inlines(IEnumerable<Inline> inlines)

@@ -49,7 +49,7 @@ public static class SiteWriter
     {
         var w = new HtmlWriter(imageHref);
         w.Blocks(page.Document.Blocks);
-        return Frame(site, page.File, page.Document.Title, page.Document.Subtitle, page.Breadcrumbs, page.Section, w.ToString(), scripts: false);
+        return Frame(site, page.File, page.Document.Title, page.Document.Subtitle, page.Breadcrumbs, page.Section, w.ToString(), scripts: false, crumb: page.Document.Title);
     }
 
     /// <summary>
@@ -100,13 +100,13 @@ public static class SiteWriter
             w.Raw("</section>\n");
         }
         w.Raw("</div>\n");
-        return Frame(site, page.File, deck.Title, deck.Subtitle, page.Breadcrumbs, page.Section, w.ToString(), scripts: true);
+        return Frame(site, page.File, deck.Title, deck.Subtitle, page.Breadcrumbs, page.Section, w.ToString(), scripts: true, crumb: "Slides");
     }
 
     static string LayoutClass(SlideLayout layout) => "layout-" + Content.Slugs.Make(SlideLayoutNames.Of(layout));
 
     /// <summary>The frame every page shares: skip link, banner, navigation, breadcrumbs, main, footer.</summary>
-    static string Frame(Site site, string file, string title, string? subtitle, IReadOnlyList<NavLink> crumbs, string? section, string body, bool scripts)
+    static string Frame(Site site, string file, string title, string? subtitle, IReadOnlyList<NavLink> crumbs, string? section, string body, bool scripts, string crumb)
     {
         var b = site.Brand;
         var sb = new StringBuilder();
@@ -133,7 +133,7 @@ public static class SiteWriter
         {
             sb.Append("<nav class=\"breadcrumbs\" aria-label=\"Breadcrumb\">\n<ol>\n");
             foreach (var c in crumbs) sb.Append($"<li><a href=\"{Attr(c.Href)}\">{Escape(c.Text)}</a></li>\n");
-            sb.Append($"<li><span aria-current=\"page\">{Escape(title)}</span></li>\n</ol>\n</nav>\n");
+            sb.Append($"<li><span aria-current=\"page\">{Escape(crumb)}</span></li>\n</ol>\n</nav>\n");
         }
         sb.Append("<main id=\"main\" tabindex=\"-1\">\n");
         sb.Append($"<h1>{Escape(title)}</h1>\n");

@@ -21,6 +21,7 @@ public sealed class LivePreview : IDisposable
     readonly HashSet<string> pending = new(StringComparer.Ordinal);
     Timer? debounce;
     long version;
+    static readonly HashSet<string> Inputs = [".yaml", ".yml", ".md", ".hbs", ".png", ".jpg", ".jpeg", ".ttf", ".pptx", ".docx"];
 
     public LivePreview(BuildOptions options) => this.options = options with { Site = true, Write = true };
 
@@ -75,9 +76,9 @@ public sealed class LivePreview : IDisposable
             var w = new FileSystemWatcher(dir) { IncludeSubdirectories = true, NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size };
             void Changed(string path)
             {
+                // Only the kinds of file a build reads: editors' swap, backup and temporary files are not content.
                 var name = Path.GetFileName(path);
-                // Editors' swap and backup files are not content.
-                if (name.StartsWith('.') || name.EndsWith('~') || name.EndsWith(".swp") || name.EndsWith(".tmp")) return;
+                if (name.StartsWith('.') || !Inputs.Contains(Path.GetExtension(name).ToLowerInvariant())) return;
                 lock (pending) pending.Add(Path.GetRelativePath(root, path).Replace('\\', '/'));
                 debounce.Change(wait, Timeout.InfiniteTimeSpan);
             }

@@ -33,7 +33,7 @@ public partial class SiteTests(MiniSite site) : IClassFixture<MiniSite>
         Assert.Contains("<h3 id=\"notes-purpose\">Purpose</h3>", html);       // facilitator notes, nested under their h2
         Assert.Contains("<h3 id=\"handout-sample-worksheet\">Sample worksheet</h3>", html);
         Assert.Contains("<label for=\"c", html);                              // the handout's fill-ins
-        Assert.Contains("href=\"../slides/1.1-first-session.pptx\"", html);
+        Assert.Contains("<li>Slides: <a href=\"../slides/1.1-first-session.pptx\">PowerPoint</a> · <a href=\"../slides/1.1-first-session.pdf\">PDF</a>", html);
         Assert.Contains("href=\"../handouts/sample-worksheet.pdf\"", html);
         Assert.Contains("href=\"slides-1.1-first-session.html\"", html);
     }

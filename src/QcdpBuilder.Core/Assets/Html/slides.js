@@ -39,6 +39,13 @@
     e.preventDefault();
   });
 
+  // Printing shows every slide with its speaker notes, whichever slide is on screen.
+  window.addEventListener("beforeprint", function () {
+    slides.forEach(function (s) { s.hidden = false; });
+    deck.querySelectorAll("details").forEach(function (d) { d.open = true; });
+  });
+  window.addEventListener("afterprint", function () { show(index, false); });
+
   var start = slides.findIndex(function (s) { return "#" + s.id === location.hash; });
   show(start < 0 ? 0 : start, false);
 })();
