@@ -47,7 +47,7 @@ public sealed class SiteContent(Programme p, Organisation org, Brand brand, IRea
         var nav = new List<NavLink> { new("Overview", Overview) };
         nav.AddRange(p.Workstreams.Select(ws => new NavLink(ws.Title, WorkstreamPage(ws))));
         nav.Add(new("Downloads", Downloads));
-        return new Site(brand, nav, pages, deckPages) { Footer = $"{p.Title} {p.Version} · {org.Name} · content licensed {p.Licence}" };
+        return new Site(brand, nav, pages, deckPages) { Footer = $"{p.Title} {p.Version} · {org.Name} · content licensed {p.Licence}", Profile = org.File };
     }
 
     // ---------------- the pages ----------------

@@ -13,6 +13,8 @@ public sealed record Site(Brand Brand, IReadOnlyList<NavLink> Navigation, IReadO
 {
     /// <summary>The line in every page's footer (version, licence, organisation).</summary>
     public string Footer { get; init; } = "";
+    /// <summary>The organisation profile the brand came from (the source of the font and logo files).</summary>
+    public string Profile { get; init; } = "";
 }
 
 /// <summary>A link: its text and a relative target.</summary>

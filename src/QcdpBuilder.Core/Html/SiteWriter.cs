@@ -27,9 +27,9 @@ public static class SiteWriter
             new(Script, "templates", () => Utf8(Assets.Text("Html/slides.js"))),
         };
         foreach (var (face, path) in FontFaces(brand))
-            files.Add(new($"assets/fonts/{face}.ttf", "content/organisation.yaml", () => File.ReadAllBytes(path)));
+            files.Add(new($"assets/fonts/{face}.ttf", site.Profile, () => File.ReadAllBytes(path)));
         if (brand.LogoPath is { } logo)
-            files.Add(new(LogoFile(brand)!, "content/organisation.yaml", () => File.ReadAllBytes(logo)));
+            files.Add(new(LogoFile(brand)!, site.Profile, () => File.ReadAllBytes(logo)));
         foreach (var (path, name) in images.OrderBy(i => i.Value, StringComparer.Ordinal))
             files.Add(new(name, "content/images", () => File.ReadAllBytes(path)));
 

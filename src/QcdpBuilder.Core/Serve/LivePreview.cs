@@ -9,7 +9,7 @@ public sealed record Rebuild(IReadOnlyList<string> Changed, DiagnosticBag Diagno
 
 /// <summary>
 /// <c>qcdp serve</c> without the console: a full build (package and site) at the start, then,
-/// whenever something under <c>content/</c> or <c>templates/</c> changes, a rebuild of the
+/// whenever something under <c>content/</c>, <c>templates/</c> or <c>organisations/</c> changes, a rebuild of the
 /// site alone (fast: no PDFs), and a new version number for the pages' live reload. A rebuild
 /// that finds errors leaves the last good site in place.
 /// </summary>
@@ -65,13 +65,13 @@ public sealed class LivePreview : IDisposable
         }
     }
 
-    /// <summary>Starts watching <c>content/</c> and <c>templates/</c>; changes within <paramref name="quiet"/> of each other make one rebuild.</summary>
+    /// <summary>Starts watching <c>content/</c>, <c>templates/</c> and <c>organisations/</c>; changes within <paramref name="quiet"/> of each other make one rebuild.</summary>
     public void Watch(TimeSpan? quiet = null)
     {
         var wait = quiet ?? TimeSpan.FromMilliseconds(300);
         var root = Path.GetFullPath(options.Root);
         debounce = new Timer(_ => Flush(), null, Timeout.Infinite, Timeout.Infinite);
-        foreach (var dir in new[] { "content", "templates" }.Select(d => Path.Combine(root, d)).Where(Directory.Exists))
+        foreach (var dir in new[] { "content", "templates", "organisations" }.Select(d => Path.Combine(root, d)).Where(Directory.Exists))
         {
             var w = new FileSystemWatcher(dir) { IncludeSubdirectories = true, NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size };
             void Changed(string path)
