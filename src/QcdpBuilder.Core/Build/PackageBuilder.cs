@@ -66,6 +66,7 @@ public static class PackageBuilder
         var org = loader.LoadOrganisation(options.Profile ?? Path.Combine(root, "content", "organisation.yaml"));
         if (programme is null || org is null) return Fail();
         ContentRules.Check(programme, org, diagnostics);
+        Validation.Terms.Check(root, diagnostics);
 
         // 2. Customise: the brand every writer uses and the values placeholders can use.
         var brand = MakeBrand(root, org, programme);
@@ -94,6 +95,8 @@ public static class PackageBuilder
             artefacts.Add(new Artefact(stem + ".pdf", kind, source, () => PdfWriter.Write(doc, brand, pdf)));
         }
 
+        // Slide text that will not fit its placeholder, measured with the brand's fonts in the deck's layouts.
+        var overflow = new SlideOverflow(brand, org.ReferenceDeck);
         foreach (var session in programme.Sessions)
         {
             var slidesFile = loader.Rel(session.SlidesFile);
@@ -102,6 +105,7 @@ public static class PackageBuilder
             var count = deck.Slides.Count;
             if (count < 8 || count > 20)
                 diagnostics.Report(Rules.SlideCount, SourceSpan.StartOf(slidesFile), $"the deck has {count} slides (with its title slide); decks should have 8–20", count < 8 ? "add slides" : "split or trim the deck");
+            overflow.Check(deck, slidesFile, diagnostics);
             artefacts.Add(new Artefact($"slides/{session.Slug}.pptx", "slides", slidesFile, () => PptxWriter.Write(deck, brand, org.ReferenceDeck)));
             artefacts.Add(new Artefact($"slides/{session.Slug}.pdf", "slides", slidesFile, () => PdfWriter.Slides(deck, brand)));
             artefacts.Add(new Artefact($"slides/{session.Slug}-notes.pdf", "notes-pages", slidesFile, () => PdfWriter.NotesHandout(deck, brand)));
@@ -127,18 +131,21 @@ public static class PackageBuilder
         foreach (var h in programme.Handouts)
         {
             var doc = new Document(Title(h.Title, h.File), ParseFile(h.File)) { Subtitle = programme.Title, Meta = Meta(programme, org) };
+            Validation.HeadingOrder.Check(doc.Blocks, loader.Rel(h.File), diagnostics);
             AddDocument($"handouts/{h.Id}", "handout", loader.Rel(h.File), doc, DocxKind.Handout, PdfKind.Handout);
         }
 
         if (programme.Contract is { } contract)
         {
             var doc = new Document(Title(contract.Title, contract.File), ParseFile(contract.File)) { Subtitle = $"{programme.Title} · {org.Cohort.Name}", Meta = Meta(programme, org) };
+            Validation.HeadingOrder.Check(doc.Blocks, loader.Rel(contract.File), diagnostics);
             AddDocument("contracts/applicant-contract", "applicant-contract", loader.Rel(contract.File), doc, DocxKind.Form, PdfKind.Form);
         }
 
         foreach (var m in programme.Materials)
         {
             var doc = new Document(Title(m.Title, m.File), ParseFile(m.File)) { Subtitle = programme.Title, Meta = Meta(programme, org) };
+            Validation.HeadingOrder.Check(doc.Blocks, loader.Rel(m.File), diagnostics);
             var (docx, pdf) = m.Kind switch { "form" => (DocxKind.Form, PdfKind.Form), "comms" => (DocxKind.Handout, PdfKind.Handout), _ => (DocxKind.Guide, PdfKind.Guide) };
             AddDocument($"programme/{m.Id}", m.Kind, loader.Rel(m.File), doc, docx, pdf);
         }

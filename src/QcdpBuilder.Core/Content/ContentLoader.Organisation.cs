@@ -7,15 +7,14 @@ namespace QcdpBuilder.Content;
 public sealed partial class ContentLoader
 {
 
-    static readonly string[] OrgKeys = ["name", "short_name", "slug", "logo", "colours", "fonts", "paper", "contact", "programme_lead", "cohort", "terminology", "reference_deck", "reference_document"];
-    static readonly string[] ColourKeys = ["primary", "secondary", "accent", "text", "background", "tint"];
+    static readonly string[] ColourKeys = ContentSchema.Colours.Keys;
 
     public Organisation? LoadOrganisation(string profilePath)
     {
         var path = Path.GetFullPath(profilePath, Root);
         var map = LoadYaml(path);
         if (map is null) return null;
-        map.AllowOnly(OrgKeys);
+        map.AllowOnly(ContentSchema.Organisation);
         var baseDir = Path.GetDirectoryName(path)!;
 
         string? FileRef(YamlMap m, string key)
@@ -54,12 +53,12 @@ public sealed partial class ContentLoader
         Branding.FontFiles? fontFiles = null;
         if (map.Map("fonts") is { } f)
         {
-            f.AllowOnly("heading", "body", "files");
+            f.AllowOnly(ContentSchema.Fonts);
             headingFont = f.String("heading") ?? headingFont;
             bodyFont = f.String("body") ?? bodyFont;
             if (f.Map("files") is { } files)
             {
-                files.AllowOnly("regular", "bold", "italic", "bold_italic");
+                files.AllowOnly(ContentSchema.FontFiles);
                 var r = FileRef(files, "regular"); var b = FileRef(files, "bold"); var i = FileRef(files, "italic"); var bi = FileRef(files, "bold_italic");
                 if (r is not null) fontFiles = new Branding.FontFiles(r, b ?? r, i ?? r, bi ?? b ?? r);
             }
@@ -72,7 +71,7 @@ public sealed partial class ContentLoader
         {
             var m = map.Map(key);
             if (m is null) return new Person("", "", "", "");
-            m.AllowOnly("name", "role", "email", "phone");
+            m.AllowOnly(ContentSchema.Organisation["contact"].Mapping!);
             return new Person(m.String("name") ?? "", m.String("role") ?? "", m.String("email") ?? "", m.String("phone") ?? "");
         }
 
@@ -105,12 +104,10 @@ public sealed partial class ContentLoader
         };
     }
 
-    static readonly string[] CohortKeys = ["name", "delivery", "workshops", "webinars", "venue", "online_link", "start", "webinar_start", "facilitators", "protected_hours_per_week"];
-
     Cohort ReadCohort(YamlMap? c)
     {
         if (c is null) return new Cohort();
-        c.AllowOnly(CohortKeys);
+        c.AllowOnly(ContentSchema.Cohort);
         var delivery = c.String("delivery") ?? DeliveryModes.InPerson;
         if (!DeliveryModes.All.Contains(delivery))
             diagnostics.Report(Rules.InvalidValue, c.ValueSpan("delivery"), $"delivery must be 'in-person', 'virtual' or 'hybrid', not '{delivery}'", "virtual shows the online variant of every activity; hybrid shows both");
@@ -140,7 +137,7 @@ public sealed partial class ContentLoader
                 {
                     if (map is not null)
                     {
-                        map.AllowOnly("date", "start", "venue", "online_link");
+                        map.AllowOnly(ContentSchema.CohortDay);
                         if (Date(map.String("date"), map.Has("date") ? map.ValueSpan("date") : at) is { } d)
                             days.Add(new CohortDay(d, Time(map, "start"), map.String("venue") ?? "", map.String("online_link") ?? "", at));
                     }
@@ -155,7 +152,7 @@ public sealed partial class ContentLoader
                 var (scalar, map, at) = wb.ScalarOrMap(key);
                 if (map is not null)
                 {
-                    map.AllowOnly("date", "start", "online_link");
+                    map.AllowOnly(ContentSchema.CohortWebinar);
                     if (Date(map.String("date"), map.Has("date") ? map.ValueSpan("date") : at) is { } d)
                         webinars[key] = new CohortWebinar(d, Time(map, "start"), map.String("online_link") ?? "", at);
                 }
