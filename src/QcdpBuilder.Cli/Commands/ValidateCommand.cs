@@ -17,7 +17,7 @@ public static class ValidateCommand
         {
             var report = new Report(parse.GetValue(CommonOptions.ProblemFormat)!);
             if (CommonOptions.FindRoot(parse.GetValue(CommonOptions.Root)) is not { } root) return report.NoRoot();
-            var options = new BuildOptions(root) { Profile = CommonOptions.FullPath(parse.GetValue(CommonOptions.Org)), Write = false };
+            var options = new BuildOptions(root) { Profile = CommonOptions.Organisation(parse.GetValue(CommonOptions.Org)), Write = false };
             var result = PackageBuilder.Run(options);
             if (parse.GetValue(strict)) result.Diagnostics.PromoteWarnings();
             return report.Finish(result, root);

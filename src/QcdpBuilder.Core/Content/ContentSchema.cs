@@ -87,6 +87,7 @@ public static class ContentSchema
         List("workstreams", "Workstream folder names under content/workstreams/, in order.", required: true),
         Entries("workshops", "The workshops, each with its days and timetable.", Workshop),
         Entries("webinars", "The webinars between workshops.", ProgrammeWebinar),
+        Text("default_organisation", "The organisation (a folder in organisations/) that qcdp builds when --org is not given.") with { Pattern = "^[a-z0-9-]+$" },
     ]);
 
     // ---- workstream.yaml ----
@@ -207,6 +208,21 @@ public static class ContentSchema
         Int("protected_hours_per_week", "Coaches' protected hours per week."),
     ]);
 
+    public static readonly MappingSchema Addition = new("Added session", "A session the organisation adds to a workshop day.",
+    [
+        Text("session", "The id of the session to add (one of the organisation's own, or an existing one).", required: true) with { Pattern = IdPattern },
+        Int("day", "The day to add it to (1–7).", required: true),
+        Text("after", "Place it after this session of the day.") with { Pattern = IdPattern },
+        Text("before", "Place it before this session of the day.") with { Pattern = IdPattern },
+        Text("instead_of", "Give it the slot of this excluded session.") with { Pattern = IdPattern },
+    ]);
+
+    public static readonly MappingSchema Reordering = new("Reordered day", "A new order for a day's sessions and breaks.",
+    [
+        Int("day", "The day to reorder (1–7).", required: true),
+        Entries("items", "The day's items in their new order: the same sessions, with breaks and lunch.", TimetableItem, required: true),
+    ]);
+
     public static readonly MappingSchema Organisation = new("Organisation profile", "Everything that makes the package an organisation's own: name, brand, contacts, cohort and terminology.",
     [
         Text("name", "The organisation's full name.", required: true),
@@ -225,6 +241,16 @@ public static class ContentSchema
         },
         Text("reference_deck", "The organisation's own PowerPoint template (.pptx or .potx), relative to the profile."),
         Text("reference_document", "The organisation's own Word reference document (.docx), relative to the profile."),
+        Text("setting", "in-house (one organisation, the default) or system-wide (several partners learning together).") with { Enum = ["in-house", "system-wide"] },
+        List("partners", "For a system-wide programme: the partner organisations' names (at least two)."),
+        Text("host", "For a system-wide programme: the partner named in the applicant contract."),
+        new("links", ValueKind.Dictionary, "Named web addresses, used as {{org.links.<name>}}.")
+        {
+            Values = Text("link", "An https:// or mailto: address."),
+        },
+        List("exclude", "Session or workstream ids the organisation leaves out."),
+        Entries("add", "Sessions the organisation adds to workshop days.", Addition),
+        Entries("reorder", "New orders for workshop days.", Reordering),
     ]);
 
     // ---- content/style/terms.yaml ----
@@ -270,8 +296,8 @@ public static class ContentSchema
     [
         new("programme", Programme, ["content/programme.yaml"]),
         new("workstream", Workstream, ["content/workstreams/*/workstream.yaml"]),
-        new("session", Session, ["content/workstreams/*/sessions/*/session.yaml"]),
-        new("organisation", Organisation, ["content/organisation.yaml", "organisations/*/organisation.yaml"]),
+        new("session", Session, ["content/workstreams/*/sessions/*/session.yaml", "organisations/*/content/sessions/*/session.yaml", "organisations/*/content/workstreams/*/sessions/*/session.yaml"]),
+        new("organisation", Organisation, ["organisations/*/organisation.yaml"]),
         new("terms", Terms, ["content/style/terms.yaml"]),
     ];
 }

@@ -23,6 +23,7 @@ public static class Rules
     public static readonly DiagnosticRule MissingKey = new("QCDP103", "missing-key", Severity.Error, "A required key is missing.");
     public static readonly DiagnosticRule WrongType = new("QCDP104", "wrong-type", Severity.Error, "A value has the wrong type: text where a list or mapping is expected, or the other way round, or not a whole number.");
     public static readonly DiagnosticRule InvalidValue = new("QCDP105", "invalid-value", Severity.Error, "A value outside what is allowed: an unknown kind, method, delivery mode or paper size, a malformed date, time, colour or slug.");
+    public static readonly DiagnosticRule UnusedKey = new("QCDP107", "unused-key", Severity.Warning, "A key that has no effect with the other settings (partners and host without setting: system-wide).");
     public static readonly DiagnosticRule FrontMatter = new("QCDP106", "front-matter", Severity.Error, "A handout or programme document without its YAML front matter (--- title: … ---).");
 
     // 2xx: references.
@@ -32,6 +33,7 @@ public static class Rules
     public static readonly DiagnosticRule UnknownSession = new("QCDP204", "unknown-session", Severity.Error, "The timetable or the webinars name a session that does not exist.");
     public static readonly DiagnosticRule DuplicateId = new("QCDP205", "duplicate-id", Severity.Error, "Two outcomes, sessions, handouts or activities share an id (or, for activities, a title within a session).");
     public static readonly DiagnosticRule SessionFolders = new("QCDP206", "session-folders", Severity.Error, "A session folder not listed in its workstream.yaml, or a session whose id differs from the one listed.");
+    public static readonly DiagnosticRule Organisation = new("QCDP208", "organisation", Severity.Error, "The organisation to build for does not exist, or there are several and no default_organisation.");
     public static readonly DiagnosticRule OutsideRepository = new("QCDP207", "outside-repository", Severity.Error, "A brand file or picture outside the repository or the profile's folder: builds only read the repository.");
 
     // 3xx: timings and coverage.
@@ -40,6 +42,8 @@ public static class Rules
     public static readonly DiagnosticRule OutcomeCoverage = new("QCDP303", "outcome-coverage", Severity.Error, "A workstream outcome that no session serves.");
     public static readonly DiagnosticRule Unscheduled = new("QCDP304", "unscheduled-session", Severity.Warning, "A session that is on no workshop day and is not a webinar.");
     public static readonly DiagnosticRule WebinarKind = new("QCDP305", "webinar-kind", Severity.Error, "A session listed as a webinar whose kind is not 'webinar'.");
+    public static readonly DiagnosticRule Customisation = new("QCDP307", "customisation", Severity.Error, "An organisation's 'exclude', 'add' or 'reorder' that cannot be applied (an unknown session or day, a webinar put into a day, a clash).");
+    public static readonly DiagnosticRule CustomisationEffect = new("QCDP308", "customisation-effect", Severity.Warning, "An organisation's exclusions leave an outcome untaught, a cohort date unused or a day shorter.");
     public static readonly DiagnosticRule CohortDates = new("QCDP306", "cohort-dates", Severity.Error, "The organisation's cohort dates do not match the programme's workshops and webinars.");
 
     // 4xx: Markdown and images.
@@ -48,6 +52,7 @@ public static class Rules
     public static readonly DiagnosticRule FillIn = new("QCDP403", "fill-in", Severity.Error, "A malformed fill-in element ([lines: N], [field: …], [scale: …], [table: …; rows: N], [signature: …]).");
     public static readonly DiagnosticRule LinkScheme = new("QCDP404", "link-scheme", Severity.Error, "A link that is not https, http, mailto or an in-page #anchor (javascript:, file: …).");
     public static readonly DiagnosticRule BrokenLink = new("QCDP405", "broken-link", Severity.Error, "An in-page #anchor that matches no heading, or a link to a content file that does not exist.");
+    public static readonly DiagnosticRule PassageClass = new("QCDP407", "passage-class", Severity.Error, "A ::: {.class} passage whose class is unknown (delivery-mode passages are {.virtual} and {.in-person}).");
     public static readonly DiagnosticRule HeadingLevels = new("QCDP406", "heading-levels", Severity.Warning, "A heading that skips a level (#### straight after ##) in a handout or programme document.");
 
     // 5xx: slides.

@@ -37,17 +37,20 @@ public static class Terms
         return terms;
     }
 
-    /// <summary>Checks every Markdown and YAML file under <c>content/</c> (not its README or licence).</summary>
-    public static void Check(string root, DiagnosticBag diagnostics)
+    /// <summary>
+    /// Checks every Markdown and YAML file under <c>content/</c> (not its README or licence) and
+    /// in the organisation's folder (its profile and content overlay), if given.
+    /// </summary>
+    public static void Check(string root, DiagnosticBag diagnostics, string? organisationDir = null)
     {
         var terms = Load(root, diagnostics);
         if (terms.Count == 0) return;
-        var content = Path.Combine(root, "content");
-        var files = Directory.EnumerateFiles(content, "*.*", SearchOption.AllDirectories)
+        var folders = new[] { Path.Combine(root, "content"), organisationDir }.OfType<string>().Where(Directory.Exists).Distinct();
+        var files = folders.SelectMany(dir => Directory.EnumerateFiles(dir, "*.*", SearchOption.AllDirectories))
             .Where(f => f.EndsWith(".md", StringComparison.Ordinal) || f.EndsWith(".yaml", StringComparison.Ordinal))
             .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
             .Where(f => f is not ("content/README.md" or "content/LICENSE.md" or File))
-            .Order(StringComparer.Ordinal);
+            .Distinct().Order(StringComparer.Ordinal);
         var patterns = terms.SelectMany(t => t.Wrong.Select(w => (Term: t, Wrong: w, Rx: Pattern(w, t.IgnoreCase)))).ToList();
         foreach (var file in files)
             CheckText(System.IO.File.ReadAllText(Path.Combine(root, file)), file, patterns, diagnostics);

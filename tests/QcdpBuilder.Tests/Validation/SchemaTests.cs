@@ -73,7 +73,7 @@ public class SchemaTests
         var method = JsonSchemaValidator.Validate(session.Replace("method: trios", "method: threes"), SchemaText("session"));
         Assert.Single(method, m => m.StartsWith("$.activities[1].method: 'threes' is not one of"));
 
-        var organisation = File.ReadAllText(Path.Combine(Root, "content", "organisation.yaml"));
+        var organisation = File.ReadAllText(Path.Combine(Root, "organisations", "northfield", "organisation.yaml"));
         Assert.Equal(["$.cohort: unknown key 'deliverey'"], JsonSchemaValidator.Validate(organisation.Replace("  delivery:", "  deliverey:"), SchemaText("organisation")));
         Assert.Equal(["$.cohort.workshops.W1[2]: matches 0 of the 2 allowed forms, not exactly one"],
             JsonSchemaValidator.Validate(organisation.Replace("{ date: \"2027-01-21\", venue:", "{ date: \"2027-01-21\", vnue:"), SchemaText("organisation")));
