@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using QcdpBuilder.Branding;
+using QcdpBuilder.Calendar;
 using QcdpBuilder.Content;
 using QcdpBuilder.Decks;
 using QcdpBuilder.Diagnostics;
@@ -69,6 +70,8 @@ public static class PackageBuilder
 
         // 2. Customise: the brand every writer uses and the values placeholders can use.
         var brand = MakeBrand(root, org, programme);
+        BrandContrast.Check(brand, key => org.ColourAt.TryGetValue(key, out var at) ? at : SourceSpan.StartOf(org.File), diagnostics);
+        if (org.ReferenceDeck is { } template) TemplateCheck.Check(template, brand.LayoutNames, org.ReferenceDeckAt, diagnostics);
         var data = TemplateData.ForContent(org, programme);
         var templates = new TemplateEngine();
         var reader = new MarkdownReader(root, diagnostics);
@@ -154,6 +157,9 @@ public static class PackageBuilder
             }
         }
 
+        // The cohort's dates as a calendar participants can import.
+        artefacts.Add(new Artefact(CohortCalendar.PathFor(org), "calendar", org.File, () => CohortCalendar.Write(programme, org, brand.BuildDate)));
+
         return new BuildPlan(diagnostics, artefacts, programme, org);
     }
 
@@ -190,6 +196,8 @@ public static class PackageBuilder
                 Path.Combine(fonts, "AtkinsonHyperlegible_700Bold_Italic.ttf")),
             LogoPath = org.LogoPath,
             Paper = org.Paper == "Letter" ? PaperSize.Letter : PaperSize.A4,
+            Footer = org.Footer,
+            LayoutNames = org.LayoutNames,
             BuildDate = BuildDate(p),
         };
     }
