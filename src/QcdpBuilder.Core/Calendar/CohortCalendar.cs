@@ -48,7 +48,7 @@ public static class CohortCalendar
             var title = wb.Session?.Title ?? wb.SessionId;
             events.Add(new CalendarEvent(Uid($"webinar-{Slugs.Make(wb.SessionId)}"), when.Date, start, start?.AddMinutes(minutes),
                 $"{label} webinar: {title}", $"{org.Name}: {cohort.Name}\nWebinar {wb.SessionId}: {title} ({minutes} minutes, online)",
-                link, link.Length > 0 ? link : null));
+                link.Length > 0 ? link : "Online", link.Length > 0 ? link : null));
         }
         return events.OrderBy(e => e.Date).ThenBy(e => e.Start).ThenBy(e => e.Uid, StringComparer.Ordinal).ToList();
     }
