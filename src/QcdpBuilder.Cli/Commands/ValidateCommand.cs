@@ -15,7 +15,7 @@ public static class ValidateCommand
         {
             var report = new Report(parse.GetValue(CommonOptions.ProblemFormat)!);
             if (CommonOptions.FindRoot(parse.GetValue(CommonOptions.Root)) is not { } root) return report.NoRoot();
-            var options = new BuildOptions(root) { Profile = CommonOptions.FullPath(parse.GetValue(CommonOptions.Org)), Write = false };
+            var options = new BuildOptions(root) { Profile = CommonOptions.Organisation(parse.GetValue(CommonOptions.Org)), Write = false };
             return report.Finish(PackageBuilder.Run(options), root);
         });
         return command;

@@ -37,7 +37,12 @@ public static class ContentRules
 
         var served = p.Sessions.SelectMany(s => s.Outcomes).ToHashSet();
         foreach (var o in p.Workstreams.SelectMany(w => w.Outcomes).Where(o => !served.Contains(o.Id) && p.Unreadable.Count == 0))
-            d.Error(o.At, $"outcome {o.Id} is not served by any session", "add its id to the 'outcomes' of the session(s) that teach it");
+        {
+            // An organisation may leave out the only session that teaches an outcome: that is its choice, but it should know.
+            if (p.ExcludedSessions.FirstOrDefault(x => x.Session.Outcomes.Contains(o.Id)) is { Session: not null } gone)
+                d.Warning(gone.At, $"with session {gone.Session.Id} excluded, no session teaches outcome {o.Id} ({o.Text})", "teach it in a session of your own (list the outcome in its session.yaml), or accept the gap");
+            else d.Error(o.At, $"outcome {o.Id} is not served by any session", "add its id to the 'outcomes' of the session(s) that teach it");
+        }
 
         var scheduled = new HashSet<string>();
         foreach (var w in p.Workshops)
@@ -84,7 +89,8 @@ public static class ContentRules
                 d.Error(dates.Count > 0 ? dates[0].At : org.Cohort.At, $"workshop {w.Id} has {w.Days.Count} days but the cohort gives {dates.Count} dates", "give one date per day");
         }
         foreach (var (id, (_, at)) in org.Cohort.WebinarDates)
-            if (p.Webinars.All(w => w.SessionId != id)) d.Error(at, $"the cohort dates webinar '{id}', which programme.yaml does not list", "use a session id from programme.yaml 'webinars'");
+            if (p.ExcludedSessions.Any(x => x.Session.Id == id)) d.Warning(at, $"webinar '{id}' is excluded, so this date is not used", "remove the date from cohort.webinars");
+            else if (p.Webinars.All(w => w.SessionId != id)) d.Error(at, $"the cohort dates webinar '{id}', which programme.yaml does not list", "use a session id from programme.yaml 'webinars'");
     }
 
     static string? Near(string id, Programme p) => Suggest.Nearest(id, p.Sessions.Select(s => s.Id)) is { } n ? $"did you mean '{n}'?" : "use a session id from a workstream.yaml";
@@ -99,7 +105,7 @@ public static class ContentRules
     /// <summary>The position of the first line in the session file that mentions <paramref name="text"/>.</summary>
     static SourceSpan FindLine(Session s, string text)
     {
-        var path = Path.Combine(s.Directory, "session.yaml");
+        var path = s.FilePath.Length > 0 ? s.FilePath : Path.Combine(s.Directory, "session.yaml");
         var lines = File.ReadAllLines(path);
         for (var i = 0; i < lines.Length; i++)
         {

@@ -8,6 +8,7 @@ using Markdig.Syntax.Inlines;
 using QcdpBuilder.Content;
 using QcdpBuilder.Diagnostics;
 using QcdpBuilder.Documents;
+using QcdpBuilder.Organisations;
 using MdTable = Markdig.Extensions.Tables.Table;
 using Block = QcdpBuilder.Documents.Block;
 using Inline = QcdpBuilder.Documents.Inline;
@@ -32,6 +33,11 @@ public sealed partial class MarkdownReader(string repoRoot, DiagnosticBag diagno
         .UseAutoLinks()
         .DisableHtml()
         .Build();
+
+    /// <summary>The cohort's delivery mode: <c>::: {.virtual}</c> and <c>::: {.in-person}</c> passages are kept or dropped by it.</summary>
+    public string Delivery { get; init; } = DeliveryModes.InPerson;
+    /// <summary>Maps a picture's path to the file to read (an organisation's overlay may replace a picture).</summary>
+    public Func<string, string> Resolve { get; init; } = path => path;
 
     string file = "";
     string baseDir = "";
@@ -94,9 +100,14 @@ public sealed partial class MarkdownReader(string repoRoot, DiagnosticBag diagno
             case QuoteBlock q:
                 yield return new Quote(Blocks(q));
                 break;
+            case CustomContainer c when DeliveryPassages.IsDeliveryClass(DeliveryPassages.ClassOf(c.Info ?? "")):
+                foreach (var b in DeliveryPassages.Apply(DeliveryPassages.ClassOf(c.Info ?? ""), Delivery, Blocks(c))) yield return b;
+                break;
             case CustomContainer c:
                 var info = (c.Info ?? "").Trim();
                 var title = (c.Arguments ?? "").Trim();
+                if (DeliveryPassages.Misspelt(DeliveryPassages.ClassOf(info)) is { } meant)
+                    diagnostics.Error(At(c), $"unknown passage class '{info}'", $"did you mean '::: {{.{meant}}}'? Passages for one delivery mode are ::: {{.virtual}} and ::: {{.in-person}}");
                 yield return new Div(info, Blocks(c)) { Title = title.Length > 0 ? title : null };
                 break;
             case FencedCodeBlock or Markdig.Syntax.CodeBlock:
@@ -174,7 +185,7 @@ public sealed partial class MarkdownReader(string repoRoot, DiagnosticBag diagno
             diagnostics.Error(at, $"image '{url}' is not a local file", "copy the picture into content/images/ and link to it there; builds never reach the network");
             return null;
         }
-        var path = Path.GetFullPath(Path.Combine(baseDir, Uri.UnescapeDataString(url)));
+        var path = Resolve(Path.GetFullPath(Path.Combine(baseDir, Uri.UnescapeDataString(url))));
         if (!ContentLoader.IsInside(path, repoRoot))
         {
             diagnostics.Error(at, $"image '{url}' is outside the repository", "keep images in content/images/");

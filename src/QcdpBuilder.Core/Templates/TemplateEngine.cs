@@ -65,7 +65,7 @@ public sealed partial class TemplateEngine
         return null;
     }
 
-    public const string Available = "org.name, org.short_name, terms.qi_platform, terms.coach, cohort.name, lead.name, lead.email, contact.email, programme.title";
+    public const string Available = "org.name, org.short_name, org.qi_platform, org.sponsor_term, org.qi_forum, org.contact.email, org.links.<name>, org.host, org.partners_text, terms.qi_platform, terms.coach, cohort.name, lead.name, lead.email, contact.email, programme.title (content/README.md lists them all)";
 
     /// <summary>Finds the first placeholder mentioning <paramref name="key"/>; returns its position and text.</summary>
     static (SourceSpan, string) Locate(string source, string key, string file, int firstLine)

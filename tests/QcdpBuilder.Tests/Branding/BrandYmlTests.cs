@@ -36,11 +36,11 @@ public class BrandYmlTests
             - family: Atkinson Hyperlegible
               source: file
               files:
-                - path: ../../templates/fonts/atkinson-hyperlegible/AtkinsonHyperlegible_400Regular.ttf
+                - path: ../../../templates/fonts/atkinson-hyperlegible/AtkinsonHyperlegible_400Regular.ttf
                   weight: 400
-                - path: ../../templates/fonts/atkinson-hyperlegible/AtkinsonHyperlegible_700Bold.ttf
+                - path: ../../../templates/fonts/atkinson-hyperlegible/AtkinsonHyperlegible_700Bold.ttf
                   weight: bold
-                - path: ../../templates/fonts/atkinson-hyperlegible/AtkinsonHyperlegible_400Regular_Italic.ttf
+                - path: ../../../templates/fonts/atkinson-hyperlegible/AtkinsonHyperlegible_400Regular_Italic.ttf
                   style: italic
             - family: Georgia
               source: system
@@ -52,15 +52,15 @@ public class BrandYmlTests
 
     static (Organisation? Org, DiagnosticBag Bag) Load(MiniRepo repo, string brandYml, Func<string, string>? profile = null)
     {
-        repo.Write("content/brand/_brand.yml", brandYml);
-        File.Copy(repo.PathOf("content/organisation/logo.png"), repo.PathOf("content/brand/logo.png"), overwrite: true);
-        repo.Edit("content/organisation.yaml", t =>
+        repo.Write("organisations/smith-jones/brand/_brand.yml", brandYml);
+        File.Copy(repo.PathOf("organisations/smith-jones/logo.png"), repo.PathOf("organisations/smith-jones/brand/logo.png"), overwrite: true);
+        repo.Edit(MiniRepo.Profile, t =>
         {
-            t = t.Replace("logo: organisation/logo.png\n", "brand: brand/_brand.yml\n").Replace("colours:\n  primary: \"#005EB8\"\n", "");
+            t = t.Replace("logo: logo.png\n", "brand: brand/_brand.yml\n").Replace("colours:\n  primary: \"#005EB8\"\n", "");
             return profile?.Invoke(t) ?? t;
         });
         var bag = new DiagnosticBag();
-        return (new ContentLoader(repo.Root, bag).LoadOrganisation(repo.PathOf("content/organisation.yaml")), bag);
+        return (new ContentLoader(repo.Root, bag).LoadOrganisation(repo.PathOf(MiniRepo.Profile)), bag);
     }
 
     [Fact]
@@ -75,14 +75,14 @@ public class BrandYmlTests
         Assert.Equal("#1B2A30", org.Colours["text"]);
         Assert.Equal("#FFFFFF", org.Colours["background"]);
         Assert.Equal("#E6F1F1", org.Colours["tint"]);
-        Assert.Equal(new SourceSpan("content/brand/_brand.yml", 15, 12), org.ColourAt["primary"]);
+        Assert.Equal(new SourceSpan("organisations/smith-jones/brand/_brand.yml", 15, 12), org.ColourAt["primary"]);
         Assert.Equal("Georgia", org.HeadingFont);
         Assert.Equal("Atkinson Hyperlegible", org.BodyFont);
         Assert.EndsWith("AtkinsonHyperlegible_400Regular.ttf", org.FontFiles!.Regular);
         Assert.EndsWith("AtkinsonHyperlegible_700Bold.ttf", org.FontFiles.Bold);
         Assert.EndsWith("AtkinsonHyperlegible_400Regular_Italic.ttf", org.FontFiles.Italic);
         Assert.EndsWith("AtkinsonHyperlegible_700Bold.ttf", org.FontFiles.BoldItalic); // no bold italic: bold stands in
-        Assert.Equal(repo.PathOf("content/brand/logo.png"), org.LogoPath);
+        Assert.Equal(repo.PathOf("organisations/smith-jones/brand/logo.png"), org.LogoPath);
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public class BrandYmlTests
         var (org, bag) = Load(repo, BrandFile, t => t.Replace("paper: A4", "paper: A4\ncolours:\n  primary: \"#123456\"\nfonts:\n  heading: Verdana\nfooter: Three Rivers QI Collaborative"));
         Assert.False(bag.HasErrors, string.Join("\n", bag.Items));
         Assert.Equal("#123456", org!.Colours["primary"]);
-        Assert.Equal("content/organisation.yaml", org.ColourAt["primary"].File);
+        Assert.Equal(MiniRepo.Profile, org.ColourAt["primary"].File);
         Assert.Equal("#6B2D5C", org.Colours["secondary"]);          // still from _brand.yml
         Assert.Equal("Verdana", org.HeadingFont);
         Assert.Equal("Atkinson Hyperlegible", org.BodyFont);
@@ -111,20 +111,20 @@ public class BrandYmlTests
         var (_, bag) = Load(repo, broken);
         var errors = bag.Sorted().Where(d => d.Severity == Severity.Error).Select(d => $"{d.File}:{d.Line}:{d.Column}: {d.Message} | {d.Hint}").ToList();
         Assert.True(errors.Count == 4, string.Join("\n", errors));
-        Assert.Contains(errors, e => e.StartsWith("content/brand/_brand.yml:10:11: '#0F6E7' is not a colour"));
-        Assert.Contains(errors, e => e.StartsWith("content/brand/_brand.yml:16:14: 'plumb' is neither a hex colour nor a colour in color.palette | did you mean 'plum'?"));
-        Assert.Contains(errors, e => e.StartsWith("content/brand/_brand.yml:7:11: logo not found: missing.png"));
-        Assert.Contains(errors, e => e.StartsWith("content/brand/_brand.yml:29:17: font file not found: ../../templates/fonts/atkinson-hyperlegible/Nope-Bold.ttf"));
+        Assert.Contains(errors, e => e.StartsWith("organisations/smith-jones/brand/_brand.yml:10:11: '#0F6E7' is not a colour"));
+        Assert.Contains(errors, e => e.StartsWith("organisations/smith-jones/brand/_brand.yml:16:14: 'plumb' is neither a hex colour nor a colour in color.palette | did you mean 'plum'?"));
+        Assert.Contains(errors, e => e.StartsWith("organisations/smith-jones/brand/_brand.yml:7:11: logo not found: missing.png"));
+        Assert.Contains(errors, e => e.StartsWith("organisations/smith-jones/brand/_brand.yml:29:17: font file not found: ../../../templates/fonts/atkinson-hyperlegible/Nope-Bold.ttf"));
     }
 
     [Fact]
     public void An_svg_logo_is_an_error_suggesting_a_png()
     {
         using var repo = new MiniRepo();
-        repo.Write("content/brand/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"/>");
+        repo.Write("organisations/smith-jones/brand/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"/>");
         var (_, bag) = Load(repo, BrandFile.Replace("wide: logo.png", "wide: logo.svg"));
         var e = Assert.Single(bag.Items, d => d.Severity == Severity.Error);
-        Assert.Equal("content/brand/_brand.yml:5:11: error: the logo is an SVG (logo.svg); slides, documents and PDFs need a PNG or JPEG logo", e.Headline);
+        Assert.Equal("organisations/smith-jones/brand/_brand.yml:5:11: error: the logo is an SVG (logo.svg); slides, documents and PDFs need a PNG or JPEG logo", e.Headline);
         Assert.Contains("rsvg-convert -w 1200 logo.svg -o logo.png", e.Hint);
     }
 
@@ -132,9 +132,9 @@ public class BrandYmlTests
     public void Colour_cycles_and_non_truetype_fonts_are_errors()
     {
         using var repo = new MiniRepo();
-        repo.Write("content/brand/font.woff2", "x");
+        repo.Write("organisations/smith-jones/brand/font.woff2", "x");
         var (_, bag) = Load(repo, BrandFile.Replace("dark: ink", "dark: light\n  light: dark").Replace("  light: mist\n", "")
-            .Replace("- path: ../../templates/fonts/atkinson-hyperlegible/AtkinsonHyperlegible_400Regular_Italic.ttf", "- path: font.woff2"));
+            .Replace("- path: ../../../templates/fonts/atkinson-hyperlegible/AtkinsonHyperlegible_400Regular_Italic.ttf", "- path: font.woff2"));
         var messages = bag.Items.Where(d => d.Severity == Severity.Error).Select(d => d.Message).ToList();
         Assert.Contains(messages, m => m.StartsWith("colour 'light' refers to itself through light → dark → light"));
         Assert.Contains(messages, m => m == "font file font.woff2 is not TrueType (.ttf); the PDFs embed TrueType fonts only");
@@ -148,6 +148,6 @@ public class BrandYmlTests
         var plan = PackageBuilder.Plan(new BuildOptions(repo.Root) { Write = false });
         Assert.False(plan.Diagnostics.HasErrors, string.Join("\n", plan.Diagnostics.Items));
         var w = Assert.Single(plan.Diagnostics.Items, d => d.Message.StartsWith("primary #5FC4C9 against white"));
-        Assert.Equal(("content/brand/_brand.yml", 15, 12), (w.File, w.Line, w.Column));
+        Assert.Equal(("organisations/smith-jones/brand/_brand.yml", 15, 12), (w.File, w.Line, w.Column));
     }
 }

@@ -52,7 +52,7 @@ public class CalendarTests
 
     static byte[] Build(MiniRepo repo)
     {
-        repo.Edit("content/organisation.yaml", t => t[..t.IndexOf("cohort:", StringComparison.Ordinal)] + Cohort + "\n" + t[t.IndexOf("terminology:", StringComparison.Ordinal)..]);
+        repo.Edit(MiniRepo.Profile, t => t[..t.IndexOf("cohort:", StringComparison.Ordinal)] + Cohort + "\n" + t[t.IndexOf("terminology:", StringComparison.Ordinal)..]);
         repo.Edit("content/programme.yaml", t => t[..t.IndexOf("workshops:", StringComparison.Ordinal)] + Programme);
         // Two 90-minute webinar sessions, added beside the sample session.
         var sessions = "content/workstreams/01-sample/sessions";

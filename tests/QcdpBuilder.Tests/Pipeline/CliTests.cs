@@ -82,9 +82,9 @@ public class CliTests
     public void Build_with_another_profile_and_output_folder()
     {
         using var repo = new MiniRepo();
-        repo.Write("profiles/other.yaml", File.ReadAllText(repo.PathOf("content/organisation.yaml"))
+        repo.Write("profiles/other.yaml", File.ReadAllText(repo.PathOf(MiniRepo.Profile))
             .Replace("Smith & Jones <North> NHS Trust", "Other Place NHS Trust").Replace("slug: smith-jones", "slug: other")
-            .Replace("logo: organisation/logo.png", "logo: ../content/organisation/logo.png"));
+            .Replace("logo: logo.png", "logo: ../organisations/smith-jones/logo.png"));
         var outDir = Path.Combine(repo.Root, "elsewhere");
         var (code, output, err) = Qcdp(repo.Root, "build", "--org", "profiles/other.yaml", "--out", outDir);
         Assert.True(code == 0, err);
