@@ -150,4 +150,29 @@ public class BrandYmlTests
         var w = Assert.Single(plan.Diagnostics.Items, d => d.Message.StartsWith("primary #5FC4C9 against white"));
         Assert.Equal(("organisations/smith-jones/brand/_brand.yml", 15, 12), (w.File, w.Line, w.Column));
     }
+
+    [Fact]
+    public void An_svg_logo_in_the_profile_is_an_error_at_its_line()
+    {
+        using var repo = new MiniRepo();
+        repo.Write("organisations/smith-jones/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+        repo.Edit(MiniRepo.Profile, t => t.Replace("logo: logo.png", "logo: logo.svg"));
+        var bag = new DiagnosticBag();
+        var org = new ContentLoader(repo.Root, bag).LoadOrganisation(repo.PathOf(MiniRepo.Profile));
+        var e = Assert.Single(bag.Items);
+        Assert.Equal($"{MiniRepo.Profile}:4:7: error: the logo is an SVG (logo.svg); slides, documents and PDFs need a PNG or JPEG logo", e.Headline);
+        Assert.Null(org!.LogoPath);
+    }
+
+    [Fact]
+    public void The_footer_text_reaches_docx_footers()
+    {
+        var brand = QcdpBuilder.Tests.Docx.DocxSamples.Brand() with { Footer = "Three Rivers · QI Collaborative" };
+        var bytes = QcdpBuilder.Docx.DocxWriter.Write(QcdpBuilder.Tests.Docx.DocxSamples.Handout(), brand, new QcdpBuilder.Docx.DocxOptions(QcdpBuilder.Docx.DocxKind.Handout));
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(bytes));
+        using var r = new StreamReader(zip.GetEntry("word/footer1.xml")!.Open());
+        var footer = r.ReadToEnd();
+        Assert.Contains("Three Rivers · QI Collaborative", footer);
+        Assert.DoesNotContain(brand.ProgrammeTitle, footer);
+    }
 }

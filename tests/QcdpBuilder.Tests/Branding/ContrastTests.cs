@@ -68,6 +68,7 @@ public class ContrastTests
         var ratio = Contrast.Format(Contrast.Ratio(C("#5FB3E0"), C("#FFFFFF")));
         Assert.Equal($"primary #5FB3E0 against white #FFFFFF has a contrast of {ratio}, below the 4.5:1 WCAG 2.2 AA minimum for body text (white text on title slides and table headers)", d.Message);
         Assert.Matches(@"^use #[0-9A-F]{6} instead \(the same hue darkened: 4\.\d\d:1\)$", d.Hint);
+        Assert.Equal("use #227DAF instead (the same hue darkened: 4.54:1)", d.Hint); // the README's example
         var shade = C(d.Hint!.Substring(4, 7));
         Assert.True(Contrast.Ratio(shade, C("#FFFFFF")) >= 4.5);
         // Secondary #8A8A8A (3.45:1) passes 3:1 for large section titles but not 4.5:1 for footer text.
