@@ -8,4 +8,6 @@ root.Options.Add(CommonOptions.Root);
 root.Subcommands.Add(BuildCommand.Create());
 root.Subcommands.Add(ValidateCommand.Create());
 root.Subcommands.Add(BenchmarkCommand.Create());
+root.Subcommands.Add(InitCommand.Create());
+root.Subcommands.Add(PackCommand.Create());
 return root.Parse(args).Invoke();

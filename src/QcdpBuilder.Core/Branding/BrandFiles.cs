@@ -16,18 +16,18 @@ sealed class BrandFiles(string root, string dir, string file, DiagnosticBag diag
         if (string.IsNullOrWhiteSpace(rel)) return null;
         if (Uri.TryCreate(rel, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
         {
-            diagnostics.Error(at, $"the {what} is a web address ({rel}); the build does not download files", $"save the file next to {file} and give its relative path");
+            diagnostics.Report(Rules.BrandFile, at, $"the {what} is a web address ({rel}); the build does not download files", $"save the file next to {file} and give its relative path");
             return null;
         }
         var full = Path.GetFullPath(Path.Combine(dir, rel));
         if (!ContentLoader.IsInside(full, root) && !ContentLoader.IsInside(full, dir))
         {
-            diagnostics.Error(at, $"the {what} points outside the repository ({rel})", $"keep brand files next to {file}");
+            diagnostics.Report(Rules.OutsideRepository, at, $"the {what} points outside the repository ({rel})", $"keep brand files next to {file}");
             return null;
         }
         if (!File.Exists(full))
         {
-            diagnostics.Error(at, $"{what} not found: {rel}", $"paths are relative to {file}");
+            diagnostics.Report(Rules.MissingFile, at, $"{what} not found: {rel}", $"paths are relative to {file}");
             return null;
         }
         return full;
@@ -49,10 +49,10 @@ sealed class BrandFiles(string root, string dir, string file, DiagnosticBag diag
         var jpeg = n >= 2 && head[0] == 0xFF && head[1] == 0xD8;
         if (png || jpeg) return true;
         if (full.EndsWith(".svg", StringComparison.OrdinalIgnoreCase))
-            diagnostics.Error(at, $"the logo is an SVG ({shown}); slides, documents and PDFs need a PNG or JPEG logo",
+            diagnostics.Report(Rules.ImageFile, at, $"the logo is an SVG ({shown}); slides, documents and PDFs need a PNG or JPEG logo",
                 $"export it as a PNG at about 1200 pixels wide, e.g. rsvg-convert -w 1200 {Path.GetFileName(full)} -o {Path.ChangeExtension(Path.GetFileName(full), ".png")}, and point to the PNG");
         else
-            diagnostics.Error(at, $"the logo is not a PNG or JPEG file ({shown})", "save the logo as a PNG (a wide image with a transparent background works best)");
+            diagnostics.Report(Rules.ImageFile, at, $"the logo is not a PNG or JPEG file ({shown})", "save the logo as a PNG (a wide image with a transparent background works best)");
         return false;
     }
 
@@ -73,9 +73,9 @@ sealed class BrandFiles(string root, string dir, string file, DiagnosticBag diag
                 path = m.String("path", required: true);
                 where = m.ValueSpan("path");
                 weight = BrandYml.Weight(m.String("weight"));
-                if (weight < 0) { diagnostics.Error(m.ValueSpan("weight"), $"'{m.String("weight")}' is not a font weight", "write a number such as 400 or 700, or normal / bold"); weight = 400; }
+                if (weight < 0) { diagnostics.Report(Rules.InvalidValue, m.ValueSpan("weight"), $"'{m.String("weight")}' is not a font weight", "write a number such as 400 or 700, or normal / bold"); weight = 400; }
                 var style = m.String("style") ?? "normal";
-                if (style is not ("normal" or "italic")) diagnostics.Error(m.ValueSpan("style"), $"font style must be normal or italic, not '{style}'");
+                if (style is not ("normal" or "italic")) diagnostics.Report(Rules.InvalidValue, m.ValueSpan("style"), $"font style must be normal or italic, not '{style}'");
                 isItalic = style == "italic";
             }
             else if (path is not null)
@@ -89,7 +89,7 @@ sealed class BrandFiles(string root, string dir, string file, DiagnosticBag diag
             if (!full.EndsWith(".ttf", StringComparison.OrdinalIgnoreCase))
             {
                 failed = true;
-                diagnostics.Error(where, $"font file {path} is not TrueType (.ttf); the PDFs embed TrueType fonts only", "use the .ttf version of the font");
+                diagnostics.Report(Rules.BrandFile, where, $"font file {path} is not TrueType (.ttf); the PDFs embed TrueType fonts only", "use the .ttf version of the font");
                 continue;
             }
             var isBold = weight >= 600;
@@ -101,7 +101,7 @@ sealed class BrandFiles(string root, string dir, string file, DiagnosticBag diag
         if (regular is null)
         {
             if (font.Has("files") && !failed)
-                diagnostics.Error(font.KeySpan("files"), "the font's files have no regular (weight 400, normal style) face", "list the regular .ttf file first, or give it weight: 400");
+                diagnostics.Report(Rules.BrandFile, font.KeySpan("files"), "the font's files have no regular (weight 400, normal style) face", "list the regular .ttf file first, or give it weight: 400");
             return null;
         }
         return new FontFiles(regular, bold ?? regular, italic ?? regular, boldItalic ?? bold ?? regular);

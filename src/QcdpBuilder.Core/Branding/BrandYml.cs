@@ -69,7 +69,7 @@ public sealed record BrandYml(
                 var family = font.String("family", required: true) ?? "";
                 var source = font.String("source") ?? "google";
                 if (source is not ("file" or "system" or "google" or "bunny"))
-                    diagnostics.Error(font.ValueSpan("source"), $"font source must be file, system, google or bunny, not '{source}'");
+                    diagnostics.Report(Rules.InvalidValue, font.ValueSpan("source"), $"font source must be file, system, google or bunny, not '{source}'");
                 declared.Add((family, source == "file" ? files.Faces(font) : null));
             }
             // The PDFs embed one family's files: the body's, else the first family with files.
@@ -107,7 +107,7 @@ public sealed record BrandYml(
         void Report(SourceSpan where, string message, string hint)
         {
             if (!diagnostics.Items.Any(d => d.File == where.File && d.Line == where.Line && d.Column == where.Column && d.Message == message))
-                diagnostics.Error(where, message, hint);
+                diagnostics.Report(Rules.InvalidValue, where, message, hint);
         }
         for (var depth = 0; value is not null; depth++)
         {

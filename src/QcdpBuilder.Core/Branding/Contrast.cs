@@ -133,7 +133,7 @@ public static class BrandContrast
             var hint = fix is { } f
                 ? $"use {f} instead (the same hue {(Contrast.Luminance(f) < Contrast.Luminance(subject) ? "darkened" : "lightened")}: {Contrast.Format(Contrast.Ratio(f, against))})"
                 : $"no shade of this hue reaches {target}:1 against {against}; choose another {pair.AgainstName} colour";
-            diagnostics.Warning(at(pair.Key),
+            diagnostics.Report(Rules.BrandContrast, at(pair.Key),
                 $"{pair.Key} {subject} against {pair.AgainstName} {against} has a contrast of {Contrast.Format(ratio, pair.Target)}, below the {target}:1 WCAG 2.2 AA minimum for {kind} ({pair.Use})",
                 hint);
         }

@@ -34,7 +34,7 @@ public static class OutputFolder
                 catch (Exception e) when (e is not OutOfMemoryException)
                 {
                     // A broken picture or font must not crash the build: report it against its source and go on.
-                    diagnostics.Error(SourceSpan.StartOf(a.Source), $"could not write {a.Path}: {e.Message}", "check the pictures and font files this source uses");
+                    diagnostics.Report(Rules.WriteFailed, SourceSpan.StartOf(a.Source), $"could not write {a.Path}: {e.Message}", "check the pictures and font files this source uses");
                     continue;
                 }
                 var path = Path.Combine(temp, a.Path);
@@ -49,6 +49,10 @@ public static class OutputFolder
             }
             File.WriteAllBytes(Path.Combine(temp, "manifest.json"), Manifest(entries, p, org));
 
+            // Session packs (qcdp pack) are made separately; a build keeps them rather than silently deleting them.
+            var packs = Path.Combine(outDir, "packs");
+            if (Directory.Exists(packs) && !Directory.Exists(Path.Combine(temp, "packs"))) Directory.Move(packs, Path.Combine(temp, "packs"));
+
             var old = outDir.TrimEnd(Path.DirectorySeparatorChar) + ".old";
             if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
             if (Directory.Exists(outDir)) Directory.Move(outDir, old);
@@ -58,6 +62,10 @@ public static class OutputFolder
         }
         catch
         {
+            // Put kept packs back before the temporary folder goes.
+            var keptPacks = Path.Combine(temp, "packs");
+            if (Directory.Exists(keptPacks) && Directory.Exists(outDir) && !Directory.Exists(Path.Combine(outDir, "packs")))
+                Directory.Move(keptPacks, Path.Combine(outDir, "packs"));
             if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
             throw;
         }

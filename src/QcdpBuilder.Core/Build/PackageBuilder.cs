@@ -114,7 +114,7 @@ public static class PackageBuilder
                 ParseFile(session.SlidesFile), slidesFile, diagnostics);
             var count = deck.Slides.Count;
             if (count < 8 || count > 20)
-                diagnostics.Warning(SourceSpan.StartOf(slidesFile), $"the deck has {count} slides (with its title slide); decks should have 8–20", count < 8 ? "add slides" : "split or trim the deck");
+                diagnostics.Report(Rules.SlideCount, SourceSpan.StartOf(slidesFile), $"the deck has {count} slides (with its title slide); decks should have 8–20", count < 8 ? "add slides" : "split or trim the deck");
             artefacts.Add(new Artefact($"slides/{session.Slug}.pptx", "slides", slidesFile, () => PptxWriter.Write(deck, brand, org.ReferenceDeck)));
             artefacts.Add(new Artefact($"slides/{session.Slug}.pdf", "slides", slidesFile, () => PdfWriter.Slides(deck, brand)));
             artefacts.Add(new Artefact($"slides/{session.Slug}-notes.pdf", "notes-pages", slidesFile, () => PdfWriter.NotesHandout(deck, brand)));
@@ -123,7 +123,7 @@ public static class PackageBuilder
 
         var guideTemplate = overlay.Template("facilitator-guide.md.hbs");
         var guideSource = File.Exists(guideTemplate) ? File.ReadAllText(guideTemplate) : "";
-        if (guideSource.Length == 0) diagnostics.Error(SourceSpan.StartOf(loader.Rel(guideTemplate)), "the facilitator guide template is missing");
+        if (guideSource.Length == 0) diagnostics.Report(Rules.MissingFile, SourceSpan.StartOf(loader.Rel(guideTemplate)), "the facilitator guide template is missing");
         foreach (var ws in programme.Workstreams)
         {
             var guideData = GuideData.For(ws, programme, org, data, Templated, (md, at) => templates.Render(md, data, at.File, diagnostics, at.Line));

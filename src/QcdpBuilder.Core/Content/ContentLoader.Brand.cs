@@ -14,7 +14,7 @@ public sealed partial class ContentLoader
     {
         if (full is null) return null;
         if (extensions.Any(e => full.EndsWith(e, StringComparison.OrdinalIgnoreCase))) return full;
-        diagnostics.Error(map.ValueSpan(key), $"'{key}' must be a {string.Join(" or ", extensions)} file, not {Path.GetFileName(full)}",
+        diagnostics.Report(Rules.BrandFile, map.ValueSpan(key), $"'{key}' must be a {string.Join(" or ", extensions)} file, not {Path.GetFileName(full)}",
             "save the template from PowerPoint or Word in one of those formats");
         return null;
     }

@@ -28,7 +28,7 @@ public sealed partial class ContentLoader(string root, DiagnosticBag diagnostics
         path = Files.Content(path);
         if (!File.Exists(path))
         {
-            diagnostics.Error(SourceSpan.StartOf(Rel(path)), "file not found", "create it or fix the path that refers to it");
+            diagnostics.Report(Rules.MissingFile, SourceSpan.StartOf(Rel(path)), "file not found", "create it or fix the path that refers to it");
             return null;
         }
         return YamlMap.Load(File.ReadAllText(path), Rel(path), diagnostics);
@@ -46,7 +46,7 @@ public sealed partial class ContentLoader(string root, DiagnosticBag diagnostics
             var dir = Files.Folder(Path.Combine(ContentDir, "workstreams", folder));
             if (dir is null)
             {
-                diagnostics.Error(at, $"workstream folder 'content/workstreams/{folder}' does not exist", NearestFolder(Path.Combine(ContentDir, "workstreams"), folder));
+                diagnostics.Report(Rules.MissingFile, at, $"workstream folder 'content/workstreams/{folder}' does not exist", NearestFolder(Path.Combine(ContentDir, "workstreams"), folder));
                 continue;
             }
             if (LoadWorkstream(dir) is { } ws) workstreams.Add(ws);
@@ -60,7 +60,7 @@ public sealed partial class ContentLoader(string root, DiagnosticBag diagnostics
             .Select(LoadMaterial).OfType<Material>().ToList();
         var contractPath = Files.Content(Path.Combine(ContentDir, "contracts", "applicant-contract.md"));
         var contract = File.Exists(contractPath) ? LoadMaterial(contractPath) : null;
-        if (contract is null) diagnostics.Error(SourceSpan.StartOf("content/contracts/applicant-contract.md"), "the applicant contract is missing", "write it as described in content/README.md");
+        if (contract is null) diagnostics.Report(Rules.MissingFile, SourceSpan.StartOf("content/contracts/applicant-contract.md"), "the applicant contract is missing", "write it as described in content/README.md");
 
         return new Programme
         {
@@ -85,7 +85,7 @@ public sealed partial class ContentLoader(string root, DiagnosticBag diagnostics
     DateOnly? ParseDate(string text, SourceSpan at)
     {
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
-        diagnostics.Error(at, $"'{text}' is not a date", "write dates as \"YYYY-MM-DD\", e.g. \"2027-01-19\"");
+        diagnostics.Report(Rules.InvalidValue, at, $"'{text}' is not a date", "write dates as \"YYYY-MM-DD\", e.g. \"2027-01-19\"");
         return null;
     }
 
@@ -120,7 +120,7 @@ public sealed partial class ContentLoader(string root, DiagnosticBag diagnostics
         var text = map.String(key, required: true);
         if (text is null) return default;
         if (TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)) return t;
-        diagnostics.Error(map.ValueSpan(key), $"'{key}' must be a time like \"09:15\", not '{text}'", "use 24-hour HH:mm in quotes");
+        diagnostics.Report(Rules.InvalidValue, map.ValueSpan(key), $"'{key}' must be a time like \"09:15\", not '{text}'", "use 24-hour HH:mm in quotes");
         return default;
     }
 
@@ -171,7 +171,7 @@ public sealed partial class ContentLoader(string root, DiagnosticBag diagnostics
             var match = folders.FirstOrDefault(f => f.StartsWith(id.ToLowerInvariant() + "-", StringComparison.Ordinal) || f == id.ToLowerInvariant());
             if (match is null)
             {
-                diagnostics.Error(at, $"session '{id}' has no folder in {Rel(sessionsDir)}/", $"create {Rel(sessionsDir)}/{id.ToLowerInvariant()}-<short-title>/session.yaml");
+                diagnostics.Report(Rules.MissingFile, at, $"session '{id}' has no folder in {Rel(sessionsDir)}/", $"create {Rel(sessionsDir)}/{id.ToLowerInvariant()}-<short-title>/session.yaml");
                 continue;
             }
             used.Add(match);
@@ -182,7 +182,7 @@ public sealed partial class ContentLoader(string root, DiagnosticBag diagnostics
         {
             // An organisation adds a session to a workstream by giving it a folder in its overlay.
             if (Files.IsOverlay(paths[f])) { if (LoadSession(paths[f], null) is { } s) { s.Workstream = ws; ws.Sessions.Add(s); } }
-            else diagnostics.Error(map.ValueSpan("sessions"), $"session folder '{f}' is not listed in 'sessions'", "add its id to the list, or delete the folder");
+            else diagnostics.Report(Rules.SessionFolders, map.ValueSpan("sessions"), $"session folder '{f}' is not listed in 'sessions'", "add its id to the list, or delete the folder");
         }
         return ws;
     }
@@ -211,13 +211,13 @@ public sealed partial class ContentLoader(string root, DiagnosticBag diagnostics
         map.AllowOnly(SessionKeys);
         var id = map.String("id", required: true) ?? expectedId ?? Path.GetFileName(dir);
         if (expectedId is not null && id != expectedId)
-            diagnostics.Error(map.ValueSpan("id"), $"session id '{id}' does not match '{expectedId}' listed in workstream.yaml", "make the two the same (quote ids such as \"5.1\")");
+            diagnostics.Report(Rules.SessionFolders, map.ValueSpan("id"), $"session id '{id}' does not match '{expectedId}' listed in workstream.yaml", "make the two the same (quote ids such as \"5.1\")");
         var folderName = Path.GetFileName(dir);
         if (expectedId is null && !folderName.StartsWith(id.ToLowerInvariant() + "-", StringComparison.Ordinal) && folderName != id.ToLowerInvariant())
-            diagnostics.Error(map.ValueSpan("id"), $"session id '{id}' does not match its folder '{folderName}'", $"name the folder {id.ToLowerInvariant()}-<short-title>");
+            diagnostics.Report(Rules.SessionFolders, map.ValueSpan("id"), $"session id '{id}' does not match its folder '{folderName}'", $"name the folder {id.ToLowerInvariant()}-<short-title>");
         var kind = map.String("kind") ?? "workshop";
         if (kind is not ("workshop" or "webinar"))
-            diagnostics.Error(map.ValueSpan("kind"), $"kind must be 'workshop' or 'webinar', not '{kind}'");
+            diagnostics.Report(Rules.InvalidValue, map.ValueSpan("kind"), $"kind must be 'workshop' or 'webinar', not '{kind}'");
 
         var activities = new List<Activity>();
         foreach (var a in map.MapList("activities", required: true))
@@ -227,7 +227,7 @@ public sealed partial class ContentLoader(string root, DiagnosticBag diagnostics
             if (method.Length > 0 && !Methods.Contains(method))
             {
                 var near = Suggest.Nearest(method, Methods);
-                diagnostics.Error(a.ValueSpan("method"), $"unknown method '{method}'", (near is null ? "" : $"did you mean '{near}'? ") + $"Methods: {string.Join(", ", Methods)}");
+                diagnostics.Report(Rules.InvalidValue, a.ValueSpan("method"), $"unknown method '{method}'", (near is null ? "" : $"did you mean '{near}'? ") + $"Methods: {string.Join(", ", Methods)}");
             }
             activities.Add(new Activity(a.String("title", required: true) ?? "", a.Int("minutes", required: true) ?? 0, method,
                 a.String("output") ?? "", a.String("instructions") ?? "", a.String("facilitator_notes") ?? "", a.String("virtual") ?? "", a.Span));
@@ -237,7 +237,7 @@ public sealed partial class ContentLoader(string root, DiagnosticBag diagnostics
         var notes = Files.Content(Path.Combine(dir, map.String("notes") ?? "facilitator-notes.md"));
         foreach (var (path, key) in new[] { (slides, "slides"), (notes, "notes") })
             if (!File.Exists(path))
-                diagnostics.Error(map.Has(key) ? map.ValueSpan(key) : map.Span, $"missing file {Rel(path)}", $"write the session's {(key == "slides" ? "slide deck" : "facilitator notes")} there (see content/README.md)");
+                diagnostics.Report(Rules.MissingFile, map.Has(key) ? map.ValueSpan(key) : map.Span, $"missing file {Rel(path)}", $"write the session's {(key == "slides" ? "slide deck" : "facilitator notes")} there (see content/README.md)");
 
         return new Session
         {
@@ -268,14 +268,23 @@ public sealed partial class ContentLoader(string root, DiagnosticBag diagnostics
             var (yaml, _) = FrontMatter.Split(File.ReadAllText(path));
             string title = Path.GetFileNameWithoutExtension(path);
             string? session = null;
-            if (yaml is null) diagnostics.Error(SourceSpan.StartOf(Rel(path)), "handout has no front matter", "start the file with ---, a 'title:' line and ---");
+            bool perParticipant = false;
+            if (yaml is null) diagnostics.Report(Rules.FrontMatter, SourceSpan.StartOf(Rel(path)), "handout has no front matter", "start the file with ---, a 'title:' line and ---");
             else if (YamlMap.Load(yaml, Rel(path), diagnostics) is { } fm)
             {
-                fm.AllowOnly("title", "session");
+                fm.AllowOnly("title", "session", "per_participant");
                 title = fm.String("title", required: true) ?? title;
                 session = fm.String("session");
+                switch (fm.String("per_participant"))
+                {
+                    case null or "false": break;
+                    case "true": perParticipant = true; break;
+                    case var other:
+                        diagnostics.Report(Rules.InvalidValue, fm.ValueSpan("per_participant"), $"per_participant must be true or false, not '{other}'", "write per_participant: true when every participant needs their own printed copy");
+                        break;
+                }
             }
-            yield return new Handout(Path.GetFileNameWithoutExtension(path), title, path, session);
+            yield return new Handout(Path.GetFileNameWithoutExtension(path), title, path, session) { PerParticipant = perParticipant };
         }
     }
 
@@ -285,7 +294,7 @@ public sealed partial class ContentLoader(string root, DiagnosticBag diagnostics
         var id = Path.GetFileNameWithoutExtension(path);
         if (yaml is null)
         {
-            diagnostics.Error(SourceSpan.StartOf(Rel(path)), "document has no front matter", "start the file with ---, 'title:' and 'kind:' lines and ---");
+            diagnostics.Report(Rules.FrontMatter, SourceSpan.StartOf(Rel(path)), "document has no front matter", "start the file with ---, 'title:' and 'kind:' lines and ---");
             return null;
         }
         var fm = YamlMap.Load(yaml, Rel(path), diagnostics);

@@ -23,7 +23,7 @@ public static class TemplateCheck
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidOperationException or InvalidDataException or IOException or System.Xml.XmlException)
         {
-            diagnostics.Error(at, $"the PowerPoint template cannot be read: {e.Message}", "save it again from PowerPoint as a .pptx or .potx");
+            diagnostics.Report(Rules.BrandFile, at, $"the PowerPoint template cannot be read: {e.Message}", "save it again from PowerPoint as a .pptx or .potx");
             return;
         }
         var available = catalogue.Layouts.Select(l => l.Name).ToList();
@@ -34,7 +34,7 @@ public static class TemplateCheck
             var ours = SlideLayoutNames.Of(kind);
             var wanted = names.GetValueOrDefault(ours) ?? ours;
             var fallback = catalogue.Find(kind, names).Name;
-            diagnostics.Warning(at, $"the PowerPoint template has no layout named \"{wanted}\" (for our \"{ours}\" slides); they use \"{fallback}\" instead",
+            diagnostics.Report(Rules.TemplateLayout, at, $"the PowerPoint template has no layout named \"{wanted}\" (for our \"{ours}\" slides); they use \"{fallback}\" instead",
                 $"its layouts are {list}; map one with layout_names: {{ \"{ours}\": \"…\" }}");
         }
     }

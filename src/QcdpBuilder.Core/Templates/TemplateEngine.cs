@@ -48,19 +48,19 @@ public sealed partial class TemplateEngine
         {
             var key = e.Message.Replace(" is undefined", "").Trim();
             var (at, placeholder) = Locate(source, key, file, firstLine);
-            diagnostics.Error(at, $"unknown placeholder '{placeholder}'", $"placeholders available: {Available}");
+            diagnostics.Report(Rules.TemplatePlaceholder, at, $"unknown placeholder '{placeholder}'", $"placeholders available: {Available}");
         }
         catch (HandlebarsRuntimeException e) when (e.Message.Contains("partial", StringComparison.OrdinalIgnoreCase))
         {
             var (at, _) = Locate(source, "{{>", file, firstLine);
-            diagnostics.Error(at, "template error: partials ({{> name}}) are not available", "write the text inline instead");
+            diagnostics.Report(Rules.TemplateSyntax, at, "template error: partials ({{> name}}) are not available", "write the text inline instead");
         }
         catch (Exception e) when (e is HandlebarsException or HandlebarsRuntimeException)
         {
             var m = PositionRegex().Match(e.Message);
             var line = m.Success ? int.Parse(m.Groups[1].Value) : 1;
             var col = m.Success ? int.Parse(m.Groups[2].Value) : 1;
-            diagnostics.Error(new SourceSpan(file, firstLine + line - 1, col), $"template error: {FirstLine(e.Message)}", "check that every {{ has a matching }} and every {{#each}} a {{/each}}");
+            diagnostics.Report(Rules.TemplateSyntax, new SourceSpan(file, firstLine + line - 1, col), $"template error: {FirstLine(e.Message)}", "check that every {{ has a matching }} and every {{#each}} a {{/each}}");
         }
         return null;
     }

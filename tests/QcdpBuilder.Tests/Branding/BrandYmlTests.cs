@@ -124,7 +124,7 @@ public class BrandYmlTests
         repo.Write("organisations/smith-jones/brand/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"/>");
         var (_, bag) = Load(repo, BrandFile.Replace("wide: logo.png", "wide: logo.svg"));
         var e = Assert.Single(bag.Items, d => d.Severity == Severity.Error);
-        Assert.Equal("organisations/smith-jones/brand/_brand.yml:5:11: error: the logo is an SVG (logo.svg); slides, documents and PDFs need a PNG or JPEG logo", e.Headline);
+        Assert.Equal("organisations/smith-jones/brand/_brand.yml:5:11: error QCDP402: the logo is an SVG (logo.svg); slides, documents and PDFs need a PNG or JPEG logo", e.Headline);
         Assert.Contains("rsvg-convert -w 1200 logo.svg -o logo.png", e.Hint);
     }
 
@@ -160,7 +160,7 @@ public class BrandYmlTests
         var bag = new DiagnosticBag();
         var org = new ContentLoader(repo.Root, bag).LoadOrganisation(repo.PathOf(MiniRepo.Profile));
         var e = Assert.Single(bag.Items);
-        Assert.Equal($"{MiniRepo.Profile}:4:7: error: the logo is an SVG (logo.svg); slides, documents and PDFs need a PNG or JPEG logo", e.Headline);
+        Assert.Equal($"{MiniRepo.Profile}:4:7: error QCDP402: the logo is an SVG (logo.svg); slides, documents and PDFs need a PNG or JPEG logo", e.Headline);
         Assert.Null(org!.LogoPath);
     }
 

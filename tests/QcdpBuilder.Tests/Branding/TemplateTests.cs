@@ -70,7 +70,7 @@ public class TemplateTests
         TemplateCheck.Check(ThreeRiversTemplate.PotxPath, partial, at, bag);
         var w = Assert.Single(bag.Items);
         Assert.Equal(Severity.Warning, w.Severity);
-        Assert.Equal("organisations/x/organisation.yaml:9:17: warning: the PowerPoint template has no layout named \"Comparison\" (for our \"Comparison\" slides); they use \"Bullets\" instead", w.Headline);
+        Assert.Equal("organisations/x/organisation.yaml:9:17: warning QCDP872: the PowerPoint template has no layout named \"Comparison\" (for our \"Comparison\" slides); they use \"Bullets\" instead", w.Headline);
         Assert.Equal("its layouts are \"Cover\", \"Divider\", \"Bullets\", \"Two Columns\", \"Side by Side\", \"Picture with Caption\", \"Empty\"; map one with layout_names: { \"Comparison\": \"…\" }", w.Hint);
 
         // The writer falls back the same way: comparison slides land on "Bullets".
@@ -149,8 +149,8 @@ public class TemplateTests
         var bag = new DiagnosticBag();
         new ContentLoader(repo.Root, bag).LoadOrganisation(repo.PathOf(MiniRepo.Profile));
         var errors = bag.Items.Select(d => d.ToString()).ToList();
-        Assert.Contains(errors, e => e.Contains("error: 'reference_deck' must be a .pptx or .potx file, not deck.key"));
-        Assert.Contains(errors, e => e.Contains("error: unknown key 'Title Slid'") && e.Contains("did you mean 'Title Slide'?"));
+        Assert.Contains(errors, e => e.Contains("error QCDP873: 'reference_deck' must be a .pptx or .potx file, not deck.key"));
+        Assert.Contains(errors, e => e.Contains("error QCDP102: unknown key 'Title Slid'") && e.Contains("did you mean 'Title Slide'?"));
 
         repo.Edit(MiniRepo.Profile, t => t.Replace("deck.key", "template.potx").Replace("Title Slid:", "Title Slide:"));
         var ok = new DiagnosticBag();
