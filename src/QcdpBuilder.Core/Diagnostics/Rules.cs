@@ -23,6 +23,7 @@ public static class Rules
     public static readonly DiagnosticRule MissingKey = new("QCDP103", "missing-key", Severity.Error, "A required key is missing.");
     public static readonly DiagnosticRule WrongType = new("QCDP104", "wrong-type", Severity.Error, "A value has the wrong type: text where a list or mapping is expected, or the other way round, or not a whole number.");
     public static readonly DiagnosticRule InvalidValue = new("QCDP105", "invalid-value", Severity.Error, "A value outside what is allowed: an unknown kind, method, delivery mode or paper size, a malformed date, time, colour or slug.");
+    public static readonly DiagnosticRule UnusedKey = new("QCDP107", "unused-key", Severity.Warning, "A key that has no effect with the other settings (partners and host without setting: system-wide).");
     public static readonly DiagnosticRule FrontMatter = new("QCDP106", "front-matter", Severity.Error, "A handout or programme document without its YAML front matter (--- title: … ---).");
 
     // 2xx: references.
@@ -32,6 +33,7 @@ public static class Rules
     public static readonly DiagnosticRule UnknownSession = new("QCDP204", "unknown-session", Severity.Error, "The timetable or the webinars name a session that does not exist.");
     public static readonly DiagnosticRule DuplicateId = new("QCDP205", "duplicate-id", Severity.Error, "Two outcomes, sessions, handouts or activities share an id (or, for activities, a title within a session).");
     public static readonly DiagnosticRule SessionFolders = new("QCDP206", "session-folders", Severity.Error, "A session folder not listed in its workstream.yaml, or a session whose id differs from the one listed.");
+    public static readonly DiagnosticRule Organisation = new("QCDP208", "organisation", Severity.Error, "The organisation to build for does not exist, or there are several and no default_organisation.");
     public static readonly DiagnosticRule OutsideRepository = new("QCDP207", "outside-repository", Severity.Error, "A brand file or picture outside the repository or the profile's folder: builds only read the repository.");
 
     // 3xx: timings and coverage.
