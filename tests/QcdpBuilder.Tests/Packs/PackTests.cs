@@ -245,6 +245,10 @@ public class PackTests
         var wb1 = prepared.Packs.First(p => p.Plan.Id == "Wb1").Plan;
         Assert.Equal(DeliveryModes.Virtual, wb1.Delivery);
         Assert.Equal(new TimeOnly(12, 30), wb1.Start);
+        // The daily log is handed out on the first day and kept, so later days only bring spares.
+        var w21 = prepared.Packs.First(p => p.Plan.Id == "W2.1").Plan;
+        Assert.Contains("daily-reflective-log", w21.GivenEarlier);
+        Assert.DoesNotContain("daily-reflective-log", prepared.Packs.First(p => p.Plan.Id == "W1.1").Plan.GivenEarlier);
         // One day is laid out in full here; writing every pack is the slow tier's job (below).
         Assert.True(prepared.Packs.First(p => p.Name == "workshop-2-day-1-facilitator-pack.pdf").Document.Paginate().Count > 20);
     }
