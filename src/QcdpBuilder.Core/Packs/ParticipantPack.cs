@@ -22,7 +22,7 @@ internal static class ParticipantPack
             for (int i = 0; i < roster.Participants.Count; i++)
             {
                 var name = roster.Participants[i].Name;
-                pdf.AddSection(new P.Section { Title = name, Destination = $"copy-{i + 1}", StartOnOddPage = true, BlankPageText = PackPages.BlankText, NestHeadings = false });
+                pdf.AddSection(new P.Section { Title = name, Destination = $"copy-{i + 1}", StartOnOddPage = true, BlankPageText = PackPages.BlankText, NestHeadings = false, RestartPageNumbers = true });
                 Copy(pdf, theme, content, plan, name, $"copy-{i + 1}-", level: 2);
             }
         }

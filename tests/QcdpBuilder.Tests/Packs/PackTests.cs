@@ -120,6 +120,9 @@ public class PackTests
         var rec = new RecordingCanvas();
         participant.Render(rec);
         Assert.Contains(rec.Pages, p => p.Text == "This page is intentionally blank");
+        // Each copy numbers its own pages: the second copy's agenda (after its cover and the blank verso) is its page 3.
+        var second = copies[1].Page - 1;
+        Assert.Contains(rec.Pages[second + 2].Items, i => i.Text?.StartsWith("Page 3 of ") == true);
     }
 
     [Fact]
