@@ -170,6 +170,23 @@ public class PackTests
     }
 
     [Fact]
+    public void The_command_reports_a_bad_roster_row_with_file_line_and_column_and_exits_1()
+    {
+        using var repo = DayWithLunch();
+        repo.Write("cohort.csv", "name,team\nSiân Jones,Ward 4\n\"Zoë Brown,Pharmacy\n");
+        var psi = new System.Diagnostics.ProcessStartInfo("dotnet") { WorkingDirectory = repo.Root, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "qcdp.dll"), "pack", "--day", "W1.1", "--participants", "cohort.csv" }) psi.ArgumentList.Add(a);
+        using var p = System.Diagnostics.Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        Assert.Equal(1, p.ExitCode);
+        Assert.Contains("cohort.csv:3:1: error QCDP851: a quoted field is never closed", stderr);
+        Assert.Contains("hint: add the closing double quote", stderr);
+        Assert.False(Directory.Exists(repo.PathOf("output/smith-jones/packs")));
+    }
+
+    [Fact]
     public void A_failed_run_leaves_existing_packs_untouched()
     {
         using var repo = DayWithLunch();
