@@ -62,7 +62,7 @@ public sealed class SiteContent(Programme p, Organisation org, Brand brand, IRea
 
         b.Add(H(2, "Workstreams", "workstreams"));
         b.Add(Grid(["Workstream", "Aim", "Sessions"], p.Workstreams.Select(ws => Row(
-            [new Run($"{ws.Number}. {ws.Title}", Link: WorkstreamPage(ws))], [new Run(ws.Aim)], [new Run(ws.Sessions.Count.ToString())]))));
+            [new Run(ws.IsLocal ? ws.Title : $"{ws.Number}. {ws.Title}", Link: WorkstreamPage(ws))], [new Run(ws.Aim)], [new Run(ws.Sessions.Count.ToString())]))));
 
         b.Add(H(2, "Workshop timetable", "timetable"));
         if (org.Cohort.Name.Length > 0) b.Add(Para($"Dates and times for {org.Cohort.Name}."));
@@ -126,7 +126,7 @@ public sealed class SiteContent(Programme p, Organisation org, Brand brand, IRea
         foreach (var h in p.Handouts.Where(h => ws.Sessions.Any(s => s.Handouts.Contains(h.Id))).OrderBy(h => h.Id, StringComparer.Ordinal))
             items.Add(Download($"Handout: {HandoutTitle(h)}", ($"handouts/{h.Id}.pdf", "PDF"), ($"handouts/{h.Id}.docx", "Word")));
         b.Add(Bullets(items.OfType<IReadOnlyList<Inline>>()));
-        return new SitePage(WorkstreamPage(ws), new Document($"Workstream {ws.Number}: {ws.Title}", b) { Subtitle = p.Title }, rel(ws.File))
+        return new SitePage(WorkstreamPage(ws), new Document(Long(ws), b) { Subtitle = p.Title }, rel(ws.File))
         {
             Breadcrumbs = [new("Overview", Overview)],
             Section = WorkstreamPage(ws),
@@ -197,7 +197,7 @@ public sealed class SiteContent(Programme p, Organisation org, Brand brand, IRea
                 b.Add(new Div("handout", Shift(doc.Blocks, 2, $"{id}-")));
             }
         }
-        return new SitePage(SessionPage(s), new Document($"Session {s.Id}: {s.Title}", b) { Subtitle = $"Workstream {ws.Number}: {ws.Title}" }, rel(s.File))
+        return new SitePage(SessionPage(s), new Document($"Session {s.Id}: {s.Title}", b) { Subtitle = Long(ws) }, rel(s.File))
         {
             Breadcrumbs = [new("Overview", Overview), new(Short(ws), WorkstreamPage(ws))],
             Section = WorkstreamPage(ws),
@@ -238,7 +238,9 @@ public sealed class SiteContent(Programme p, Organisation org, Brand brand, IRea
 
     // ---------------- building blocks ----------------
 
-    static string Short(Workstream ws) => $"Workstream {ws.Number}";
+    // An organisation's local sessions form a workstream without a number.
+    static string Short(Workstream ws) => ws.IsLocal ? ws.Title : $"Workstream {ws.Number}";
+    static string Long(Workstream ws) => ws.IsLocal ? ws.Title : $"Workstream {ws.Number}: {ws.Title}";
 
     string HandoutTitle(Handout h) => handouts.TryGetValue(h.Id, out var d) ? d.Title : h.Title;
 
