@@ -24,11 +24,20 @@ public static class OutputFolder
             var entries = WriteAll(temp, artefacts, diagnostics, progress);
             if (entries is null) return null;
             File.WriteAllBytes(Path.Combine(temp, "manifest.json"), Manifest(entries, p, org));
+
+            // Session packs (qcdp pack) are made separately; a build keeps them rather than silently deleting them.
+            var packs = Path.Combine(outDir, "packs");
+            if (Directory.Exists(packs) && !Directory.Exists(Path.Combine(temp, "packs"))) Directory.Move(packs, Path.Combine(temp, "packs"));
+
             Swap(temp, outDir);
             return entries;
         }
         catch
         {
+            // Put kept packs back before the temporary folder goes.
+            var keptPacks = Path.Combine(temp, "packs");
+            if (Directory.Exists(keptPacks) && Directory.Exists(outDir) && !Directory.Exists(Path.Combine(outDir, "packs")))
+                Directory.Move(keptPacks, Path.Combine(outDir, "packs"));
             if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
             throw;
         }

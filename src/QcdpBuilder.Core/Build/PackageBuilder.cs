@@ -87,6 +87,7 @@ public static class PackageBuilder
         //    that keeps or drops ::: {.virtual} and ::: {.in-person} passages.
         Customiser.Apply(programme, org, diagnostics);
         ContentRules.Check(programme, org, diagnostics);
+        Validation.Terms.Check(root, diagnostics, Path.GetDirectoryName(profile));
         var brand = MakeBrand(root, org, programme);
         var data = TemplateData.ForContent(org, programme);
         var templates = new TemplateEngine();
@@ -115,6 +116,8 @@ public static class PackageBuilder
             artefacts.Add(new Artefact(stem + ".pdf", kind, source, () => PdfWriter.Write(doc, brand, pdf)));
         }
 
+        // Slide text that will not fit its placeholder, measured with the brand's fonts in the deck's layouts.
+        var overflow = new SlideOverflow(brand, org.ReferenceDeck);
         foreach (var session in programme.Sessions)
         {
             var slidesFile = loader.Rel(session.SlidesFile);
@@ -124,6 +127,7 @@ public static class PackageBuilder
             var count = deck.Slides.Count;
             if (count < 8 || count > 20)
                 diagnostics.Report(Rules.SlideCount, SourceSpan.StartOf(slidesFile), $"the deck has {count} slides (with its title slide); decks should have 8–20", count < 8 ? "add slides" : "split or trim the deck");
+            overflow.Check(deck, slidesFile, diagnostics);
             artefacts.Add(new Artefact($"slides/{session.Slug}.pptx", "slides", slidesFile, () => PptxWriter.Write(deck, brand, org.ReferenceDeck)));
             artefacts.Add(new Artefact($"slides/{session.Slug}.pdf", "slides", slidesFile, () => PdfWriter.Slides(deck, brand)));
             artefacts.Add(new Artefact($"slides/{session.Slug}-notes.pdf", "notes-pages", slidesFile, () => PdfWriter.NotesHandout(deck, brand)));
@@ -150,18 +154,21 @@ public static class PackageBuilder
         {
             var doc = new Document(Title(h.Title, h.File), ParseFile(h.File)) { Subtitle = programme.Title, Meta = Meta(programme, org) };
             handouts[h.Id] = doc;
+            Validation.HeadingOrder.Check(doc.Blocks, loader.Rel(h.File), diagnostics);
             AddDocument($"handouts/{h.Id}", "handout", loader.Rel(h.File), doc, DocxKind.Handout, PdfKind.Handout);
         }
 
         if (programme.Contract is { } contract)
         {
             var doc = new Document(Title(contract.Title, contract.File), ParseFile(contract.File)) { Subtitle = $"{programme.Title} · {org.Cohort.Name}", Meta = Meta(programme, org) };
+            Validation.HeadingOrder.Check(doc.Blocks, loader.Rel(contract.File), diagnostics);
             AddDocument("contracts/applicant-contract", "applicant-contract", loader.Rel(contract.File), doc, DocxKind.Form, PdfKind.Form);
         }
 
         foreach (var m in programme.Materials)
         {
             var doc = new Document(Title(m.Title, m.File), ParseFile(m.File)) { Subtitle = programme.Title, Meta = Meta(programme, org) };
+            Validation.HeadingOrder.Check(doc.Blocks, loader.Rel(m.File), diagnostics);
             var (docx, pdf) = m.Kind switch { "form" => (DocxKind.Form, PdfKind.Form), "comms" => (DocxKind.Handout, PdfKind.Handout), _ => (DocxKind.Guide, PdfKind.Guide) };
             AddDocument($"programme/{m.Id}", m.Kind, loader.Rel(m.File), doc, docx, pdf);
         }
