@@ -211,7 +211,10 @@ public sealed class SiteContent(Programme p, Organisation org, Brand brand, IRea
         {
             ("slides", "Slides"), ("guides", "Facilitator guides"), ("handouts", "Handouts"), ("contracts", "Applicant contract"), ("programme", "Programme documents"),
         };
-        foreach (var (folder, title) in groups)
+        // Folders added to the package later still show, after the known ones.
+        var others = packageFiles.Where(f => f.Contains('/')).Select(f => f[..f.IndexOf('/')]).Distinct()
+            .Where(f => groups.All(g => g.Folder != f)).Order(StringComparer.Ordinal).Select(f => (f, char.ToUpperInvariant(f[0]) + f[1..].Replace('-', ' ')));
+        foreach (var (folder, title) in groups.Concat(others))
         {
             var files = packageFiles.Where(f => f.StartsWith(folder + "/")).OrderBy(f => f, StringComparer.Ordinal).ToList();
             if (files.Count == 0) continue;
