@@ -139,7 +139,7 @@ public sealed class SiteContent(Programme p, Organisation org, Brand brand, IRea
         var b = new List<Block>();
         if (s.Summary.Length > 0) b.AddRange(markdown(s.Summary, s.File));
         b.Add(Para([new Run("Duration: ", Bold: true), new Run($"{s.Duration} minutes. "), new Run("Delivery: ", Bold: true),
-            new Run(s.IsWebinar ? "webinar (online). " : "workshop. "), new Run("When: ", Bold: true), new Run(Schedule.When(p, s, org) + ".")]));
+            new Run(Delivery(s) + ". "), new Run("When: ", Bold: true), new Run(Schedule.When(p, s, org) + ".")]));
 
         b.Add(H(2, "Slides and downloads", "downloads"));
         var items = new List<IReadOnlyList<Inline>?>();
@@ -228,6 +228,13 @@ public sealed class SiteContent(Programme p, Organisation org, Brand brand, IRea
             Breadcrumbs = [new("Overview", Overview)],
         };
     }
+
+    string Delivery(Session s) => s.IsWebinar ? "webinar (online)" : org.Cohort.Delivery switch
+    {
+        DeliveryModes.Virtual => "workshop, online for this cohort",
+        DeliveryModes.Hybrid => "workshop, in the room and online",
+        _ => "workshop, in the room",
+    };
 
     static string Describe(string file) => Path.GetExtension(file) switch
     {
