@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using QcdpBuilder.Branding;
+using QcdpBuilder.Calendar;
 using QcdpBuilder.Content;
 using QcdpBuilder.Decks;
 using QcdpBuilder.Diagnostics;
@@ -89,6 +90,8 @@ public static class PackageBuilder
         ContentRules.Check(programme, org, diagnostics);
         Validation.Terms.Check(root, diagnostics, Path.GetDirectoryName(profile));
         var brand = MakeBrand(root, org, programme);
+        BrandContrast.Check(brand, key => org.ColourAt.TryGetValue(key, out var at) ? at : SourceSpan.StartOf(org.File), diagnostics);
+        if (org.ReferenceDeck is { } template) TemplateCheck.Check(template, brand.LayoutNames, org.ReferenceDeckAt, diagnostics);
         var data = TemplateData.ForContent(org, programme);
         var templates = new TemplateEngine();
         var reader = new MarkdownReader(root, diagnostics) { Delivery = org.Cohort.Delivery, Resolve = overlay.Content };
@@ -195,6 +198,8 @@ public static class PackageBuilder
                 templates.Render(md, data, loader.Rel(path), quiet) is { } text ? siteReader.Parse(text, path) : [];
             AddSite(artefacts, new SiteContent(programme, org, brand, artefacts.Select(a => a.Path).ToHashSet(), decks, handouts, SiteMarkdown, loader.Rel));
         }
+        // The cohort's dates as a calendar participants can import.
+        artefacts.Add(new Artefact(CohortCalendar.PathFor(org), "calendar", org.File, () => CohortCalendar.Write(programme, org, brand.BuildDate)));
 
         return new BuildPlan(diagnostics, artefacts, programme, org);
     }
@@ -239,6 +244,8 @@ public static class PackageBuilder
                 Path.Combine(fonts, "AtkinsonHyperlegible_700Bold_Italic.ttf")),
             LogoPath = org.LogoPath,
             Paper = org.Paper == "Letter" ? PaperSize.Letter : PaperSize.A4,
+            Footer = org.Footer,
+            LayoutNames = org.LayoutNames,
             BuildDate = BuildDate(p),
         };
     }

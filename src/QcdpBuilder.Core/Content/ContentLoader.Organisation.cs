@@ -39,7 +39,11 @@ public sealed partial class ContentLoader
             return full;
         }
 
+        // A Quarto/posit _brand.yml supplies defaults; the profile's own keys override it.
+        var brandYml = FileRef(map, "brand") is { } brandPath ? Branding.BrandYml.Read(brandPath, Root, diagnostics) : null;
+
         var colours = new Dictionary<string, string>();
+        var colourAt = new Dictionary<string, SourceSpan>();
         if (map.Map("colours") is { } c)
         {
             c.AllowOnly(ColourKeys);
@@ -47,13 +51,15 @@ public sealed partial class ContentLoader
             {
                 if (!ColourKeys.Contains(key)) continue;
                 var value = c.String(key) ?? "";
-                try { Branding.Colour.Parse(value); colours[key] = value; }
+                try { Branding.Colour.Parse(value); colours[key] = value; colourAt[key] = c.ValueSpan(key); }
                 catch (FormatException e) { diagnostics.Report(Rules.InvalidValue, c.ValueSpan(key), e.Message); }
             }
         }
+        foreach (var (key, colour) in brandYml?.Colours ?? new Dictionary<string, Branding.BrandColour>())
+            if (colours.TryAdd(key, colour.Hex)) colourAt[key] = colour.At;
 
-        string headingFont = "Atkinson Hyperlegible", bodyFont = "Atkinson Hyperlegible";
-        Branding.FontFiles? fontFiles = null;
+        string headingFont = brandYml?.HeadingFont ?? "Atkinson Hyperlegible", bodyFont = brandYml?.BodyFont ?? "Atkinson Hyperlegible";
+        var fontFiles = brandYml?.Fonts;
         if (map.Map("fonts") is { } f)
         {
             f.AllowOnly(ContentSchema.Fonts);
@@ -123,8 +129,10 @@ public sealed partial class ContentLoader
             Name = name,
             ShortName = map.String("short_name") ?? name,
             Slug = slug,
-            LogoPath = FileRef(map, "logo"),
+            LogoPath = Logo(map, FileRef(map, "logo")) ?? brandYml?.LogoPath,
             Colours = colours,
+            ColourAt = colourAt,
+            Footer = map.String("footer"),
             HeadingFont = headingFont,
             BodyFont = bodyFont,
             FontFiles = fontFiles,
@@ -133,8 +141,10 @@ public sealed partial class ContentLoader
             Lead = ReadPerson("programme_lead"),
             Cohort = ReadCohort(map.Map("cohort")),
             Terminology = terms,
-            ReferenceDeck = FileRef(map, "reference_deck"),
-            ReferenceDocument = FileRef(map, "reference_document"),
+            ReferenceDeck = Template(map, FileRef(map, "reference_deck"), "reference_deck", ".pptx", ".potx"),
+            ReferenceDeckAt = map.ValueSpan("reference_deck"),
+            LayoutNames = ReadLayoutNames(map),
+            ReferenceDocument = Template(map, FileRef(map, "reference_document"), "reference_document", ".docx", ".dotx"),
             File = Rel(path),
             Folder = baseDir,
             Setting = setting,

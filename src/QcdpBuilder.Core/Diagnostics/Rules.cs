@@ -75,6 +75,11 @@ public static class Rules
     public static readonly DiagnosticRule Roster = new("QCDP851", "roster", Severity.Error, "A participant list (--participants) that cannot be used: not UTF-8, no 'name' column, an unclosed quote, a row with the wrong number of fields or no name.");
     public static readonly DiagnosticRule PackOptions = new("QCDP852", "pack-options", Severity.Error, "qcdp pack options that name no workshop day, session or webinar, or that do not go together.");
 
+    // 87x: brands (colours, brand files, Office templates).
+    public static readonly DiagnosticRule BrandContrast = new("QCDP871", "brand-contrast", Severity.Warning, "A brand colour pair the outputs put text in is below WCAG 2.2 AA contrast (4.5:1 body text, 3:1 large text); the hint suggests a passing shade of the same hue.");
+    public static readonly DiagnosticRule TemplateLayout = new("QCDP872", "template-layout", Severity.Warning, "The organisation's PowerPoint template has no layout with the name needed for one of ours (after layout_names); those slides use its Title and Content layout.");
+    public static readonly DiagnosticRule BrandFile = new("QCDP873", "brand-file", Severity.Error, "A brand file the writers cannot use: a font that is not TrueType or has no regular face, a web address, an Office template of the wrong kind or that cannot be read.");
+
     // 9xx: writing the output.
     public static readonly DiagnosticRule WriteFailed = new("QCDP901", "write-failed", Severity.Error, "A file could not be written from its source (say, a corrupt picture or font).");
 
