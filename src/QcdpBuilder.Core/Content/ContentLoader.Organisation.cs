@@ -39,7 +39,11 @@ public sealed partial class ContentLoader
             return full;
         }
 
+        // A Quarto/posit _brand.yml supplies defaults; the profile's own keys override it.
+        var brandYml = FileRef(map, "brand") is { } brandPath ? Branding.BrandYml.Read(brandPath, Root, diagnostics) : null;
+
         var colours = new Dictionary<string, string>();
+        var colourAt = new Dictionary<string, SourceSpan>();
         if (map.Map("colours") is { } c)
         {
             c.AllowOnly(ColourKeys);
@@ -47,13 +51,15 @@ public sealed partial class ContentLoader
             {
                 if (!ColourKeys.Contains(key)) continue;
                 var value = c.String(key) ?? "";
-                try { Branding.Colour.Parse(value); colours[key] = value; }
+                try { Branding.Colour.Parse(value); colours[key] = value; colourAt[key] = c.ValueSpan(key); }
                 catch (FormatException e) { diagnostics.Report(Rules.InvalidValue, c.ValueSpan(key), e.Message); }
             }
         }
+        foreach (var (key, colour) in brandYml?.Colours ?? new Dictionary<string, Branding.BrandColour>())
+            if (colours.TryAdd(key, colour.Hex)) colourAt[key] = colour.At;
 
-        string headingFont = "Atkinson Hyperlegible", bodyFont = "Atkinson Hyperlegible";
-        Branding.FontFiles? fontFiles = null;
+        string headingFont = brandYml?.HeadingFont ?? "Atkinson Hyperlegible", bodyFont = brandYml?.BodyFont ?? "Atkinson Hyperlegible";
+        var fontFiles = brandYml?.Fonts;
         if (map.Map("fonts") is { } f)
         {
             f.AllowOnly(ContentSchema.Fonts);
@@ -98,13 +104,13 @@ public sealed partial class ContentLoader
         var host = map.String("host") ?? "";
         if (setting == Settings.SystemWide)
         {
-            if (partners.Count < 2) diagnostics.Report(Rules.MissingKey, map.Has("partners") ? map.ValueSpan("partners") : map.Span, "a system-wide programme needs 'partners': the names of at least two organisations", "e.g. partners: [Avonmere University Hospitals NHS Trust, Kestrel Mental Health NHS Foundation Trust]");
-            if (host.Length == 0) diagnostics.Report(Rules.MissingKey, map.Span, "a system-wide programme needs a 'host': the organisation named in the applicant contract", "e.g. host: Avonmere University Hospitals NHS Trust");
+            if (partners.Count < 2) diagnostics.Report(Rules.Setting, map.Has("partners") ? map.ValueSpan("partners") : map.Span, "a system-wide programme needs 'partners': the names of at least two organisations", "e.g. partners: [Avonmere University Hospitals NHS Trust, Kestrel Mental Health NHS Foundation Trust]");
+            if (host.Length == 0) diagnostics.Report(Rules.Setting, map.Span, "a system-wide programme needs a 'host': the organisation named in the applicant contract", "e.g. host: Avonmere University Hospitals NHS Trust");
             else if (partners.Count > 0 && !partners.Contains(host))
-                diagnostics.Report(Rules.InvalidValue, map.ValueSpan("host"), $"host '{host}' is not one of the partners", Suggest.Nearest(host, partners) is { } nh ? $"did you mean '{nh}'?" : "add it to 'partners'");
+                diagnostics.Report(Rules.Setting, map.ValueSpan("host"), $"host '{host}' is not one of the partners", Suggest.Nearest(host, partners) is { } nh ? $"did you mean '{nh}'?" : "add it to 'partners'");
         }
         else if (partners.Count > 0 || host.Length > 0)
-            diagnostics.Report(Rules.UnusedKey, map.ValueSpan(partners.Count > 0 ? "partners" : "host"), "'partners' and 'host' are used only when setting: system-wide", "set setting: system-wide, or remove them");
+            diagnostics.Warning(map.ValueSpan(partners.Count > 0 ? "partners" : "host"), "'partners' and 'host' are used only when setting: system-wide", "set setting: system-wide, or remove them", Rules.Setting);
 
         var links = new List<KeyValuePair<string, string>>();
         if (map.Map("links") is { } l)
@@ -114,7 +120,7 @@ public sealed partial class ContentLoader
                 if (!Slugs.IsValid(key.Replace('_', '-')))
                     diagnostics.Report(Rules.InvalidValue, at, $"link name '{key}' must be lower-case letters, digits and underscores", "it is used as {{org.links.name}}");
                 else if (!(url.StartsWith("https://") || url.StartsWith("http://") || url.StartsWith("mailto:")))
-                    diagnostics.Report(Rules.LinkScheme, l.ValueSpan(key), $"link '{key}' must be a web or mail address, not '{url}'", "write a full https:// address");
+                    diagnostics.Report(Rules.InvalidValue, l.ValueSpan(key), $"link '{key}' must be a web or mail address, not '{url}'", "write a full https:// address");
                 else links.Add(new(key, url));
             }
 
@@ -123,8 +129,10 @@ public sealed partial class ContentLoader
             Name = name,
             ShortName = map.String("short_name") ?? name,
             Slug = slug,
-            LogoPath = FileRef(map, "logo"),
+            LogoPath = Logo(map, FileRef(map, "logo")) ?? brandYml?.LogoPath,
             Colours = colours,
+            ColourAt = colourAt,
+            Footer = map.String("footer"),
             HeadingFont = headingFont,
             BodyFont = bodyFont,
             FontFiles = fontFiles,
@@ -133,8 +141,10 @@ public sealed partial class ContentLoader
             Lead = ReadPerson("programme_lead"),
             Cohort = ReadCohort(map.Map("cohort")),
             Terminology = terms,
-            ReferenceDeck = FileRef(map, "reference_deck"),
-            ReferenceDocument = FileRef(map, "reference_document"),
+            ReferenceDeck = Template(map, FileRef(map, "reference_deck"), "reference_deck", ".pptx", ".potx"),
+            ReferenceDeckAt = map.ValueSpan("reference_deck"),
+            LayoutNames = ReadLayoutNames(map),
+            ReferenceDocument = Template(map, FileRef(map, "reference_document"), "reference_document", ".docx", ".dotx"),
             File = Rel(path),
             Folder = baseDir,
             Setting = setting,
@@ -156,7 +166,7 @@ public sealed partial class ContentLoader
             var id = a.String("session", required: true);
             var day = a.Int("day", required: true);
             var places = new[] { "after", "before", "instead_of" }.Where(a.Has).ToList();
-            if (places.Count > 1) diagnostics.Report(Rules.InvalidValue, a.KeySpan(places[1]), $"give one of 'after', 'before' or 'instead_of', not {string.Join(" and ", places.Select(x => $"'{x}'"))}", "name one session of that day to place the new one next to, or the excluded session whose slot it takes");
+            if (places.Count > 1) diagnostics.Report(Rules.Customisation, a.KeySpan(places[1]), $"give one of 'after', 'before' or 'instead_of', not {string.Join(" and ", places.Select(x => $"'{x}'"))}", "name one session of that day to place the new one next to, or the excluded session whose slot it takes");
             if (id is not null && day is not null)
                 add.Add(new Organisations.Addition(id, a.ValueSpan("session"), day.Value, a.ValueSpan("day"), a.String("after"), a.String("before"), a.String("instead_of"),
                     places.Count > 0 ? a.ValueSpan(places[0]) : a.Span));

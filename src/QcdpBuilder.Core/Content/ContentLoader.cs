@@ -275,14 +275,23 @@ public sealed partial class ContentLoader(string root, DiagnosticBag diagnostics
             var (yaml, _) = FrontMatter.Split(File.ReadAllText(path));
             string title = Path.GetFileNameWithoutExtension(path);
             string? session = null;
+            bool perParticipant = false;
             if (yaml is null) diagnostics.Report(Rules.FrontMatter, SourceSpan.StartOf(Rel(path)), "handout has no front matter", "start the file with ---, a 'title:' line and ---");
             else if (YamlMap.Load(yaml, Rel(path), diagnostics) is { } fm)
             {
                 fm.AllowOnly(ContentSchema.HandoutFrontMatter);
                 title = fm.String("title", required: true) ?? title;
                 session = fm.String("session");
+                switch (fm.String("per_participant"))
+                {
+                    case null or "false": break;
+                    case "true": perParticipant = true; break;
+                    case var other:
+                        diagnostics.Report(Rules.InvalidValue, fm.ValueSpan("per_participant"), $"per_participant must be true or false, not '{other}'", "write per_participant: true when every participant needs their own printed copy");
+                        break;
+                }
             }
-            yield return new Handout(Path.GetFileNameWithoutExtension(path), title, path, session);
+            yield return new Handout(Path.GetFileNameWithoutExtension(path), title, path, session) { PerParticipant = perParticipant };
         }
     }
 

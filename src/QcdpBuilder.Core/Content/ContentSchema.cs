@@ -251,6 +251,12 @@ public static class ContentSchema
         List("exclude", "Session or workstream ids the organisation leaves out."),
         Entries("add", "Sessions the organisation adds to workshop days.", Addition),
         Entries("reorder", "New orders for workshop days.", Reordering),
+        Text("brand", "A Quarto/posit _brand.yml (colours, logo, typography), relative to the profile; keys in this profile override it."),
+        Text("footer", "Footer text on every page and slide (default: the organisation's name)."),
+        new("layout_names", ValueKind.Dictionary, "Which layout of the organisation's PowerPoint template to use for each of ours, when its names differ, e.g. \"Title and Content\": \"Bullets\".")
+        {
+            Values = Text("layout", "The name of the layout in the organisation's template."),
+        },
     ]);
 
     // ---- content/style/terms.yaml ----
@@ -275,6 +281,7 @@ public static class ContentSchema
     [
         Text("title", "The handout's title.", required: true),
         Text("session", "The id of the session it belongs to."),
+        new("per_participant", ValueKind.Boolean, "true when every participant needs their own printed copy (counted into qcdp pack's print checklist)."),
     ]);
 
     public static readonly MappingSchema MaterialFrontMatter = new("Document front matter", "The YAML between --- lines at the top of a programme document.",

@@ -12,7 +12,7 @@ public sealed record DiagnosticRule(string Id, string Name, Severity Severity, s
 /// <summary>
 /// Every rule qcdp checks, by family: 1xx the shape of YAML files, 2xx references between
 /// files and ids, 3xx timings and coverage, 4xx Markdown and images, 5xx slides, 6xx style and
-/// spelling, 7xx templates, 9xx writing the output. README.md and CONTRIBUTING.md list them
+/// spelling, 7xx templates, 8xx organisations, 9xx writing the output. README.md and CONTRIBUTING.md list them
 /// from here (a test keeps CONTRIBUTING.md in step).
 /// </summary>
 public static class Rules
@@ -42,8 +42,6 @@ public static class Rules
     public static readonly DiagnosticRule OutcomeCoverage = new("QCDP303", "outcome-coverage", Severity.Error, "A workstream outcome that no session serves.");
     public static readonly DiagnosticRule Unscheduled = new("QCDP304", "unscheduled-session", Severity.Warning, "A session that is on no workshop day and is not a webinar.");
     public static readonly DiagnosticRule WebinarKind = new("QCDP305", "webinar-kind", Severity.Error, "A session listed as a webinar whose kind is not 'webinar'.");
-    public static readonly DiagnosticRule Customisation = new("QCDP307", "customisation", Severity.Error, "An organisation's 'exclude', 'add' or 'reorder' that cannot be applied (an unknown session or day, a webinar put into a day, a clash).");
-    public static readonly DiagnosticRule CustomisationEffect = new("QCDP308", "customisation-effect", Severity.Warning, "An organisation's exclusions leave an outcome untaught, a cohort date unused or a day shorter.");
     public static readonly DiagnosticRule CohortDates = new("QCDP306", "cohort-dates", Severity.Error, "The organisation's cohort dates do not match the programme's workshops and webinars.");
 
     // 4xx: Markdown and images.
@@ -52,7 +50,6 @@ public static class Rules
     public static readonly DiagnosticRule FillIn = new("QCDP403", "fill-in", Severity.Error, "A malformed fill-in element ([lines: N], [field: …], [scale: …], [table: …; rows: N], [signature: …]).");
     public static readonly DiagnosticRule LinkScheme = new("QCDP404", "link-scheme", Severity.Error, "A link that is not https, http, mailto or an in-page #anchor (javascript:, file: …).");
     public static readonly DiagnosticRule BrokenLink = new("QCDP405", "broken-link", Severity.Error, "An in-page #anchor that matches no heading, or a link to a content file that does not exist.");
-    public static readonly DiagnosticRule PassageClass = new("QCDP407", "passage-class", Severity.Error, "A ::: {.class} passage whose class is unknown (delivery-mode passages are {.virtual} and {.in-person}).");
     public static readonly DiagnosticRule HeadingLevels = new("QCDP406", "heading-levels", Severity.Warning, "A heading that skips a level (#### straight after ##) in a handout or programme document.");
 
     // 5xx: slides.
@@ -66,6 +63,23 @@ public static class Rules
     // 7xx: templates.
     public static readonly DiagnosticRule TemplatePlaceholder = new("QCDP701", "template-placeholder", Severity.Error, "A {{placeholder}} that does not exist.");
     public static readonly DiagnosticRule TemplateSyntax = new("QCDP702", "template-syntax", Severity.Error, "A Handlebars syntax error, or a feature templates may not use (partials).");
+
+    // 8xx: organisations (profiles, overlays and their adaptations of the programme).
+    public static readonly DiagnosticRule UnknownOrganisation = new("QCDP801", "unknown-organisation", Severity.Error, "--org names no organisation folder, or there is no default organisation.");
+    public static readonly DiagnosticRule Customisation = new("QCDP802", "customisation", Severity.Error, "A profile's exclude, add or reorder names an unknown session, workstream or day, or cannot be applied as written.");
+    public static readonly DiagnosticRule DayShortened = new("QCDP803", "day-shortened", Severity.Warning, "Excluding sessions makes a workshop day end earlier, or leaves an outcome or webinar date unused.");
+    public static readonly DiagnosticRule DeliveryPassage = new("QCDP804", "delivery-passage", Severity.Error, "A fenced div that looks like a misspelt delivery-mode passage (::: {.virtaul} for ::: {.virtual}).");
+    public static readonly DiagnosticRule OrganisationExists = new("QCDP806", "organisation-exists", Severity.Error, "qcdp init for an organisation that already has a profile (nothing is changed).");
+    public static readonly DiagnosticRule Setting = new("QCDP805", "setting", Severity.Error, "A system-wide programme without its partners or host, or a host that is not a partner.");
+
+    // 85x: session packs (qcdp pack).
+    public static readonly DiagnosticRule Roster = new("QCDP851", "roster", Severity.Error, "A participant list (--participants) that cannot be used: not UTF-8, no 'name' column, an unclosed quote, a row with the wrong number of fields or no name.");
+    public static readonly DiagnosticRule PackOptions = new("QCDP852", "pack-options", Severity.Error, "qcdp pack options that name no workshop day, session or webinar, or that do not go together.");
+
+    // 87x: brands (colours, brand files, Office templates).
+    public static readonly DiagnosticRule BrandContrast = new("QCDP871", "brand-contrast", Severity.Warning, "A brand colour pair the outputs put text in is below WCAG 2.2 AA contrast (4.5:1 body text, 3:1 large text); the hint suggests a passing shade of the same hue.");
+    public static readonly DiagnosticRule TemplateLayout = new("QCDP872", "template-layout", Severity.Warning, "The organisation's PowerPoint template has no layout with the name needed for one of ours (after layout_names); those slides use its Title and Content layout.");
+    public static readonly DiagnosticRule BrandFile = new("QCDP873", "brand-file", Severity.Error, "A brand file the writers cannot use: a font that is not TrueType or has no regular face, a web address, an Office template of the wrong kind or that cannot be read.");
 
     // 9xx: writing the output.
     public static readonly DiagnosticRule WriteFailed = new("QCDP901", "write-failed", Severity.Error, "A file could not be written from its source (say, a corrupt picture or font).");

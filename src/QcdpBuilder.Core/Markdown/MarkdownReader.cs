@@ -124,7 +124,7 @@ public sealed partial class MarkdownReader(string repoRoot, DiagnosticBag diagno
                 var info = (c.Info ?? "").Trim();
                 var title = (c.Arguments ?? "").Trim();
                 if (DeliveryPassages.Misspelt(DeliveryPassages.ClassOf(info)) is { } meant)
-                    diagnostics.Report(Rules.PassageClass, At(c), $"unknown passage class '{info}'", $"did you mean '::: {{.{meant}}}'? Passages for one delivery mode are ::: {{.virtual}} and ::: {{.in-person}}");
+                    diagnostics.Report(Rules.DeliveryPassage, At(c), $"unknown passage class '{info}'", $"did you mean '::: {{.{meant}}}'? Passages for one delivery mode are ::: {{.virtual}} and ::: {{.in-person}}");
                 yield return new Div(info, Blocks(c)) { Title = title.Length > 0 ? title : null };
                 break;
             case FencedCodeBlock or Markdig.Syntax.CodeBlock:

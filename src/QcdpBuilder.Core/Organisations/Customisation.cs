@@ -40,11 +40,13 @@ public static class Customiser
             changed[day.Number] = (at, excludedAt, ids);
         }
 
+        // Breaks the programme itself puts side by side (or at the end of a day) are its choice; only newly stranded ones go.
+        var strandedBefore = days.ToDictionary(day => day, day => Stranded(day).ToHashSet(ReferenceEqualityComparer.Instance));
         // A session that takes an excluded one's slot goes in first, so the slot (and the breaks around it) stay as they were.
         foreach (var a in c.Add.Where(a => a.InsteadOf is not null)) Add(p, a, c, days, Changed, d);
         foreach (var e in c.Exclude) Exclude(p, e, days, Changed, d);
         DropOrphanHandouts(p);
-        foreach (var day in days.Where(x => changed.TryGetValue(x.Number, out var why) && why.ExcludedAt is not null)) RemoveStrandedBreaks(day);
+        foreach (var day in days.Where(x => changed.TryGetValue(x.Number, out var why) && why.ExcludedAt is not null)) RemoveStrandedBreaks(day, strandedBefore[day]);
         foreach (var a in c.Add.Where(a => a.InsteadOf is null)) Add(p, a, c, days, Changed, d);
         foreach (var r in c.Reorder) Reorder(p, r, days, Changed, d);
 
@@ -149,7 +151,7 @@ public static class Customiser
         var ok = true;
         foreach (var item in r.Items.Where(i => i.SessionId is not null && p.FindSession(i.SessionId) is null))
         {
-            d.Report(Rules.UnknownSession, item.At, $"session '{item.SessionId}' does not exist", SessionHint(item.SessionId!, p));
+            d.Report(Rules.Customisation, item.At, $"session '{item.SessionId}' does not exist", SessionHint(item.SessionId!, p));
             ok = false;
         }
         if (!ok) return;
@@ -170,13 +172,20 @@ public static class Customiser
         changed(day, r.At, null);
     }
 
-    /// <summary>Breaks left with no session between them (or at either end of the day) go with the excluded session; lunch stays.</summary>
-    static void RemoveStrandedBreaks(WorkshopDay day)
+    /// <summary>Breaks left with no session between them (or at either end of the day) by an exclusion go with it; lunch stays.</summary>
+    static void RemoveStrandedBreaks(WorkshopDay day, HashSet<object?> strandedBefore)
+    {
+        while (Stranded(day).FirstOrDefault(i => i.Kind == DayItemKind.Break && !strandedBefore.Contains(i)) is { } item)
+            day.Items.Remove(item);
+    }
+
+    /// <summary>The pauses of a day with no session on one side of them.</summary>
+    static IEnumerable<DayItem> Stranded(WorkshopDay day)
     {
         bool IsPause(int i) => i >= 0 && i < day.Items.Count && day.Items[i].Kind != DayItemKind.Session;
-        for (var i = day.Items.Count - 1; i >= 0; i--)
-            if (day.Items[i].Kind == DayItemKind.Break && (i == 0 || i == day.Items.Count - 1 || IsPause(i - 1) || IsPause(i + 1)))
-                day.Items.RemoveAt(i);
+        for (var i = 0; i < day.Items.Count; i++)
+            if (IsPause(i) && (i == 0 || i == day.Items.Count - 1 || IsPause(i - 1) || IsPause(i + 1)))
+                yield return day.Items[i];
     }
 
     /// <summary>Checks a changed day's timing; a day that lost sessions may end earlier.</summary>
@@ -188,11 +197,11 @@ public static class Customiser
         var end = day.Start.AddMinutes(total);
         if (total < length && excludedAt is { } lostAt)
         {
-            d.Report(Rules.CustomisationEffect, lostAt, $"excluding {string.Join(", ", excluded)} shortens day {day.Number} by {length - total} minutes: it now ends at {end:HH\\:mm} instead of {day.End:HH\\:mm}",
+            d.Report(Rules.DayShortened, lostAt, $"excluding {string.Join(", ", excluded)} shortens day {day.Number} by {length - total} minutes: it now ends at {end:HH\\:mm} instead of {day.End:HH\\:mm}",
                 $"to keep the full day, add a session of {length - total} minutes to day {day.Number} with 'add'");
             return day with { End = end };
         }
-        d.Report(Rules.DayTimings, at, $"day {day.Number} runs {day.Start:HH\\:mm}–{day.End:HH\\:mm} ({length} minutes), but with this change its sessions and breaks add up to {total} minutes",
+        d.Report(Rules.Customisation, at, $"day {day.Number} runs {day.Start:HH\\:mm}–{day.End:HH\\:mm} ({length} minutes), but with this change its sessions and breaks add up to {total} minutes",
             total > length ? $"make room: exclude {total - length} minutes of sessions from day {day.Number}, or add the session to another day"
                 : $"fill {length - total} minutes: add a session to day {day.Number}");
         // Reported here, at the profile line; the content rules need not report it again against programme.yaml.
