@@ -69,28 +69,44 @@ public partial class WorkflowTests
         }
     }
 
+    /// <summary>Why a workflow would be unsafe for pull requests from forks; empty when it is safe.</summary>
+    static List<string> SafetyProblems(string text)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(text));
+        var root = (YamlMappingNode)stream.Documents[0].RootNode;
+        var problems = new List<string>();
+        var triggers = Triggers(root).ToList();
+        var code = string.Join("\n", text.Split('\n').Where(l => !l.TrimStart().StartsWith('#')));
+        if (triggers.Contains("pull_request_target") || code.Contains("pull_request_target")) problems.Add("uses pull_request_target");
+        if (!triggers.Contains("pull_request")) return problems;
+        if (Get(root, "permissions") is not YamlMappingNode top) { problems.Add("no top-level permissions (the default token may write)"); return problems; }
+        var all = new List<YamlMappingNode> { top };
+        all.AddRange(((YamlMappingNode)Get(root, "jobs")!).Children.Values.Select(j => Get(j, "permissions")).OfType<YamlMappingNode>());
+        foreach (var (scope, level) in all.SelectMany(p => p.Children))
+            if (((YamlScalarNode)level).Value is not ("read" or "none")) problems.Add($"{scope}: {level}");
+        if (code.Contains("secrets.")) problems.Add("uses secrets");
+        if (code.Contains("write-all")) problems.Add("write-all");
+        return problems;
+    }
+
     [Fact]
     public void Pull_request_workflows_are_read_only_and_never_pull_request_target()
     {
-        var checkedAny = false;
-        foreach (var (name, text, root) in Workflows())
-        {
-            var triggers = Triggers(root).ToList();
-            Assert.DoesNotContain("pull_request_target", triggers);
-            var code = string.Join("\n", text.Split('\n').Where(l => !l.TrimStart().StartsWith('#')));
-            Assert.DoesNotContain("pull_request_target", code);
-            if (!triggers.Contains("pull_request")) continue;
-            checkedAny = true;
-            // Top-level permissions are given explicitly and grant nothing beyond read; so are any per job.
-            var top = Assert.IsType<YamlMappingNode>(Get(root, "permissions"));
-            var all = new List<YamlMappingNode> { top };
-            all.AddRange(((YamlMappingNode)Get(root, "jobs")!).Children.Values.Select(j => Get(j, "permissions")).OfType<YamlMappingNode>());
-            foreach (var (scope, level) in all.SelectMany(p => p.Children))
-                Assert.True(((YamlScalarNode)level).Value is "read" or "none", $"{name}: {scope} is {level}, but a pull request workflow may only read");
-            Assert.DoesNotContain("secrets.", code);
-            Assert.DoesNotContain("write-all", code);
-        }
-        Assert.True(checkedAny);
+        foreach (var (name, text, _) in Workflows())
+            Assert.True(SafetyProblems(text).Count == 0, $"{name}: {string.Join("; ", SafetyProblems(text))}");
+    }
+
+    [Fact]
+    public void The_safety_check_catches_unsafe_workflows()
+    {
+        const string safe = "on: pull_request\npermissions:\n  contents: read\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo hi\n";
+        Assert.Empty(SafetyProblems(safe));
+        Assert.Equal(["uses pull_request_target"], SafetyProblems(safe.Replace("on: pull_request", "on: pull_request_target")));
+        Assert.Equal(["contents: write"], SafetyProblems(safe.Replace("contents: read", "contents: write")));
+        Assert.Equal(["no top-level permissions (the default token may write)"], SafetyProblems(safe.Replace("permissions:\n  contents: read\n", "")));
+        Assert.Equal(["pull-requests: write"], SafetyProblems(safe.Replace("    runs-on:", "    permissions:\n      pull-requests: write\n    runs-on:")));
+        Assert.Equal(["uses secrets"], SafetyProblems(safe.Replace("echo hi", "echo ${{ secrets.TOKEN }}")));
     }
 
     [Fact]
