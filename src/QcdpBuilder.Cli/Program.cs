@@ -8,4 +8,5 @@ root.Options.Add(CommonOptions.Root);
 root.Subcommands.Add(BuildCommand.Create());
 root.Subcommands.Add(ValidateCommand.Create());
 root.Subcommands.Add(BenchmarkCommand.Create());
+root.Subcommands.Add(ReportCommand.Create());
 return root.Parse(args).Invoke();

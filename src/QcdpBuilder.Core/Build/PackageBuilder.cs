@@ -5,6 +5,7 @@ using QcdpBuilder.Decks;
 using QcdpBuilder.Diagnostics;
 using QcdpBuilder.Documents;
 using QcdpBuilder.Docx;
+using QcdpBuilder.Evaluation;
 using QcdpBuilder.Markdown;
 using QcdpBuilder.PdfOutput;
 using QcdpBuilder.Pptx;
@@ -66,10 +67,14 @@ public static class PackageBuilder
         var org = loader.LoadOrganisation(options.Profile ?? Path.Combine(root, "content", "organisation.yaml"));
         if (programme is null || org is null) return Fail();
         ContentRules.Check(programme, org, diagnostics);
+        // The evaluation (measures and self-assessment items) and its traceability to the outcomes.
+        var evaluation = EvaluationLoader.Load(root, diagnostics);
+        Traceability.Check(programme, evaluation, diagnostics);
 
         // 2. Customise: the brand every writer uses and the values placeholders can use.
         var brand = MakeBrand(root, org, programme);
         var data = TemplateData.ForContent(org, programme);
+        data["self_assessment"] = EvaluationTemplateData.SelfAssessment(evaluation);
         var templates = new TemplateEngine();
         var reader = new MarkdownReader(root, diagnostics);
 
@@ -153,6 +158,13 @@ public static class PackageBuilder
                 AddDocument("programme/timetable", "timetable", "content/programme.yaml", doc, DocxKind.Handout, PdfKind.Handout);
             }
         }
+
+        // The evaluation tools: the measures workbook and the traceability matrix (workbook and document).
+        artefacts.Add(new Artefact("evaluation/measures-workbook.xlsx", "evaluation-workbook", EvaluationLoader.MeasuresFile, () => MeasuresWorkbook.Write(evaluation, brand)));
+        var trace = Traceability.Build(programme, evaluation);
+        artefacts.Add(new Artefact("evaluation/traceability.xlsx", "traceability", EvaluationLoader.SelfAssessmentFile, () => TraceabilityOutputs.Workbook(trace, evaluation, brand)));
+        AddDocument("programme/traceability", "traceability", EvaluationLoader.MeasuresFile,
+            TraceabilityOutputs.Document(trace, programme) with { Meta = Meta(programme, org) }, DocxKind.Handout, PdfKind.Handout);
 
         return new BuildPlan(diagnostics, artefacts, programme, org);
     }

@@ -11,8 +11,14 @@ public sealed record Diagnostic(Severity Severity, string File, int Line, int Co
 {
     public string SeverityText => Severity == Severity.Error ? "error" : "warning";
 
+    /// <summary>A spreadsheet cell, e.g. <c>measures-workbook.xlsx[1 Active coaches]!C7</c>, shown instead of line and column.</summary>
+    public string? Cell { get; init; }
+
+    /// <summary>Where the problem is: <c>path:line:column</c>, or the cell for problems in a workbook.</summary>
+    public string Location => Cell ?? $"{File}:{Line}:{Column}";
+
     /// <summary>The compiler-style line: <c>path:line:column: error: message</c>.</summary>
-    public string Headline => $"{File}:{Line}:{Column}: {SeverityText}: {Message}";
+    public string Headline => $"{Location}: {SeverityText}: {Message}";
 
     public override string ToString() => Hint is null ? Headline : $"{Headline}\n  hint: {Hint}";
 
