@@ -8,5 +8,8 @@ root.Options.Add(CommonOptions.Root);
 root.Subcommands.Add(BuildCommand.Create());
 root.Subcommands.Add(ValidateCommand.Create());
 root.Subcommands.Add(BenchmarkCommand.Create());
+root.Subcommands.Add(InitCommand.Create());
+root.Subcommands.Add(PackCommand.Create());
+root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(ReportCommand.Create());
 return root.Parse(args).Invoke();

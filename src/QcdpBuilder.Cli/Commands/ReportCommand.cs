@@ -21,7 +21,7 @@ public static class ReportCommand
             if (CommonOptions.FindRoot(parse.GetValue(CommonOptions.Root)) is not { } root) return report.NoRoot();
             var result = ReportRunner.Run(new ReportOptions(root, CommonOptions.FullPath(parse.GetValue(data))!)
             {
-                Profile = CommonOptions.FullPath(parse.GetValue(CommonOptions.Org)),
+                Org = CommonOptions.Organisation(parse.GetValue(CommonOptions.Org)),
                 OutputDir = CommonOptions.FullPath(parse.GetValue(output)),
             });
             var code = report.Finish(new BuildResult(result.Diagnostics, null, []), root, quiet: true);

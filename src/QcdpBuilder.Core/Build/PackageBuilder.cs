@@ -6,7 +6,9 @@ using QcdpBuilder.Diagnostics;
 using QcdpBuilder.Documents;
 using QcdpBuilder.Docx;
 using QcdpBuilder.Evaluation;
+using QcdpBuilder.Html;
 using QcdpBuilder.Markdown;
+using QcdpBuilder.Organisations;
 using QcdpBuilder.PdfOutput;
 using QcdpBuilder.Pptx;
 using QcdpBuilder.Templates;
@@ -16,12 +18,17 @@ namespace QcdpBuilder.Build;
 /// <summary>What to build and where.</summary>
 public sealed record BuildOptions(string Root)
 {
-    /// <summary>Organisation profile; defaults to <c>content/organisation.yaml</c>.</summary>
+    /// <summary>
+    /// The organisation: a slug (<c>organisations/&lt;slug&gt;/organisation.yaml</c>) or a path to a profile;
+    /// null builds the default organisation (see <see cref="OrganisationFolders"/>).
+    /// </summary>
     public string? Profile { get; init; }
     /// <summary>Output folder; defaults to <c>output/&lt;organisation slug&gt;</c>.</summary>
     public string? OutputDir { get; init; }
     /// <summary>False for <c>qcdp validate</c>: everything is checked, nothing written.</summary>
     public bool Write { get; init; } = true;
+    /// <summary>Also write the programme as a static website into <c>site/</c> (<c>qcdp build --format html</c>).</summary>
+    public bool Site { get; init; }
 }
 
 /// <summary>One file of the package: where it goes, what kind it is, what it came from, and how to make it.</summary>
@@ -47,10 +54,16 @@ public static class PackageBuilder
             return new BuildResult(plan.Diagnostics, null, []);
 
         // 5. Write: render every artefact into a temporary folder, then swap it in.
-        var root = Path.GetFullPath(options.Root);
-        var outDir = Path.GetFullPath(options.OutputDir ?? Path.Combine(root, "output", plan.Organisation.Slug), root);
+        var outDir = OutputDirFor(options, plan.Organisation);
         var files = OutputFolder.Replace(outDir, plan.Artefacts, plan.Programme, plan.Organisation, plan.Diagnostics, progress);
         return files is null ? new BuildResult(plan.Diagnostics, null, []) : new BuildResult(plan.Diagnostics, outDir, files);
+    }
+
+    /// <summary>Where a build writes: <c>--out</c>, or <c>output/&lt;organisation slug&gt;</c>.</summary>
+    public static string OutputDirFor(BuildOptions options, Organisation org)
+    {
+        var root = Path.GetFullPath(options.Root);
+        return Path.GetFullPath(options.OutputDir ?? Path.Combine(root, "output", org.Slug), root);
     }
 
     /// <summary>Steps 1–4: load, customise, render templates and parse, giving every output still to be rendered.</summary>
@@ -60,23 +73,29 @@ public static class PackageBuilder
         var diagnostics = new DiagnosticBag();
         BuildPlan Fail() => new(diagnostics, [], null, null);
 
-        // 1. Load: content and the organisation profile, then the rules that tie them together.
+        // 1. Load: the organisation profile (its folder holds its overlay), then the content read through that overlay.
         progress?.Invoke("Loading content");
-        var loader = new ContentLoader(root, diagnostics);
+        var profile = OrganisationFolders.Resolve(root, options.Profile, diagnostics);
+        if (profile is null) return Fail();
+        var overlay = Overlay.ForProfile(root, profile);
+        var loader = new ContentLoader(root, diagnostics, overlay);
+        var org = loader.LoadOrganisation(profile);
         var programme = loader.LoadProgramme();
-        var org = loader.LoadOrganisation(options.Profile ?? Path.Combine(root, "content", "organisation.yaml"));
         if (programme is null || org is null) return Fail();
+
+        // 2. Customise: the organisation's exclusions, additions and new order, then the rules that tie content and
+        //    profile together; the brand every writer uses, the values placeholders can use, and the delivery mode
+        //    that keeps or drops ::: {.virtual} and ::: {.in-person} passages.
+        Customiser.Apply(programme, org, diagnostics);
         ContentRules.Check(programme, org, diagnostics);
-        // The evaluation (measures and self-assessment items) and its traceability to the outcomes.
+        // The evaluation (measures and self-assessment items) and its traceability to the outcomes taught.
         var evaluation = EvaluationLoader.Load(root, diagnostics);
         Traceability.Check(programme, evaluation, diagnostics);
-
-        // 2. Customise: the brand every writer uses and the values placeholders can use.
         var brand = MakeBrand(root, org, programme);
         var data = TemplateData.ForContent(org, programme);
         data["self_assessment"] = EvaluationTemplateData.SelfAssessment(evaluation);
         var templates = new TemplateEngine();
-        var reader = new MarkdownReader(root, diagnostics);
+        var reader = new MarkdownReader(root, diagnostics) { Delivery = org.Cohort.Delivery, Resolve = overlay.Content };
 
         string? Templated(string path)
         {
@@ -90,6 +109,8 @@ public static class PackageBuilder
         // 3 and 4. Render templates and parse: every output as a document or deck, in memory.
         progress?.Invoke("Rendering templates and parsing Markdown");
         var artefacts = new List<Artefact>();
+        var decks = new Dictionary<string, Deck>();
+        var handouts = new Dictionary<string, Document>();
 
         // Every document goes out as an editable DOCX and a print-ready PDF from the same model.
         void AddDocument(string stem, string kind, string source, Document doc, DocxKind docx, PdfKind pdf, int contentsDepth = 3)
@@ -104,24 +125,25 @@ public static class PackageBuilder
             var slidesFile = loader.Rel(session.SlidesFile);
             var deck = SlideBuilder.Build($"Session {session.Id}: {session.Title}", $"{session.Workstream.Title} · {org.Name}",
                 ParseFile(session.SlidesFile), slidesFile, diagnostics);
+            decks[session.Id] = deck;
             var count = deck.Slides.Count;
             if (count < 8 || count > 20)
-                diagnostics.Warning(SourceSpan.StartOf(slidesFile), $"the deck has {count} slides (with its title slide); decks should have 8–20", count < 8 ? "add slides" : "split or trim the deck");
+                diagnostics.Report(Rules.SlideCount, SourceSpan.StartOf(slidesFile), $"the deck has {count} slides (with its title slide); decks should have 8–20", count < 8 ? "add slides" : "split or trim the deck");
             artefacts.Add(new Artefact($"slides/{session.Slug}.pptx", "slides", slidesFile, () => PptxWriter.Write(deck, brand, org.ReferenceDeck)));
             artefacts.Add(new Artefact($"slides/{session.Slug}.pdf", "slides", slidesFile, () => PdfWriter.Slides(deck, brand)));
             artefacts.Add(new Artefact($"slides/{session.Slug}-notes.pdf", "notes-pages", slidesFile, () => PdfWriter.NotesHandout(deck, brand)));
             artefacts.Add(new Artefact($"slides/{session.Slug}-speaker-notes.pdf", "speaker-notes", slidesFile, () => PdfWriter.SpeakerNotes(deck, brand)));
         }
 
-        var guideTemplate = Path.Combine(root, "templates", "facilitator-guide.md.hbs");
+        var guideTemplate = overlay.Template("facilitator-guide.md.hbs");
         var guideSource = File.Exists(guideTemplate) ? File.ReadAllText(guideTemplate) : "";
-        if (guideSource.Length == 0) diagnostics.Error(SourceSpan.StartOf("templates/facilitator-guide.md.hbs"), "the facilitator guide template is missing");
+        if (guideSource.Length == 0) diagnostics.Report(Rules.MissingFile, SourceSpan.StartOf(loader.Rel(guideTemplate)), "the facilitator guide template is missing");
         foreach (var ws in programme.Workstreams)
         {
             var guideData = GuideData.For(ws, programme, org, data, Templated, (md, at) => templates.Render(md, data, at.File, diagnostics, at.Line));
-            var guideMarkdown = templates.Render(guideSource, guideData, "templates/facilitator-guide.md.hbs", diagnostics);
+            var guideMarkdown = templates.Render(guideSource, guideData, loader.Rel(guideTemplate), diagnostics);
             if (guideMarkdown is null) continue;
-            var doc = new Document($"Workstream {ws.Number}: {ws.Title}", reader.Parse(guideMarkdown, guideTemplate))
+            var doc = new Document(ws.IsLocal ? ws.Title : $"Workstream {ws.Number}: {ws.Title}", reader.Parse(guideMarkdown, guideTemplate))
             {
                 Subtitle = $"Facilitator guide · {programme.Title}",
                 Meta = Meta(programme, org),
@@ -132,6 +154,7 @@ public static class PackageBuilder
         foreach (var h in programme.Handouts)
         {
             var doc = new Document(Title(h.Title, h.File), ParseFile(h.File)) { Subtitle = programme.Title, Meta = Meta(programme, org) };
+            handouts[h.Id] = doc;
             AddDocument($"handouts/{h.Id}", "handout", loader.Rel(h.File), doc, DocxKind.Handout, PdfKind.Handout);
         }
 
@@ -148,10 +171,10 @@ public static class PackageBuilder
             AddDocument($"programme/{m.Id}", m.Kind, loader.Rel(m.File), doc, docx, pdf);
         }
 
-        var timetableTemplate = Path.Combine(root, "templates", "timetable.md.hbs");
+        var timetableTemplate = overlay.Template("timetable.md.hbs");
         if (File.Exists(timetableTemplate))
         {
-            var md = templates.Render(File.ReadAllText(timetableTemplate), TimetableData.For(programme, org, data), "templates/timetable.md.hbs", diagnostics);
+            var md = templates.Render(File.ReadAllText(timetableTemplate), TimetableData.For(programme, org, data), loader.Rel(timetableTemplate), diagnostics);
             if (md is not null)
             {
                 var doc = new Document($"Timetable: {org.Cohort.Name}", reader.Parse(md, timetableTemplate)) { Subtitle = programme.Title, Meta = Meta(programme, org) };
@@ -166,7 +189,26 @@ public static class PackageBuilder
         AddDocument("programme/traceability", "traceability", EvaluationLoader.MeasuresFile,
             TraceabilityOutputs.Document(trace, programme) with { Meta = Meta(programme, org) }, DocxKind.Handout, PdfKind.Handout);
 
+        // The website (qcdp build --format html): the same documents and decks again, as linked pages.
+        if (options.Site)
+        {
+            // The guides already parse every piece of Markdown the pages show and report its problems;
+            // parsing it again for the site must not report them twice.
+            var quiet = new DiagnosticBag();
+            var siteReader = new MarkdownReader(root, quiet) { Delivery = org.Cohort.Delivery, Resolve = overlay.Content };
+            IReadOnlyList<Block> SiteMarkdown(string md, string path) =>
+                templates.Render(md, data, loader.Rel(path), quiet) is { } text ? siteReader.Parse(text, path) : [];
+            AddSite(artefacts, new SiteContent(programme, org, brand, artefacts.Select(a => a.Path).ToHashSet(), decks, handouts, SiteMarkdown, loader.Rel));
+        }
+
         return new BuildPlan(diagnostics, artefacts, programme, org);
+    }
+
+    /// <summary>Adds the site's pages, stylesheet, script, font, logo and pictures under <c>site/</c>.</summary>
+    static void AddSite(List<Artefact> artefacts, SiteContent content)
+    {
+        foreach (var f in SiteWriter.Files(content.Compose()))
+            artefacts.Add(new Artefact("site/" + f.Path, "site", f.Source, f.Render));
     }
 
     static IReadOnlyDictionary<string, string> Meta(Programme p, Organisation org) => new Dictionary<string, string>

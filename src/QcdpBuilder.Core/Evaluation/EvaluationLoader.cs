@@ -39,7 +39,7 @@ public static class EvaluationLoader
                 scale.AllowOnly("min", "max");
                 min = scale.Int("min") ?? min;
                 max = scale.Int("max") ?? max;
-                if (max <= min) diagnostics.Error(scale.ValueSpan("max"), $"the scale's max ({max}) must be greater than its min ({min})", "e.g. scale: { min: 0, max: 10 }");
+                if (max <= min) diagnostics.Report(Rules.InvalidValue, scale.ValueSpan("max"), $"the scale's max ({max}) must be greater than its min ({min})", "e.g. scale: { min: 0, max: 10 }");
             }
             foreach (var e in s.MapList("items", required: true))
             {
@@ -58,7 +58,7 @@ public static class EvaluationLoader
     {
         var path = Path.Combine(root, rel);
         if (File.Exists(path)) return YamlMap.Load(File.ReadAllText(path), rel, diagnostics);
-        diagnostics.Error(SourceSpan.StartOf(rel), "file not found", "the evaluation needs it: see content/README.md, \"Evaluation\"");
+        diagnostics.Report(Rules.MissingFile, SourceSpan.StartOf(rel), "file not found", "the evaluation needs it: see content/README.md, \"Evaluation\"");
         return null;
     }
 
@@ -71,7 +71,7 @@ public static class EvaluationLoader
         var typeText = e.String("type", required: true);
         MeasureType? type = typeText switch { "outcome" => MeasureType.Outcome, "process" => MeasureType.Process, "balancing" => MeasureType.Balancing, _ => null };
         if (typeText is not null && type is null)
-            d.Error(e.ValueSpan("type"), $"unknown measure type '{typeText}'", Hint(typeText, ["outcome", "process", "balancing"]));
+            d.Report(Rules.InvalidValue, e.ValueSpan("type"), $"unknown measure type '{typeText}'", Hint(typeText, ["outcome", "process", "balancing"]));
         var unit = OneOf(e, "unit", Units, "percent", d);
         var direction = OneOf(e, "direction", Directions, "up", d);
         string Req(string key) => e.String(key, required: true) ?? "";
@@ -90,7 +90,7 @@ public static class EvaluationLoader
         var v = e.String(key);
         if (v is null) return fallback;
         if (allowed.Contains(v)) return v;
-        d.Error(e.ValueSpan(key), $"'{key}' must be one of {string.Join(", ", allowed)}, not '{v}'", Hint(v, allowed));
+        d.Report(Rules.InvalidValue, e.ValueSpan(key), $"'{key}' must be one of {string.Join(", ", allowed)}, not '{v}'", Hint(v, allowed));
         return fallback;
     }
 
@@ -99,7 +99,7 @@ public static class EvaluationLoader
         var v = e.String(key);
         if (v is null) return false;
         if (v is "true" or "false") return v == "true";
-        d.Error(e.ValueSpan(key), $"'{key}' must be true or false, not '{v}'");
+        d.Report(Rules.WrongType, e.ValueSpan(key), $"'{key}' must be true or false, not '{v}'");
         return false;
     }
 
@@ -110,6 +110,6 @@ public static class EvaluationLoader
     {
         foreach (var g in items.GroupBy(i => i.Id).Where(g => g.Count() > 1))
             foreach (var dup in g.Skip(1))
-                d.Error(dup.At, $"{what} '{g.Key}' is used more than once (first at {g.First().At})", "give each its own");
+                d.Report(Rules.DuplicateId, dup.At, $"{what} '{g.Key}' is used more than once (first at {g.First().At})", "give each its own");
     }
 }

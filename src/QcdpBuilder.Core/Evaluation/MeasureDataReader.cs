@@ -30,13 +30,13 @@ public static class MeasureDataReader
         if (Directory.Exists(path)) return ReadCsvFolder(path, e, d);
         if (!File.Exists(path))
         {
-            d.Error(SourceSpan.StartOf(path), "no such file or folder", "pass the completed measures workbook (.xlsx) or a folder of <measure id>.csv files");
+            d.Report(Rules.MeasureSheet, SourceSpan.StartOf(path), "no such file or folder", "pass the completed measures workbook (.xlsx) or a folder of <measure id>.csv files");
             return [];
         }
         try { return ReadWorkbook(path, e, d); }
         catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or IOException or FileFormatException)
         {
-            d.Error(SourceSpan.StartOf(Path.GetFileName(path)), $"cannot read the workbook: {ex.Message}", "save it from Excel or Calc as an .xlsx workbook");
+            d.Report(Rules.MeasureData, SourceSpan.StartOf(Path.GetFileName(path)), $"cannot read the workbook: {ex.Message}", "save it from Excel or Calc as an .xlsx workbook");
             return [];
         }
     }
@@ -57,7 +57,7 @@ public static class MeasureDataReader
             if (sheet?.Id?.Value is not { } id)
             {
                 d.Add(new Diagnostic(Severity.Warning, file, 1, 1, $"no sheet named '{m.SheetName}' for measure {m.Number}, so it is left out of the report",
-                    "keep the sheet names the workbook was generated with") { Cell = $"{file}[{m.SheetName}]" });
+                    "keep the sheet names the workbook was generated with", Rules.MeasureSheet.Id) { Cell = $"{file}[{m.SheetName}]" });
                 continue;
             }
             var cells = ((WorksheetPart)wb.GetPartById(id)).Worksheet.Descendants<Cell>()
@@ -136,7 +136,7 @@ public static class MeasureDataReader
             var file = m.Id + ".csv";
             if (!File.Exists(path))
             {
-                d.Warning(SourceSpan.StartOf(file), $"no {file} for measure {m.Number} ({m.Title}), so it is left out of the report",
+                d.Report(Rules.MeasureSheet, SourceSpan.StartOf(file), $"no {file} for measure {m.Number} ({m.Title}), so it is left out of the report",
                     "write one with the header row: period,numerator,denominator,annotation");
                 continue;
             }
@@ -146,7 +146,7 @@ public static class MeasureDataReader
             var missing = wanted.Where(w => !header.Contains(w)).ToList();
             if (missing.Count > 0)
             {
-                d.Error(SourceSpan.StartOf(file), $"the header row has no {string.Join(", ", missing)} column", "start the file with: period,numerator,denominator,annotation");
+                d.Report(Rules.MeasureData, SourceSpan.StartOf(file), $"the header row has no {string.Join(", ", missing)} column", "start the file with: period,numerator,denominator,annotation");
                 continue;
             }
             var rows = new List<RawRow>();
@@ -208,7 +208,7 @@ public static class MeasureDataReader
             {
                 ok = false;
                 var cell = at.At.Name.Contains(']') ? at.At.Name : null;
-                d.Add(new Diagnostic(Severity.Error, at.At.File, at.At.Row, at.At.Col, message, hint) { Cell = cell });
+                d.Add(new Diagnostic(Severity.Error, at.At.File, at.At.Row, at.At.Col, message, hint, Rules.MeasureData.Id) { Cell = cell });
             }
             if (row.Period.Blank) Problem(row.Period, "period is missing", "write the month or quarter the row is for, e.g. \"Jan 2027\" or \"2027 Q1\"");
             var num = Number(row.Numerator, "numerator", Problem, allowNegative: !m.IsPercent);

@@ -1,6 +1,7 @@
 using QcdpBuilder.Build;
 using QcdpBuilder.Content;
 using QcdpBuilder.Diagnostics;
+using QcdpBuilder.Organisations;
 using QcdpBuilder.Docx;
 using QcdpBuilder.PdfOutput;
 
@@ -9,7 +10,8 @@ namespace QcdpBuilder.Evaluation;
 /// <summary>What <c>qcdp report</c> does: which data, for which organisation, written where.</summary>
 public sealed record ReportOptions(string Root, string Data)
 {
-    public string? Profile { get; init; }
+    /// <summary>An organisation slug or profile path (as <c>--org</c>); null for the default organisation.</summary>
+    public string? Org { get; init; }
     /// <summary>Defaults to the folder holding the data (the workbook's folder, or the CSV folder itself).</summary>
     public string? OutputDir { get; init; }
 }
@@ -28,9 +30,11 @@ public static class ReportRunner
     {
         var root = Path.GetFullPath(options.Root);
         var d = new DiagnosticBag();
-        var loader = new ContentLoader(root, d);
+        var profile = OrganisationFolders.Resolve(root, options.Org, d);
+        if (profile is null) return new ReportResult(d, []);
+        var loader = new ContentLoader(root, d, Overlay.ForProfile(root, profile));
+        var org = loader.LoadOrganisation(profile);
         var programme = loader.LoadProgramme();
-        var org = loader.LoadOrganisation(options.Profile ?? Path.Combine(root, "content", "organisation.yaml"));
         var evaluation = EvaluationLoader.Load(root, d);
         if (programme is null || org is null || d.HasErrors) return new ReportResult(d, []);
 

@@ -47,12 +47,12 @@ public static class Traceability
         foreach (var (r, who) in refs.Where(x => !ids.Contains(x.r.Id)))
         {
             var near = Suggest.Nearest(r.Id, ids);
-            d.Error(r.At, $"{who} names outcome '{r.Id}', which no workstream defines",
+            d.Report(Rules.EvaluationOutcome, r.At, $"{who} names outcome '{r.Id}', which no workstream defines",
                 near is null ? "use an outcome id from a workstream.yaml" : $"did you mean '{near}'?");
         }
         if (e.Items.Count == 0 && e.Measures.Count == 0) return;  // the loader has already said why
         foreach (var row in Build(p, e).Where(r => !r.Evaluated))
-            d.Warning(row.Outcome.At, $"outcome {row.Outcome.Id} has no evaluation item: no self-assessment item or measure names it",
+            d.Report(Rules.OutcomeEvaluation, row.Outcome.At, $"outcome {row.Outcome.Id} has no evaluation item: no self-assessment item or measure names it",
                 $"add '{row.Outcome.Id}' to the 'outcomes' of an item in {EvaluationLoader.SelfAssessmentFile} or a measure in {EvaluationLoader.MeasuresFile}");
     }
 }

@@ -67,11 +67,11 @@ public sealed class ReportTests : IDisposable
         WorkbookFiller.Set(path, "7 Data use", new Dictionary<string, object> { ["A13"] = "Jan 2027", ["B13"] = 12, ["C13"] = 10 });
         var result = ReportRunner.Run(new ReportOptions(RepoPaths.Root, path));
         var lines = result.Diagnostics.Sorted().Select(d => d.Headline).ToList();
-        Assert.Contains("measures-workbook.xlsx[1 Active coaches]!B15: error: numerator is not a number ('twenty')", lines);
-        Assert.Contains("measures-workbook.xlsx[1 Active coaches]!C16: error: denominator is zero, so the value cannot be calculated", lines);
-        Assert.Contains("measures-workbook.xlsx[1 Active coaches]!A17: error: period is missing", lines);
-        Assert.Contains("measures-workbook.xlsx[1 Active coaches]!C18: error: denominator is missing", lines);
-        Assert.Contains("measures-workbook.xlsx[7 Data use]!B13: error: numerator (12) is greater than the denominator (10)", lines);
+        Assert.Contains("measures-workbook.xlsx[1 Active coaches]!B15: error QCDP861: numerator is not a number ('twenty')", lines);
+        Assert.Contains("measures-workbook.xlsx[1 Active coaches]!C16: error QCDP861: denominator is zero, so the value cannot be calculated", lines);
+        Assert.Contains("measures-workbook.xlsx[1 Active coaches]!A17: error QCDP861: period is missing", lines);
+        Assert.Contains("measures-workbook.xlsx[1 Active coaches]!C18: error QCDP861: denominator is missing", lines);
+        Assert.Contains("measures-workbook.xlsx[7 Data use]!B13: error QCDP861: numerator (12) is greater than the denominator (10)", lines);
         Assert.Equal(5, result.Diagnostics.ErrorCount);
         Assert.Empty(result.Files);
         Assert.False(File.Exists(Path.Combine(dir, "evaluation-report.pdf")));
