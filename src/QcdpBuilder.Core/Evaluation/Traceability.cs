@@ -42,9 +42,11 @@ public static class Traceability
     public static void Check(Programme p, EvaluationDefinition e, DiagnosticBag d)
     {
         var ids = p.Workstreams.SelectMany(w => w.Outcomes).Select(o => o.Id).ToList();
+        // Outcomes of a workstream the organisation excludes are still real ids: the evaluation may name them.
+        var excluded = p.ExcludedWorkstreams.SelectMany(w => w.Outcomes).Select(o => o.Id).ToHashSet();
         var refs = e.Items.SelectMany(i => i.Outcomes.Select(r => (r, $"self-assessment item {i.Id}")))
             .Concat(e.Measures.SelectMany(m => m.Outcomes.Select(r => (r, $"measure '{m.Id}'"))));
-        foreach (var (r, who) in refs.Where(x => !ids.Contains(x.r.Id)))
+        foreach (var (r, who) in refs.Where(x => !ids.Contains(x.r.Id) && !excluded.Contains(x.r.Id)))
         {
             var near = Suggest.Nearest(r.Id, ids);
             d.Report(Rules.EvaluationOutcome, r.At, $"{who} names outcome '{r.Id}', which no workstream defines",
