@@ -49,6 +49,7 @@ public sealed class ReportTests : IDisposable
         var confidence = series.Single(s => s.Measure.Id == "confidence");
         Assert.Contains("A run chart needs more data", EvaluationReport.Reading(confidence.Measure, confidence, RunChart.Analyse(confidence.Points.Select(p => p.Value).ToList())));
 
+        if (ExternalTool.Run("qpdf", "--check", Path.Combine(dir, "evaluation-report.pdf")) is { } qpdf) Assert.True(qpdf.Code == 0, qpdf.Output);
         if (ExternalTool.Run("pdftotext", Path.Combine(dir, "evaluation-report.pdf"), "-") is { } text)
         {
             Assert.Contains("Shift: 6 points above the median", text.Output);
@@ -75,6 +76,35 @@ public sealed class ReportTests : IDisposable
         Assert.Equal(5, result.Diagnostics.ErrorCount);
         Assert.Empty(result.Files);
         Assert.False(File.Exists(Path.Combine(dir, "evaluation-report.pdf")));
+    }
+
+    [Fact]
+    public void Qcdp_report_names_bad_cells_and_exits_1_then_writes_the_report_once_they_are_fixed()
+    {
+        var path = FilledWorkbook(dir);
+        WorkbookFiller.Set(path, "1 Active coaches", new Dictionary<string, object> { ["C14"] = "forty" });
+        var (code, _, err) = Qcdp(dir, "report", "--root", RepoPaths.Root, "--data", "measures-workbook.xlsx");
+        Assert.Equal(1, code);
+        Assert.Contains("measures-workbook.xlsx[1 Active coaches]!C14: error QCDP861: denominator is not a number ('forty')", err);
+        Assert.False(File.Exists(Path.Combine(dir, "evaluation-report.pdf")));
+
+        WorkbookFiller.Set(path, "1 Active coaches", new Dictionary<string, object> { ["C14"] = 40 });
+        var (ok, output, _) = Qcdp(dir, "report", "--root", RepoPaths.Root, "--data", "measures-workbook.xlsx", "--org", "three-rivers");
+        Assert.Equal(0, ok);
+        Assert.Contains("evaluation-report.pdf", output);
+        Assert.True(File.Exists(Path.Combine(dir, "evaluation-report.docx")));
+    }
+
+    static (int Code, string Out, string Err) Qcdp(string workingDir, params string[] args)
+    {
+        var psi = new System.Diagnostics.ProcessStartInfo("dotnet") { WorkingDirectory = workingDir, RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "qcdp.dll"));
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        using var p = System.Diagnostics.Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        p.WaitForExit();
+        return (p.ExitCode, stdout.Result, stderr.Result);
     }
 
     [Fact]
