@@ -11,5 +11,7 @@ root.Subcommands.Add(BenchmarkCommand.Create());
 root.Subcommands.Add(InitCommand.Create());
 root.Subcommands.Add(PackCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
+root.Subcommands.Add(SchemaCommand.Create());
+root.Subcommands.Add(NewCommand.Create());
 root.Subcommands.Add(ReportCommand.Create());
 return root.Parse(args).Invoke();

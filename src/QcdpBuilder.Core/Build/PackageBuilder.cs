@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using QcdpBuilder.Branding;
+using QcdpBuilder.Calendar;
 using QcdpBuilder.Content;
 using QcdpBuilder.Decks;
 using QcdpBuilder.Diagnostics;
@@ -88,10 +89,13 @@ public static class PackageBuilder
         //    that keeps or drops ::: {.virtual} and ::: {.in-person} passages.
         Customiser.Apply(programme, org, diagnostics);
         ContentRules.Check(programme, org, diagnostics);
+        Validation.Terms.Check(root, diagnostics, Path.GetDirectoryName(profile));
         // The evaluation (measures and self-assessment items) and its traceability to the outcomes taught.
         var evaluation = EvaluationLoader.Load(root, diagnostics);
         Traceability.Check(programme, evaluation, diagnostics);
         var brand = MakeBrand(root, org, programme);
+        BrandContrast.Check(brand, key => org.ColourAt.TryGetValue(key, out var at) ? at : SourceSpan.StartOf(org.File), diagnostics);
+        if (org.ReferenceDeck is { } template) TemplateCheck.Check(template, brand.LayoutNames, org.ReferenceDeckAt, diagnostics);
         var data = TemplateData.ForContent(org, programme);
         data["self_assessment"] = EvaluationTemplateData.SelfAssessment(evaluation);
         var templates = new TemplateEngine();
@@ -120,6 +124,8 @@ public static class PackageBuilder
             artefacts.Add(new Artefact(stem + ".pdf", kind, source, () => PdfWriter.Write(doc, brand, pdf)));
         }
 
+        // Slide text that will not fit its placeholder, measured with the brand's fonts in the deck's layouts.
+        var overflow = new SlideOverflow(brand, org.ReferenceDeck);
         foreach (var session in programme.Sessions)
         {
             var slidesFile = loader.Rel(session.SlidesFile);
@@ -129,6 +135,7 @@ public static class PackageBuilder
             var count = deck.Slides.Count;
             if (count < 8 || count > 20)
                 diagnostics.Report(Rules.SlideCount, SourceSpan.StartOf(slidesFile), $"the deck has {count} slides (with its title slide); decks should have 8–20", count < 8 ? "add slides" : "split or trim the deck");
+            overflow.Check(deck, slidesFile, diagnostics);
             artefacts.Add(new Artefact($"slides/{session.Slug}.pptx", "slides", slidesFile, () => PptxWriter.Write(deck, brand, org.ReferenceDeck)));
             artefacts.Add(new Artefact($"slides/{session.Slug}.pdf", "slides", slidesFile, () => PdfWriter.Slides(deck, brand)));
             artefacts.Add(new Artefact($"slides/{session.Slug}-notes.pdf", "notes-pages", slidesFile, () => PdfWriter.NotesHandout(deck, brand)));
@@ -155,18 +162,21 @@ public static class PackageBuilder
         {
             var doc = new Document(Title(h.Title, h.File), ParseFile(h.File)) { Subtitle = programme.Title, Meta = Meta(programme, org) };
             handouts[h.Id] = doc;
+            Validation.HeadingOrder.Check(doc.Blocks, loader.Rel(h.File), diagnostics);
             AddDocument($"handouts/{h.Id}", "handout", loader.Rel(h.File), doc, DocxKind.Handout, PdfKind.Handout);
         }
 
         if (programme.Contract is { } contract)
         {
             var doc = new Document(Title(contract.Title, contract.File), ParseFile(contract.File)) { Subtitle = $"{programme.Title} · {org.Cohort.Name}", Meta = Meta(programme, org) };
+            Validation.HeadingOrder.Check(doc.Blocks, loader.Rel(contract.File), diagnostics);
             AddDocument("contracts/applicant-contract", "applicant-contract", loader.Rel(contract.File), doc, DocxKind.Form, PdfKind.Form);
         }
 
         foreach (var m in programme.Materials)
         {
             var doc = new Document(Title(m.Title, m.File), ParseFile(m.File)) { Subtitle = programme.Title, Meta = Meta(programme, org) };
+            Validation.HeadingOrder.Check(doc.Blocks, loader.Rel(m.File), diagnostics);
             var (docx, pdf) = m.Kind switch { "form" => (DocxKind.Form, PdfKind.Form), "comms" => (DocxKind.Handout, PdfKind.Handout), _ => (DocxKind.Guide, PdfKind.Guide) };
             AddDocument($"programme/{m.Id}", m.Kind, loader.Rel(m.File), doc, docx, pdf);
         }
@@ -200,6 +210,8 @@ public static class PackageBuilder
                 templates.Render(md, data, loader.Rel(path), quiet) is { } text ? siteReader.Parse(text, path) : [];
             AddSite(artefacts, new SiteContent(programme, org, brand, artefacts.Select(a => a.Path).ToHashSet(), decks, handouts, SiteMarkdown, loader.Rel));
         }
+        // The cohort's dates as a calendar participants can import.
+        artefacts.Add(new Artefact(CohortCalendar.PathFor(org), "calendar", org.File, () => CohortCalendar.Write(programme, org, brand.BuildDate)));
 
         return new BuildPlan(diagnostics, artefacts, programme, org);
     }
@@ -244,6 +256,8 @@ public static class PackageBuilder
                 Path.Combine(fonts, "AtkinsonHyperlegible_700Bold_Italic.ttf")),
             LogoPath = org.LogoPath,
             Paper = org.Paper == "Letter" ? PaperSize.Letter : PaperSize.A4,
+            Footer = org.Footer,
+            LayoutNames = org.LayoutNames,
             BuildDate = BuildDate(p),
         };
     }

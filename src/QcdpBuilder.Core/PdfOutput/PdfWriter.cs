@@ -43,7 +43,7 @@ public static class PdfWriter
         if (kind == PdfKind.Guide)
         {
             pdf.Page.Header = new P.RunningBand { Logo = theme.Logo, Left = $"{brand.ShortName} \u00B7 {doc.Title}", Rule = true };
-            pdf.Page.Footer = new P.RunningBand { Left = brand.ProgrammeTitle, Right = "Page {page} of {pages}", Rule = true };
+            pdf.Page.Footer = new P.RunningBand { Left = brand.FooterText, Right = "Page {page} of {pages}", Rule = true };
             pdf.AddPage(Cover(theme, doc));
             // The two top heading levels present (documents that start at H2 get H2 entries at the first level).
             var all = Headings(doc.Blocks).ToList();
@@ -67,7 +67,7 @@ public static class PdfWriter
         else
         {
             pdf.Page.Header = new P.RunningBand { Logo = theme.Logo, Left = brand.OrganisationName, Rule = true };
-            pdf.Page.Footer = new P.RunningBand { Left = brand.ProgrammeTitle, Right = "Page {page} of {pages}", Rule = true };
+            pdf.Page.Footer = new P.RunningBand { Left = brand.FooterText, Right = "Page {page} of {pages}", Rule = true };
             TitleBlock(pdf, theme, doc);
         }
         foreach (var b in body) pdf.Add(b);
@@ -256,6 +256,6 @@ public static class PdfWriter
     private static void DeckBands(P.Document pdf, PdfTheme theme, Deck deck)
     {
         pdf.Page.Header = new P.RunningBand { Logo = theme.Logo, Left = deck.Title, Right = theme.Brand.ShortName, Rule = true };
-        pdf.Page.Footer = new P.RunningBand { Left = theme.Brand.ProgrammeTitle, Right = "Page {page} of {pages}", Rule = true };
+        pdf.Page.Footer = new P.RunningBand { Left = theme.Brand.FooterText, Right = "Page {page} of {pages}", Rule = true };
     }
 }
