@@ -187,7 +187,11 @@ public static class PackageBuilder
             }
         }
 
-        // The website (qcdp build --format html): the same documents and decks again, as linked pages.
+        // The cohort's dates as a calendar participants can import.
+        artefacts.Add(new Artefact(CohortCalendar.PathFor(org), "calendar", org.File, () => CohortCalendar.Write(programme, org, brand.BuildDate)));
+
+        // The website (qcdp build --format html), last: the same documents and decks again, as linked pages,
+        // with links to every file above.
         if (options.Site)
         {
             // The guides already parse every piece of Markdown the pages show and report its problems;
@@ -198,8 +202,6 @@ public static class PackageBuilder
                 templates.Render(md, data, loader.Rel(path), quiet) is { } text ? siteReader.Parse(text, path) : [];
             AddSite(artefacts, new SiteContent(programme, org, brand, artefacts.Select(a => a.Path).ToHashSet(), decks, handouts, SiteMarkdown, loader.Rel));
         }
-        // The cohort's dates as a calendar participants can import.
-        artefacts.Add(new Artefact(CohortCalendar.PathFor(org), "calendar", org.File, () => CohortCalendar.Write(programme, org, brand.BuildDate)));
 
         return new BuildPlan(diagnostics, artefacts, programme, org);
     }
