@@ -242,6 +242,7 @@ public sealed class SiteContent(Programme p, Organisation org, Brand brand, IRea
     {
         ".pptx" => "(PowerPoint)",
         ".ics" => "(calendar)",
+        ".xlsx" => "(Excel)",
         ".docx" => "(Word)",
         ".pdf" when file.EndsWith("-speaker-notes.pdf") => "(PDF, speaker notes)",
         ".pdf" when file.EndsWith("-notes.pdf") => "(PDF, notes pages)",
