@@ -9,4 +9,8 @@ root.Subcommands.Add(BuildCommand.Create());
 root.Subcommands.Add(ValidateCommand.Create());
 root.Subcommands.Add(BenchmarkCommand.Create());
 root.Subcommands.Add(InitCommand.Create());
+root.Subcommands.Add(PackCommand.Create());
+root.Subcommands.Add(ServeCommand.Create());
+root.Subcommands.Add(SchemaCommand.Create());
+root.Subcommands.Add(NewCommand.Create());
 return root.Parse(args).Invoke();

@@ -13,6 +13,7 @@ public static class ContentRules
     {
         Unique(p.Workstreams.SelectMany(w => w.Outcomes).Select(o => (o.Id, o.At)), "outcome id", d);
         Unique(p.Sessions.Select(s => (s.Id, SourceSpan.StartOf(s.File))), "session id", d);
+        Unique(p.Workstreams.Select(w => (w.Id, SourceSpan.StartOf(w.File))), "workstream id", d);
 
         foreach (var s in p.Sessions)
         {

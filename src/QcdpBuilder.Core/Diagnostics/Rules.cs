@@ -23,6 +23,7 @@ public static class Rules
     public static readonly DiagnosticRule MissingKey = new("QCDP103", "missing-key", Severity.Error, "A required key is missing.");
     public static readonly DiagnosticRule WrongType = new("QCDP104", "wrong-type", Severity.Error, "A value has the wrong type: text where a list or mapping is expected, or the other way round, or not a whole number.");
     public static readonly DiagnosticRule InvalidValue = new("QCDP105", "invalid-value", Severity.Error, "A value outside what is allowed: an unknown kind, method, delivery mode or paper size, a malformed date, time, colour or slug.");
+    public static readonly DiagnosticRule UnusedKey = new("QCDP107", "unused-key", Severity.Warning, "A key that has no effect with the other settings (partners and host without setting: system-wide).");
     public static readonly DiagnosticRule FrontMatter = new("QCDP106", "front-matter", Severity.Error, "A handout or programme document without its YAML front matter (--- title: … ---).");
 
     // 2xx: references.
@@ -32,6 +33,7 @@ public static class Rules
     public static readonly DiagnosticRule UnknownSession = new("QCDP204", "unknown-session", Severity.Error, "The timetable or the webinars name a session that does not exist.");
     public static readonly DiagnosticRule DuplicateId = new("QCDP205", "duplicate-id", Severity.Error, "Two outcomes, sessions, handouts or activities share an id (or, for activities, a title within a session).");
     public static readonly DiagnosticRule SessionFolders = new("QCDP206", "session-folders", Severity.Error, "A session folder not listed in its workstream.yaml, or a session whose id differs from the one listed.");
+    public static readonly DiagnosticRule Organisation = new("QCDP208", "organisation", Severity.Error, "The organisation to build for does not exist, or there are several and no default_organisation.");
     public static readonly DiagnosticRule OutsideRepository = new("QCDP207", "outside-repository", Severity.Error, "A brand file or picture outside the repository or the profile's folder: builds only read the repository.");
 
     // 3xx: timings and coverage.
@@ -68,6 +70,15 @@ public static class Rules
     public static readonly DiagnosticRule DayShortened = new("QCDP803", "day-shortened", Severity.Warning, "Excluding sessions makes a workshop day end earlier, or leaves an outcome or webinar date unused.");
     public static readonly DiagnosticRule DeliveryPassage = new("QCDP804", "delivery-passage", Severity.Error, "A fenced div that looks like a misspelt delivery-mode passage (::: {.virtaul} for ::: {.virtual}).");
     public static readonly DiagnosticRule Setting = new("QCDP805", "setting", Severity.Error, "A system-wide programme without its partners or host, or a host that is not a partner.");
+
+    // 85x: session packs (qcdp pack).
+    public static readonly DiagnosticRule Roster = new("QCDP851", "roster", Severity.Error, "A participant list (--participants) that cannot be used: not UTF-8, no 'name' column, an unclosed quote, a row with the wrong number of fields or no name.");
+    public static readonly DiagnosticRule PackOptions = new("QCDP852", "pack-options", Severity.Error, "qcdp pack options that name no workshop day, session or webinar, or that do not go together.");
+
+    // 87x: brands (colours, brand files, Office templates).
+    public static readonly DiagnosticRule BrandContrast = new("QCDP871", "brand-contrast", Severity.Warning, "A brand colour pair the outputs put text in is below WCAG 2.2 AA contrast (4.5:1 body text, 3:1 large text); the hint suggests a passing shade of the same hue.");
+    public static readonly DiagnosticRule TemplateLayout = new("QCDP872", "template-layout", Severity.Warning, "The organisation's PowerPoint template has no layout with the name needed for one of ours (after layout_names); those slides use its Title and Content layout.");
+    public static readonly DiagnosticRule BrandFile = new("QCDP873", "brand-file", Severity.Error, "A brand file the writers cannot use: a font that is not TrueType or has no regular face, a web address, an Office template of the wrong kind or that cannot be read.");
 
     // 9xx: writing the output.
     public static readonly DiagnosticRule WriteFailed = new("QCDP901", "write-failed", Severity.Error, "A file could not be written from its source (say, a corrupt picture or font).");
