@@ -6,6 +6,7 @@ using QcdpBuilder.Decks;
 using QcdpBuilder.Diagnostics;
 using QcdpBuilder.Documents;
 using QcdpBuilder.Docx;
+using QcdpBuilder.Evaluation;
 using QcdpBuilder.Html;
 using QcdpBuilder.Markdown;
 using QcdpBuilder.Organisations;
@@ -89,10 +90,14 @@ public static class PackageBuilder
         Customiser.Apply(programme, org, diagnostics);
         ContentRules.Check(programme, org, diagnostics);
         Validation.Terms.Check(root, diagnostics, Path.GetDirectoryName(profile));
+        // The evaluation (measures and self-assessment items) and its traceability to the outcomes taught.
+        var evaluation = EvaluationLoader.Load(root, diagnostics);
+        Traceability.Check(programme, evaluation, diagnostics);
         var brand = MakeBrand(root, org, programme);
         BrandContrast.Check(brand, key => org.ColourAt.TryGetValue(key, out var at) ? at : SourceSpan.StartOf(org.File), diagnostics);
         if (org.ReferenceDeck is { } template) TemplateCheck.Check(template, brand.LayoutNames, org.ReferenceDeckAt, diagnostics);
         var data = TemplateData.ForContent(org, programme);
+        data["self_assessment"] = EvaluationTemplateData.SelfAssessment(evaluation);
         var templates = new TemplateEngine();
         var reader = new MarkdownReader(root, diagnostics) { Delivery = org.Cohort.Delivery, Resolve = overlay.Content };
 
@@ -187,7 +192,18 @@ public static class PackageBuilder
             }
         }
 
+        // The evaluation tools: the measures workbook and the traceability matrix (workbook and document).
+        artefacts.Add(new Artefact("evaluation/measures-workbook.xlsx", "evaluation-workbook", EvaluationLoader.MeasuresFile, () => MeasuresWorkbook.Write(evaluation, brand)));
+        var trace = Traceability.Build(programme, evaluation);
+        artefacts.Add(new Artefact("evaluation/traceability.xlsx", "traceability", EvaluationLoader.SelfAssessmentFile, () => TraceabilityOutputs.Workbook(trace, evaluation, brand)));
+        AddDocument("programme/traceability", "traceability", EvaluationLoader.MeasuresFile,
+            TraceabilityOutputs.Document(trace, programme) with { Meta = Meta(programme, org) }, DocxKind.Handout, PdfKind.Handout);
+
+        // The cohort's dates as a calendar participants can import.
+        artefacts.Add(new Artefact(CohortCalendar.PathFor(org), "calendar", org.File, () => CohortCalendar.Write(programme, org, brand.BuildDate)));
+
         // The website (qcdp build --format html): the same documents and decks again, as linked pages.
+        // It comes last, as its downloads page links every file above.
         if (options.Site)
         {
             // The guides already parse every piece of Markdown the pages show and report its problems;
@@ -198,8 +214,6 @@ public static class PackageBuilder
                 templates.Render(md, data, loader.Rel(path), quiet) is { } text ? siteReader.Parse(text, path) : [];
             AddSite(artefacts, new SiteContent(programme, org, brand, artefacts.Select(a => a.Path).ToHashSet(), decks, handouts, SiteMarkdown, loader.Rel));
         }
-        // The cohort's dates as a calendar participants can import.
-        artefacts.Add(new Artefact(CohortCalendar.PathFor(org), "calendar", org.File, () => CohortCalendar.Write(programme, org, brand.BuildDate)));
 
         return new BuildPlan(diagnostics, artefacts, programme, org);
     }
