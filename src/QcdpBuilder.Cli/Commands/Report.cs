@@ -25,7 +25,7 @@ public sealed class Report(string format)
         return result!;
     }
 
-    public int Finish(BuildResult result, string root)
+    public int Finish(BuildResult result, string root, bool quiet = false)
     {
         var d = result.Diagnostics;
         if (json)
@@ -53,7 +53,7 @@ public sealed class Report(string format)
             if (!github) err.Write(table);
             Console.WriteLine($"Wrote {result.Files.Count} files to {Path.GetRelativePath(root, outDir)} ({d.WarningCount} warning(s)).");
         }
-        else Console.WriteLine($"Content is valid: 0 errors, {d.WarningCount} warning(s).");
+        else if (!quiet) Console.WriteLine($"Content is valid: 0 errors, {d.WarningCount} warning(s).");
         return 0;
     }
 
@@ -68,7 +68,7 @@ public sealed class Report(string format)
                 // Plain lines, never wrapped, so editors and scripts can jump to file:line:column.
                 var colour = item.Severity == Severity.Error ? "\u001b[31m" : "\u001b[33m";
                 var (on, off) = Console.IsErrorRedirected ? ("", "") : (colour, "\u001b[0m");
-                Console.Error.WriteLine($"{item.File}:{item.Line}:{item.Column}: {on}{item.Label}:{off} {item.Message}");
+                Console.Error.WriteLine($"{item.Location}: {on}{item.Label}:{off} {item.Message}");
                 if (item.Hint is not null) Console.Error.WriteLine($"  hint: {item.Hint}");
             }
         }

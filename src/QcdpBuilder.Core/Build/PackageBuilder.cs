@@ -6,6 +6,7 @@ using QcdpBuilder.Decks;
 using QcdpBuilder.Diagnostics;
 using QcdpBuilder.Documents;
 using QcdpBuilder.Docx;
+using QcdpBuilder.Evaluation;
 using QcdpBuilder.Html;
 using QcdpBuilder.Markdown;
 using QcdpBuilder.Organisations;
@@ -89,10 +90,14 @@ public static class PackageBuilder
         Customiser.Apply(programme, org, diagnostics);
         ContentRules.Check(programme, org, diagnostics);
         Validation.Terms.Check(root, diagnostics, Path.GetDirectoryName(profile));
+        // The evaluation (measures and self-assessment items) and its traceability to the outcomes taught.
+        var evaluation = EvaluationLoader.Load(root, diagnostics);
+        Traceability.Check(programme, evaluation, diagnostics);
         var brand = MakeBrand(root, org, programme);
         BrandContrast.Check(brand, key => org.ColourAt.TryGetValue(key, out var at) ? at : SourceSpan.StartOf(org.File), diagnostics);
         if (org.ReferenceDeck is { } template) TemplateCheck.Check(template, brand.LayoutNames, org.ReferenceDeckAt, diagnostics);
         var data = TemplateData.ForContent(org, programme);
+        data["self_assessment"] = EvaluationTemplateData.SelfAssessment(evaluation);
         var templates = new TemplateEngine();
         var reader = new MarkdownReader(root, diagnostics) { Delivery = org.Cohort.Delivery, Resolve = overlay.Content };
 
@@ -186,6 +191,13 @@ public static class PackageBuilder
                 AddDocument("programme/timetable", "timetable", "content/programme.yaml", doc, DocxKind.Handout, PdfKind.Handout);
             }
         }
+
+        // The evaluation tools: the measures workbook and the traceability matrix (workbook and document).
+        artefacts.Add(new Artefact("evaluation/measures-workbook.xlsx", "evaluation-workbook", EvaluationLoader.MeasuresFile, () => MeasuresWorkbook.Write(evaluation, brand)));
+        var trace = Traceability.Build(programme, evaluation);
+        artefacts.Add(new Artefact("evaluation/traceability.xlsx", "traceability", EvaluationLoader.SelfAssessmentFile, () => TraceabilityOutputs.Workbook(trace, evaluation, brand)));
+        AddDocument("programme/traceability", "traceability", EvaluationLoader.MeasuresFile,
+            TraceabilityOutputs.Document(trace, programme) with { Meta = Meta(programme, org) }, DocxKind.Handout, PdfKind.Handout);
 
         // The website (qcdp build --format html): the same documents and decks again, as linked pages.
         if (options.Site)

@@ -35,6 +35,7 @@ public static class Rules
     public static readonly DiagnosticRule SessionFolders = new("QCDP206", "session-folders", Severity.Error, "A session folder not listed in its workstream.yaml, or a session whose id differs from the one listed.");
     public static readonly DiagnosticRule Organisation = new("QCDP208", "organisation", Severity.Error, "The organisation to build for does not exist, or there are several and no default_organisation.");
     public static readonly DiagnosticRule OutsideRepository = new("QCDP207", "outside-repository", Severity.Error, "A brand file or picture outside the repository or the profile's folder: builds only read the repository.");
+    public static readonly DiagnosticRule EvaluationOutcome = new("QCDP209", "evaluation-outcome", Severity.Error, "A measure or self-assessment item (content/evaluation/) names an outcome id that no workstream defines.");
 
     // 3xx: timings and coverage.
     public static readonly DiagnosticRule ActivityTimings = new("QCDP301", "activity-timings", Severity.Error, "A session's activities do not add up to its duration.");
@@ -43,6 +44,7 @@ public static class Rules
     public static readonly DiagnosticRule Unscheduled = new("QCDP304", "unscheduled-session", Severity.Warning, "A session that is on no workshop day and is not a webinar.");
     public static readonly DiagnosticRule WebinarKind = new("QCDP305", "webinar-kind", Severity.Error, "A session listed as a webinar whose kind is not 'webinar'.");
     public static readonly DiagnosticRule CohortDates = new("QCDP306", "cohort-dates", Severity.Error, "The organisation's cohort dates do not match the programme's workshops and webinars.");
+    public static readonly DiagnosticRule OutcomeEvaluation = new("QCDP307", "outcome-evaluation", Severity.Warning, "A workstream outcome that no self-assessment item or measure names, so nothing evaluates it (the traceability matrix flags it too).");
 
     // 4xx: Markdown and images.
     public static readonly DiagnosticRule AltText = new("QCDP401", "alt-text", Severity.Error, "An image without alt text.");
@@ -69,11 +71,16 @@ public static class Rules
     public static readonly DiagnosticRule Customisation = new("QCDP802", "customisation", Severity.Error, "A profile's exclude, add or reorder names an unknown session, workstream or day, or cannot be applied as written.");
     public static readonly DiagnosticRule DayShortened = new("QCDP803", "day-shortened", Severity.Warning, "Excluding sessions makes a workshop day end earlier, or leaves an outcome or webinar date unused.");
     public static readonly DiagnosticRule DeliveryPassage = new("QCDP804", "delivery-passage", Severity.Error, "A fenced div that looks like a misspelt delivery-mode passage (::: {.virtaul} for ::: {.virtual}).");
+    public static readonly DiagnosticRule OrganisationExists = new("QCDP806", "organisation-exists", Severity.Error, "qcdp init for an organisation that already has a profile (nothing is changed).");
     public static readonly DiagnosticRule Setting = new("QCDP805", "setting", Severity.Error, "A system-wide programme without its partners or host, or a host that is not a partner.");
 
     // 85x: session packs (qcdp pack).
     public static readonly DiagnosticRule Roster = new("QCDP851", "roster", Severity.Error, "A participant list (--participants) that cannot be used: not UTF-8, no 'name' column, an unclosed quote, a row with the wrong number of fields or no name.");
     public static readonly DiagnosticRule PackOptions = new("QCDP852", "pack-options", Severity.Error, "qcdp pack options that name no workshop day, session or webinar, or that do not go together.");
+
+    // 86x: evaluation data (qcdp report).
+    public static readonly DiagnosticRule MeasureData = new("QCDP861", "measure-data", Severity.Error, "A cell of completed evaluation data (qcdp report --data) that is missing, not a number or impossible (a zero denominator, a numerator above its denominator), named by sheet, row and column.");
+    public static readonly DiagnosticRule MeasureSheet = new("QCDP862", "measure-sheet", Severity.Warning, "A measure with no sheet (or no CSV file) in the data given to qcdp report, or data that cannot be read; a missing measure is left out of the report.");
 
     // 87x: brands (colours, brand files, Office templates).
     public static readonly DiagnosticRule BrandContrast = new("QCDP871", "brand-contrast", Severity.Warning, "A brand colour pair the outputs put text in is below WCAG 2.2 AA contrast (4.5:1 body text, 3:1 large text); the hint suggests a passing shade of the same hue.");

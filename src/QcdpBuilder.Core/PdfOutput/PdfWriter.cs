@@ -115,6 +115,8 @@ public static class PdfWriter
         foreach (var b in blocks)
         {
             if (b is M.Heading) Flush();
+            // A page break ends the section: inside a keep-together group it would be lost.
+            if (b is M.PageBreak) { Flush(); result.AddRange(conv.Convert(b)); continue; }
             section.Add(b);
         }
         Flush();
