@@ -199,6 +199,9 @@ public static class PackageBuilder
         AddDocument("programme/traceability", "traceability", EvaluationLoader.MeasuresFile,
             TraceabilityOutputs.Document(trace, programme) with { Meta = Meta(programme, org) }, DocxKind.Handout, PdfKind.Handout);
 
+        // The cohort's dates as a calendar participants can import.
+        artefacts.Add(new Artefact(CohortCalendar.PathFor(org), "calendar", org.File, () => CohortCalendar.Write(programme, org, brand.BuildDate)));
+
         // The website (qcdp build --format html): the same documents and decks again, as linked pages.
         if (options.Site)
         {
@@ -210,8 +213,6 @@ public static class PackageBuilder
                 templates.Render(md, data, loader.Rel(path), quiet) is { } text ? siteReader.Parse(text, path) : [];
             AddSite(artefacts, new SiteContent(programme, org, brand, artefacts.Select(a => a.Path).ToHashSet(), decks, handouts, SiteMarkdown, loader.Rel));
         }
-        // The cohort's dates as a calendar participants can import.
-        artefacts.Add(new Artefact(CohortCalendar.PathFor(org), "calendar", org.File, () => CohortCalendar.Write(programme, org, brand.BuildDate)));
 
         return new BuildPlan(diagnostics, artefacts, programme, org);
     }
