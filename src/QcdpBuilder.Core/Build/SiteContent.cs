@@ -247,6 +247,7 @@ public sealed class SiteContent(Programme p, Organisation org, Brand brand, IRea
         ".pdf" when file.EndsWith("-speaker-notes.pdf") => "(PDF, speaker notes)",
         ".pdf" when file.EndsWith("-notes.pdf") => "(PDF, notes pages)",
         ".pdf" => "(PDF)",
+        ".ics" => "(iCalendar: import into Outlook or Google Calendar)",
         _ => "",
     };
 
