@@ -99,6 +99,7 @@ public static class PackageBuilder
         var data = TemplateData.ForContent(org, programme);
         data["self_assessment"] = EvaluationTemplateData.SelfAssessment(evaluation);
         var templates = new TemplateEngine();
+        YamlText.FillPlaceholders(programme, data, templates, diagnostics);
         var reader = new MarkdownReader(root, diagnostics) { Delivery = org.Cohort.Delivery, Resolve = overlay.Content };
 
         string? Templated(string path)

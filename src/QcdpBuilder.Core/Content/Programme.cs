@@ -64,7 +64,7 @@ public sealed class Workstream
     public required string Folder { get; init; }
     public int Number { get; init; }
     public required string Title { get; init; }
-    public string Aim { get; init; } = "";
+    public string Aim { get; set; } = "";
     public List<Outcome> Outcomes { get; init; } = [];
     public List<string> Prerequisites { get; init; } = [];
     public List<string> IndicativeContent { get; init; } = [];
@@ -87,7 +87,7 @@ public sealed class Session
     public string Kind { get; init; } = "workshop";
     public int Duration { get; init; }
     public List<string> Outcomes { get; init; } = [];
-    public string Summary { get; init; } = "";
+    public string Summary { get; set; } = "";
     public List<string> Preparation { get; init; } = [];
     public List<string> Materials { get; init; } = [];
     public string Prework { get; init; } = "";

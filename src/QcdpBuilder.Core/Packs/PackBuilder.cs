@@ -173,6 +173,7 @@ internal sealed class PackContent
         // As in a build: passages for the other delivery mode are dropped, files resolve through the organisation's overlay.
         reader = new MarkdownReader(root, diagnostics) { Delivery = org.Cohort.Delivery, Resolve = overlay.Content };
         data = TemplateData.ForContent(org, programme);
+        YamlText.FillPlaceholders(programme, data, templates, diagnostics);
     }
 
     public Programme Programme { get; }

@@ -97,6 +97,21 @@ public class BuildTests
     }
 
     [Fact]
+    public void Placeholders_in_yaml_texts_are_filled_in_every_output()
+    {
+        using var repo = new MiniRepo();
+        repo.Edit(MiniRepo.Workstream, s => s.Replace("  - None.", "  - An account on {{terms.qi_platform}}."));
+        repo.Edit(MiniRepo.Session, s => s.Replace("  - Print handouts.", "  - Book a room through {{org.short_name}}."));
+        var result = Build(repo.Root);
+        var guide = Directory.GetFiles(Path.Combine(result.OutputDir!, "guides"), "*.docx").Single();
+        var text = OoxmlDump.Dump(File.ReadAllBytes(guide), p => p == "word/document.xml");
+        Assert.Contains("An account on Life QI.", text);
+        Assert.Contains("Book a room through ", text);
+        Assert.Contains("A session at Smith &amp; Jones &lt;North&gt; NHS Trust.", text);
+        Assert.DoesNotContain("{{", text);
+    }
+
+    [Fact]
     public void Raw_html_in_markdown_is_kept_as_text_not_markup()
     {
         using var repo = new MiniRepo();
