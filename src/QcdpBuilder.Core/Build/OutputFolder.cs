@@ -20,8 +20,8 @@ public static class OutputFolder
     {
         var parent = Path.GetDirectoryName(outDir.TrimEnd(Path.DirectorySeparatorChar))!;
         Directory.CreateDirectory(parent);
-        var temp = outDir.TrimEnd(Path.DirectorySeparatorChar) + ".tmp";
-        if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
+        Recover(outDir);
+        var temp = TempOf(outDir);
         Directory.CreateDirectory(temp);
         try
         {
@@ -49,7 +49,7 @@ public static class OutputFolder
             }
             File.WriteAllBytes(Path.Combine(temp, "manifest.json"), Manifest(entries, p, org));
 
-            var old = outDir.TrimEnd(Path.DirectorySeparatorChar) + ".old";
+            var old = OldOf(outDir);
             if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
             if (Directory.Exists(outDir)) Directory.Move(outDir, old);
             Directory.Move(temp, outDir);
@@ -61,6 +61,29 @@ public static class OutputFolder
             if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
             throw;
         }
+    }
+
+    /// <summary>The folder a build writes into before it is swapped in.</summary>
+    public static string TempOf(string outDir) => outDir.TrimEnd(Path.DirectorySeparatorChar) + ".tmp";
+
+    /// <summary>Where the previous package waits during the swap.</summary>
+    public static string OldOf(string outDir) => outDir.TrimEnd(Path.DirectorySeparatorChar) + ".old";
+
+    /// <summary>
+    /// Tidies up after a build that was killed: a half-written temporary folder is deleted, and
+    /// if the kill came between the two renames of the swap (the previous package moved aside,
+    /// the new one not yet in place) the previous package is put back.
+    /// </summary>
+    public static void Recover(string outDir)
+    {
+        var old = OldOf(outDir);
+        if (Directory.Exists(old))
+        {
+            if (!Directory.Exists(outDir)) Directory.Move(old, outDir);
+            else Directory.Delete(old, recursive: true);
+        }
+        var temp = TempOf(outDir);
+        if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
     }
 
     static byte[] Manifest(List<ManifestEntry> entries, Programme p, Organisation org)

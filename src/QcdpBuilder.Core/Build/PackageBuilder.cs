@@ -42,12 +42,14 @@ public static class PackageBuilder
     public static BuildResult Run(BuildOptions options, Action<string>? progress = null)
     {
         var plan = Plan(options, progress);
-        if (plan.Diagnostics.HasErrors || !options.Write || plan.Programme is null || plan.Organisation is null)
-            return new BuildResult(plan.Diagnostics, null, []);
-
-        // 5. Write: render every artefact into a temporary folder, then swap it in.
+        if (!options.Write || plan.Organisation is null) return new BuildResult(plan.Diagnostics, null, []);
         var root = Path.GetFullPath(options.Root);
         var outDir = Path.GetFullPath(options.OutputDir ?? Path.Combine(root, "output", plan.Organisation.Slug), root);
+        // Tidy up after an earlier build that was killed, even if this one is about to fail.
+        OutputFolder.Recover(outDir);
+        if (plan.Diagnostics.HasErrors || plan.Programme is null) return new BuildResult(plan.Diagnostics, null, []);
+
+        // 5. Write: render every artefact into a temporary folder, then swap it in.
         var files = OutputFolder.Replace(outDir, plan.Artefacts, plan.Programme, plan.Organisation, plan.Diagnostics, progress);
         return files is null ? new BuildResult(plan.Diagnostics, null, []) : new BuildResult(plan.Diagnostics, outDir, files);
     }
@@ -75,7 +77,7 @@ public static class PackageBuilder
 
         string? Templated(string path)
         {
-            var text = File.Exists(path) ? File.ReadAllText(path) : null;
+            var text = loader.ReadText(path);
             return text is null ? null : templates.Render(text, data, loader.Rel(path), diagnostics);
         }
         List<Block> ParseFile(string path) => Templated(path) is { } md ? reader.Parse(md, path) : [];
@@ -100,6 +102,13 @@ public static class PackageBuilder
             var deck = SlideBuilder.Build($"Session {session.Id}: {session.Title}", $"{session.Workstream.Title} · {org.Name}",
                 ParseFile(session.SlidesFile), slidesFile, diagnostics);
             var count = deck.Slides.Count;
+            if (count > MaxSlides)
+            {
+                // A deck this long is a mistake (or an attack on the build's time and memory); refuse it before rendering.
+                diagnostics.Error(new SourceSpan(slidesFile, Math.Max(1, deck.Slides[MaxSlides].SourceLine), 1), $"the deck has {count} slides; a deck may have at most {MaxSlides}",
+                    "split the session's slides; decks should have 8–20");
+                continue;
+            }
             if (count < 8 || count > 20)
                 diagnostics.Warning(SourceSpan.StartOf(slidesFile), $"the deck has {count} slides (with its title slide); decks should have 8–20", count < 8 ? "add slides" : "split or trim the deck");
             artefacts.Add(new Artefact($"slides/{session.Slug}.pptx", "slides", slidesFile, () => PptxWriter.Write(deck, brand, org.ReferenceDeck)));
@@ -109,11 +118,13 @@ public static class PackageBuilder
         }
 
         var guideTemplate = Path.Combine(root, "templates", "facilitator-guide.md.hbs");
-        var guideSource = File.Exists(guideTemplate) ? File.ReadAllText(guideTemplate) : "";
-        if (guideSource.Length == 0) diagnostics.Error(SourceSpan.StartOf("templates/facilitator-guide.md.hbs"), "the facilitator guide template is missing");
+        var guideSource = File.Exists(guideTemplate) ? loader.ReadText(guideTemplate) ?? "" : "";
+        if (!File.Exists(guideTemplate)) diagnostics.Error(SourceSpan.StartOf("templates/facilitator-guide.md.hbs"), "the facilitator guide template is missing");
         foreach (var ws in programme.Workstreams)
         {
-            var guideData = GuideData.For(ws, programme, org, data, Templated, (md, at) => templates.Render(md, data, at.File, diagnostics, at.Line));
+            // Notes are spliced into the guide; check them against their own file first.
+            string? Notes(string path) => Templated(path) is { } md && reader.NestingIsSane(md, path) ? md : null;
+            var guideData = GuideData.For(ws, programme, org, data, Notes, (md, at) => templates.Render(md, data, at.File, diagnostics, at.Line));
             var guideMarkdown = templates.Render(guideSource, guideData, "templates/facilitator-guide.md.hbs", diagnostics);
             if (guideMarkdown is null) continue;
             var doc = new Document($"Workstream {ws.Number}: {ws.Title}", reader.Parse(guideMarkdown, guideTemplate))
@@ -144,9 +155,9 @@ public static class PackageBuilder
         }
 
         var timetableTemplate = Path.Combine(root, "templates", "timetable.md.hbs");
-        if (File.Exists(timetableTemplate))
+        if (File.Exists(timetableTemplate) && loader.ReadText(timetableTemplate) is { } timetableSource)
         {
-            var md = templates.Render(File.ReadAllText(timetableTemplate), TimetableData.For(programme, org, data), "templates/timetable.md.hbs", diagnostics);
+            var md = templates.Render(timetableSource, TimetableData.For(programme, org, data), "templates/timetable.md.hbs", diagnostics);
             if (md is not null)
             {
                 var doc = new Document($"Timetable: {org.Cohort.Name}", reader.Parse(md, timetableTemplate)) { Subtitle = programme.Title, Meta = Meta(programme, org) };
@@ -156,6 +167,9 @@ public static class PackageBuilder
 
         return new BuildPlan(diagnostics, artefacts, programme, org);
     }
+
+    /// <summary>The most slides a deck may have (decks should have 8–20; the longest real one has 20).</summary>
+    public const int MaxSlides = 100;
 
     static IReadOnlyDictionary<string, string> Meta(Programme p, Organisation org) => new Dictionary<string, string>
     {

@@ -13,7 +13,8 @@ public sealed partial class ContentLoader
     public Organisation? LoadOrganisation(string profilePath)
     {
         var path = Path.GetFullPath(profilePath, Root);
-        var map = LoadYaml(path);
+        // A profile may live outside the repository (--org); it is read from its own folder.
+        var map = LoadYaml(path, Path.GetDirectoryName(path)!);
         if (map is null) return null;
         map.AllowOnly(OrgKeys);
         var baseDir = Path.GetDirectoryName(path)!;
@@ -34,7 +35,7 @@ public sealed partial class ContentLoader
                 diagnostics.Error(m.ValueSpan(key), $"'{key}' file not found: {rel}", $"paths are relative to {Rel(path)}");
                 return null;
             }
-            return full;
+            return BrandFileProblem(key, full) is { } problem ? Report(m.ValueSpan(key), key, problem) : full;
         }
 
         var colours = new Dictionary<string, string>();
@@ -99,10 +100,55 @@ public sealed partial class ContentLoader
             Lead = ReadPerson("programme_lead"),
             Cohort = ReadCohort(map.Map("cohort")),
             Terminology = terms,
-            ReferenceDeck = FileRef(map, "reference_deck"),
+            ReferenceDeck = ReferenceDeckWarnings(map, FileRef(map, "reference_deck")),
             ReferenceDocument = FileRef(map, "reference_document"),
             File = Rel(path),
         };
+    }
+
+    /// <summary>
+    /// Brand files are checked when the profile is read, so a broken logo, font or template is one
+    /// error on the profile's line (and <c>qcdp validate</c> finds it) rather than a failure in every writer.
+    /// </summary>
+    static (string Message, string Hint)? BrandFileProblem(string key, string path)
+    {
+        switch (key)
+        {
+            case "logo":
+                return Packaging.ImageInfo.Problem(path) is { } image ? (image.Message, "use a PNG (or JPEG) logo; export SVG logos to PNG") : null;
+            case "regular" or "bold" or "italic" or "bold_italic":
+                try
+                {
+                    Pdf.Fonts.TrueTypeFont.Load(path);
+                    return null;
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    var reason = e is NotSupportedException ? e.Message[(e.Message.IndexOf(": ", StringComparison.Ordinal) + 1)..].Trim() : "the file is damaged, cut short or of another kind";
+                    return ($"is not a readable TrueType font ({reason.TrimEnd('.')})", "use the .ttf files of the font family (OpenType .otf with PostScript outlines is not supported)");
+                }
+            case "reference_deck":
+                return Pptx.PptxWriter.CheckReference(path).FirstOrDefault(p => p.IsError) is { Message: not null } deck ? (deck.Message, deck.Hint) : null;
+            case "reference_document":
+                return Docx.DocxWriter.CheckReference(path);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Missing optional layouts are warnings: those slides fall back to "Title and Content".</summary>
+    string? ReferenceDeckWarnings(YamlMap map, string? path)
+    {
+        if (path is not null)
+            foreach (var (isError, message, hint) in Pptx.PptxWriter.CheckReference(path))
+                if (!isError) diagnostics.Warning(map.ValueSpan("reference_deck"), $"'reference_deck' {message}", hint);
+        return path;
+    }
+
+    string? Report(SourceSpan at, string key, (string Message, string Hint) problem)
+    {
+        diagnostics.Error(at, $"'{key}' {problem.Message}", problem.Hint);
+        return null;
     }
 
     static readonly string[] CohortKeys = ["name", "delivery", "workshops", "webinars", "venue", "online_link", "start", "webinar_start", "facilitators", "protected_hours_per_week"];

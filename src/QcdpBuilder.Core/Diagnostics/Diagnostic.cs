@@ -29,18 +29,23 @@ public sealed record Diagnostic(Severity Severity, string File, int Line, int Co
 public sealed class DiagnosticBag
 {
     readonly List<Diagnostic> items = [];
+    // The same problem met twice (a value read by two steps) is reported once.
+    readonly HashSet<Diagnostic> seen = [];
     public IReadOnlyList<Diagnostic> Items => items;
     public bool HasErrors => items.Any(d => d.Severity == Severity.Error);
     public int ErrorCount => items.Count(d => d.Severity == Severity.Error);
     public int WarningCount => items.Count(d => d.Severity == Severity.Warning);
 
     public void Error(SourceSpan at, string message, string? hint = null) =>
-        items.Add(new Diagnostic(Severity.Error, at.File, at.Line, at.Column, message, hint));
+        Add(new Diagnostic(Severity.Error, at.File, at.Line, at.Column, message, hint));
 
     public void Warning(SourceSpan at, string message, string? hint = null) =>
-        items.Add(new Diagnostic(Severity.Warning, at.File, at.Line, at.Column, message, hint));
+        Add(new Diagnostic(Severity.Warning, at.File, at.Line, at.Column, message, hint));
 
-    public void Add(Diagnostic d) => items.Add(d);
+    public void Add(Diagnostic d)
+    {
+        if (seen.Add(d)) items.Add(d);
+    }
 
     /// <summary>Diagnostics sorted by file, line, column, so output is stable.</summary>
     public IEnumerable<Diagnostic> Sorted() =>

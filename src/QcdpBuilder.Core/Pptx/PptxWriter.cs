@@ -56,6 +56,34 @@ public static class PptxWriter
         return DeterministicZip.Normalise(ByteOrderMarks.Strip(stream.ToArray()));
     }
 
+    /// <summary>
+    /// What is wrong with an organisation's reference deck, read the way <see cref="Write"/> reads
+    /// it: errors when it cannot be used at all (not a presentation, no master, no "Title and
+    /// Content" layout, which every other layout falls back to), warnings for missing layouts.
+    /// </summary>
+    public static IReadOnlyList<(bool IsError, string Message, string Hint)> CheckReference(string path)
+    {
+        const string notPptx = "save your template from PowerPoint as a .pptx or .potx file";
+        try
+        {
+            var stream = new MemoryStream();
+            stream.Write(File.ReadAllBytes(path));
+            stream.Position = 0;
+            using var doc = PresentationDocument.Open(stream, false);
+            if (doc.PresentationPart is not { } pres) return [(true, "is not a PowerPoint file (it has no presentation part)", notPptx)];
+            var catalogue = LayoutCatalogue.Read(pres, Load(pres));
+            var fallback = SlideLayoutNames.Of(SlideLayout.TitleAndContent);
+            if (catalogue.FindByName(fallback) is null)
+                return [(true, $"has no slide layout named '{fallback}'", $"name a layout '{fallback}' in PowerPoint's Slide Master view (its layouts are: {string.Join(", ", catalogue.Layouts.Select(l => l.Name))})")];
+            var missing = Enum.GetValues<SlideLayout>().Select(SlideLayoutNames.Of).Distinct().Where(n => catalogue.FindByName(n) is null).ToList();
+            return missing.Count == 0 ? [] : [(false, $"has no slide layout named {string.Join(", ", missing.Select(m => $"'{m}'"))}", $"those slides will use '{fallback}'; add the layouts in Slide Master view to use them")];
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return [(true, $"is not a PowerPoint file ({e.Message.TrimEnd('.')})", notPptx)];
+        }
+    }
+
     /// <summary>Removes the reference deck's own slides (and sections and custom shows that name them).</summary>
     static void ClearSlides(PresentationPart pres, XDocument presXml)
     {

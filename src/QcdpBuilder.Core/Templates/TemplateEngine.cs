@@ -38,6 +38,15 @@ public sealed partial class TemplateEngine
     {
         // Fast path: most content has no placeholders at all.
         if (!source.Contains("{{")) return source.Replace("\\{{", "{{");
+        // Partials ({{> name}}, {{#> name}}) and inline partials or decorators ({{#*inline}}) are
+        // refused before Handlebars sees them: content must not be able to pull in other text.
+        if (PartialRegex().Match(source.Replace("\\{{", "\u0001")) is { Success: true } partial)
+        {
+            var (line, col) = LineAndColumn(source, partial.Index);
+            diagnostics.Error(new SourceSpan(file, firstLine + line - 1, col), $"template error: partials and decorators ('{partial.Value}…') are not available",
+                "write the text inline instead");
+            return null;
+        }
         try
         {
             var protectedSource = source.Replace("\\{{", "\u0001");
@@ -58,8 +67,8 @@ public sealed partial class TemplateEngine
         catch (Exception e) when (e is HandlebarsException or HandlebarsRuntimeException)
         {
             var m = PositionRegex().Match(e.Message);
-            var line = m.Success ? int.Parse(m.Groups[1].Value) : 1;
-            var col = m.Success ? int.Parse(m.Groups[2].Value) : 1;
+            var line = m.Success && int.TryParse(m.Groups[1].Value, out var l) ? Math.Max(1, l) : 1;
+            var col = m.Success && int.TryParse(m.Groups[2].Value, out var c) ? Math.Max(1, c) : 1;
             diagnostics.Error(new SourceSpan(file, firstLine + line - 1, col), $"template error: {FirstLine(e.Message)}", "check that every {{ has a matching }} and every {{#each}} a {{/each}}");
         }
         return null;
@@ -79,6 +88,16 @@ public sealed partial class TemplateEngine
         }
         return (new SourceSpan(file, firstLine, 1), "{{" + key + "}}");
     }
+
+    static (int Line, int Column) LineAndColumn(string text, int index)
+    {
+        var before = text.AsSpan(0, index);
+        var line = before.Count('\n') + 1;
+        return (line, index - (before.LastIndexOf('\n') + 1) + 1);
+    }
+
+    [GeneratedRegex(@"\{\{~?\s*(>|#>|#\*)")]
+    private static partial Regex PartialRegex();
 
     static string FirstLine(string s) => s.Split('\n')[0].Trim();
 
