@@ -16,7 +16,7 @@ public static class BuildCommand
         {
             var report = new Report(CommonOptions.AutoProblemFormat);
             if (CommonOptions.FindRoot(parse.GetValue(CommonOptions.Root)) is not { } root) return report.NoRoot();
-            var options = new BuildOptions(root) { Profile = CommonOptions.FullPath(parse.GetValue(CommonOptions.Org)), OutputDir = CommonOptions.FullPath(parse.GetValue(output)) };
+            var options = new BuildOptions(root) { Profile = CommonOptions.Organisation(parse.GetValue(CommonOptions.Org)), OutputDir = CommonOptions.FullPath(parse.GetValue(output)) };
             var result = report.WithProgress("Building", progress => PackageBuilder.Run(options, progress));
             return report.Finish(result, root);
         });

@@ -34,7 +34,7 @@ public static class OutputFolder
                 catch (Exception e) when (e is not OutOfMemoryException)
                 {
                     // A broken picture or font must not crash the build: report it against its source and go on.
-                    diagnostics.Error(SourceSpan.StartOf(a.Source), $"could not write {a.Path}: {e.Message}", "check the pictures and font files this source uses");
+                    diagnostics.Report(Rules.WriteFailed, SourceSpan.StartOf(a.Source), $"could not write {a.Path}: {e.Message}", "check the pictures and font files this source uses");
                     continue;
                 }
                 var path = Path.Combine(temp, a.Path);

@@ -52,14 +52,14 @@ public static class SourceFiles
     {
         if (!IsInside(path, root))
         {
-            diagnostics.Error(SourceSpan.StartOf(rel), "the file is outside the repository (a symbolic link or a path with ..)",
+            diagnostics.Report(Rules.OutsideRepository, SourceSpan.StartOf(rel), "the file is outside the repository (a symbolic link or a path with ..)",
                 "content must be real files inside the repository; copy the file in instead of linking to it");
             return null;
         }
         var size = new FileInfo(path).Length;
         if (size > MaxTextBytes)
         {
-            diagnostics.Error(SourceSpan.StartOf(rel), string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the file is too large ({size / 1024:N0} KB; at most {MaxTextBytes / 1024:N0} KB)"),
+            diagnostics.Report(Rules.SourceText, SourceSpan.StartOf(rel), string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the file is too large ({size / 1024:N0} KB; at most {MaxTextBytes / 1024:N0} KB)"),
                 "split it into several files; a session's slides or notes are usually under 20 KB");
             return null;
         }
@@ -71,13 +71,13 @@ public static class SourceFiles
         {
             var at = start + Math.Max(0, e.Index);
             var (line, col) = Position(bytes, start, at);
-            diagnostics.Error(new SourceSpan(rel, line, col), $"the file is not valid UTF-8 (byte 0x{bytes[Math.Min(at, bytes.Length - 1)]:X2})",
+            diagnostics.Report(Rules.SourceText, new SourceSpan(rel, line, col), $"the file is not valid UTF-8 (byte 0x{bytes[Math.Min(at, bytes.Length - 1)]:X2})",
                 "save the file as UTF-8 in your editor (it was probably saved as Windows-1252 or Latin-1)");
             return null;
         }
         if (ControlCharacter(text) is { } bad)
         {
-            diagnostics.Error(new SourceSpan(rel, bad.Line, bad.Column), $"control character U+{(int)bad.Char:X4} in the text",
+            diagnostics.Report(Rules.SourceText, new SourceSpan(rel, bad.Line, bad.Column), $"control character U+{(int)bad.Char:X4} in the text",
                 "delete it (it is invisible in most editors; it often comes from copying out of another program)");
             return null;
         }

@@ -35,7 +35,7 @@ public sealed class YamlMap
             stream.Load(new StringReader(text));
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode map)
             {
-                diagnostics.Error(SourceSpan.StartOf(file), "the file must be a YAML mapping of keys to values", "see content/README.md for the keys this file takes");
+                diagnostics.Report(Rules.YamlSyntax, SourceSpan.StartOf(file), "the file must be a YAML mapping of keys to values", "see content/README.md for the keys this file takes");
                 return null;
             }
             return new YamlMap(map, file, diagnostics);
@@ -44,20 +44,20 @@ public sealed class YamlMap
         {
             // YamlDotNet gives up this way on an unclosed flow list or mapping; find the bracket ourselves.
             var (line, col) = UnclosedBracket(text);
-            diagnostics.Error(new SourceSpan(file, line, col), "malformed YAML: a '[' or '{' is never closed",
+            diagnostics.Report(Rules.YamlSyntax, new SourceSpan(file, line, col), "malformed YAML: a '[' or '{' is never closed",
                 "close the list with ']' (or the mapping with '}') on the same line, or quote the text");
             return null;
         }
         catch (YamlException e) when ((e.InnerException?.Message ?? e.Message).StartsWith("Duplicate key", StringComparison.Ordinal))
         {
             var key = (e.InnerException?.Message ?? e.Message)["Duplicate key".Length..].Trim();
-            diagnostics.Error(new SourceSpan(file, Math.Max(1, (int)e.Start.Line), Math.Max(1, (int)e.Start.Column)), $"duplicate key '{key}'",
+            diagnostics.Report(Rules.YamlSyntax, new SourceSpan(file, Math.Max(1, (int)e.Start.Line), Math.Max(1, (int)e.Start.Column)), $"duplicate key '{key}'",
                 "a key may appear only once in a mapping; delete one of them or merge their values");
             return null;
         }
         catch (YamlException e) when (e.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) && TabIndent(text) is { } tab)
         {
-            diagnostics.Error(new SourceSpan(file, tab.Line, tab.Column), "a tab is used for indentation",
+            diagnostics.Report(Rules.YamlSyntax, new SourceSpan(file, tab.Line, tab.Column), "a tab is used for indentation",
                 "YAML indents with spaces only; replace the tab with spaces (two per level)");
             return null;
         }
@@ -67,7 +67,7 @@ public sealed class YamlMap
             // YamlDotNet prefixes its own position; ours is in the location already.
             var paren = message.IndexOf("): ", StringComparison.Ordinal);
             if (message.StartsWith("(Line:") && paren > 0) message = message[(paren + 3)..];
-            diagnostics.Error(new SourceSpan(file, Math.Max(1, (int)e.Start.Line), Math.Max(1, (int)e.Start.Column)), $"malformed YAML: {message}",
+            diagnostics.Report(Rules.YamlSyntax, new SourceSpan(file, Math.Max(1, (int)e.Start.Line), Math.Max(1, (int)e.Start.Column)), $"malformed YAML: {message}",
                 "check the indentation and that text containing ': ' or starting with a quote is quoted");
             return null;
         }
@@ -91,17 +91,17 @@ public sealed class YamlMap
             var e = parser.Current!;
             if (e is AnchorAlias || e is NodeEvent { Anchor.IsEmpty: false })
             {
-                diagnostics.Error(At(e), "YAML anchors and aliases (&name, *name) are not supported", "write each value out in full");
+                diagnostics.Report(Rules.YamlSyntax, At(e), "YAML anchors and aliases (&name, *name) are not supported", "write each value out in full");
                 return false;
             }
             if (e is DocumentStart && ++documents > 1)
             {
-                diagnostics.Error(At(e), "the file holds more than one YAML document (a second '---')", "keep one document per file; delete the '---' line and what follows, or merge it");
+                diagnostics.Report(Rules.YamlSyntax, At(e), "the file holds more than one YAML document (a second '---')", "keep one document per file; delete the '---' line and what follows, or merge it");
                 return false;
             }
             if (e is MappingStart or SequenceStart && ++depth > MaxDepth)
             {
-                diagnostics.Error(At(e), $"lists and mappings are nested more than {MaxDepth} levels deep", "flatten the structure; content files need only a few levels");
+                diagnostics.Report(Rules.Nesting, At(e), $"lists and mappings are nested more than {MaxDepth} levels deep", "flatten the structure; content files need only a few levels");
                 return false;
             }
             if (e is MappingEnd or SequenceEnd) depth--;
@@ -151,7 +151,7 @@ public sealed class YamlMap
         {
             if (allowed.Contains(key.Value)) continue;
             var near = Suggest.Nearest(key.Value ?? "", allowed);
-            diagnostics.Error(At(key, File), $"unknown key '{key.Value}'",
+            diagnostics.Report(Rules.UnknownKey, At(key, File), $"unknown key '{key.Value}'",
                 near is not null ? $"did you mean '{near}'? Valid keys here: {string.Join(", ", allowed)}" : $"valid keys here: {string.Join(", ", allowed)}");
         }
     }
@@ -174,11 +174,11 @@ public sealed class YamlMap
         var v = Get(key);
         if (v is null || v is YamlScalarNode { Value: null })
         {
-            if (required) diagnostics.Error(Span, $"missing required key '{key}'", $"add '{key}: …' to this mapping");
+            if (required) diagnostics.Report(Rules.MissingKey, Span, $"missing required key '{key}'", $"add '{key}: …' to this mapping");
             return null;
         }
         if (v is YamlScalarNode s) return Checked(s) ?? "";
-        diagnostics.Error(At(v, File), $"'{key}' must be text, not a {Describe(v)}");
+        diagnostics.Report(Rules.WrongType, At(v, File), $"'{key}' must be text, not a {Describe(v)}");
         return null;
     }
 
@@ -187,7 +187,7 @@ public sealed class YamlMap
         var text = String(key, required);
         if (text is null) return null;
         if (int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n)) return n;
-        diagnostics.Error(ValueSpan(key), $"'{key}' must be a whole number, not '{text}'", $"write it as digits, e.g. {key}: 20");
+        diagnostics.Report(Rules.WrongType, ValueSpan(key), $"'{key}' must be a whole number, not '{text}'", $"write it as digits, e.g. {key}: 20");
         return null;
     }
 
@@ -198,15 +198,15 @@ public sealed class YamlMap
         var result = new List<(string, SourceSpan)>();
         if (v is null)
         {
-            if (required) diagnostics.Error(Span, $"missing required key '{key}'", $"add '{key}:' with a list of items");
+            if (required) diagnostics.Report(Rules.MissingKey, Span, $"missing required key '{key}'", $"add '{key}:' with a list of items");
             return result;
         }
         if (v is YamlScalarNode single) { if (!string.IsNullOrEmpty(single.Value)) result.Add((Checked(single) ?? "", At(single, File))); return result; }
-        if (v is not YamlSequenceNode seq) { diagnostics.Error(At(v, File), $"'{key}' must be a list"); return result; }
+        if (v is not YamlSequenceNode seq) { diagnostics.Report(Rules.WrongType, At(v, File), $"'{key}' must be a list"); return result; }
         foreach (var item in seq)
         {
             if (item is YamlScalarNode s && s.Value is not null) result.Add((Checked(s) ?? "", At(s, File)));
-            else diagnostics.Error(At(item, File), $"each item of '{key}' must be text, not a {Describe(item)}",
+            else diagnostics.Report(Rules.WrongType, At(item, File), $"each item of '{key}' must be text, not a {Describe(item)}",
                 item is YamlMappingNode ? "text containing ': ' reads as a key in YAML; put the whole item in double quotes" : "write the item on one line as text");
         }
         return result;
@@ -238,7 +238,7 @@ public sealed class YamlMap
 
     (string?, YamlMap?, SourceSpan) Invalid(YamlNode item)
     {
-        diagnostics.Error(At(item, File), $"expected a value or a mapping, not a {Describe(item)}");
+        diagnostics.Report(Rules.WrongType, At(item, File), $"expected a value or a mapping, not a {Describe(item)}");
         return (null, null, At(item, File));
     }
 
@@ -249,14 +249,14 @@ public sealed class YamlMap
         var result = new List<YamlMap>();
         if (v is null)
         {
-            if (required) diagnostics.Error(Span, $"missing required key '{key}'", $"add '{key}:' with a list of entries");
+            if (required) diagnostics.Report(Rules.MissingKey, Span, $"missing required key '{key}'", $"add '{key}:' with a list of entries");
             return result;
         }
-        if (v is not YamlSequenceNode seq) { diagnostics.Error(At(v, File), $"'{key}' must be a list of entries"); return result; }
+        if (v is not YamlSequenceNode seq) { diagnostics.Report(Rules.WrongType, At(v, File), $"'{key}' must be a list of entries"); return result; }
         foreach (var item in seq)
         {
             if (item is YamlMappingNode m) result.Add(new YamlMap(m, File, diagnostics));
-            else diagnostics.Error(At(item, File), $"each entry of '{key}' must be a mapping (key: value lines)");
+            else diagnostics.Report(Rules.WrongType, At(item, File), $"each entry of '{key}' must be a mapping (key: value lines)");
         }
         return result;
     }
@@ -266,11 +266,11 @@ public sealed class YamlMap
         var v = Get(key);
         if (v is null)
         {
-            if (required) diagnostics.Error(Span, $"missing required key '{key}'");
+            if (required) diagnostics.Report(Rules.MissingKey, Span, $"missing required key '{key}'");
             return null;
         }
         if (v is YamlMappingNode m) return new YamlMap(m, File, diagnostics);
-        diagnostics.Error(At(v, File), $"'{key}' must be a mapping (key: value lines)");
+        diagnostics.Report(Rules.WrongType, At(v, File), $"'{key}' must be a mapping (key: value lines)");
         return null;
     }
 
@@ -282,7 +282,7 @@ public sealed class YamlMap
     string? Checked(YamlScalarNode s)
     {
         if (s.Value is null || SourceFiles.ControlCharacter(s.Value) is not { } bad) return s.Value;
-        diagnostics.Error(At(s, File), $"control character U+{(int)bad.Char:X4} in the value", "remove the escape sequence that makes it (e.g. \\x01 or \\u0000)");
+        diagnostics.Report(Rules.SourceText, At(s, File), $"control character U+{(int)bad.Char:X4} in the value", "remove the escape sequence that makes it (e.g. \\x01 or \\u0000)");
         return null;
     }
 

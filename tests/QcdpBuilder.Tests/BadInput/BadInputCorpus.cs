@@ -11,8 +11,9 @@ namespace QcdpBuilder.Tests.BadInput;
 /// </summary>
 public static class BadInputCorpus
 {
-    // Where the organisation profile lives in the mini repository, and its brand-file folder.
-    const string Profile = "content/organisation.yaml";
+    // The organisation profile of the mini repository, and the folder its brand files live in.
+    const string Profile = MiniRepo.Profile;
+    const string Brand = "organisations/smith-jones/";
     const string Session = MiniRepo.Session;
     const string Slides = MiniRepo.Slides;
     const string Workstream = MiniRepo.Workstream;
@@ -220,34 +221,34 @@ public static class BadInputCorpus
 
         // ---------------- brand files in the profile ----------------
         new("logo-not-image", "a logo that is a text file",
-            r => { r.Write("content/organisation/logo.png", "<svg>not really</svg>"); },
+            r => { r.Write(Brand + "logo.png", "<svg>not really</svg>"); },
             new Fails(Profile, "'logo' is not a readable PNG or JPEG", 4, 7)),
         new("logo-outside", "a logo path that climbs out of the repository",
-            r => r.Edit(Profile, s => s.Replace("logo: organisation/logo.png", "logo: ../../../../../../../../etc/hostname")),
+            r => r.Edit(Profile, s => s.Replace("logo: logo.png", "logo: ../../../../../../../../etc/hostname")),
             new Fails(Profile, "points outside", 4, 7)),
         new("font-not-font", "a font file that is not a font",
-            r => { r.Write("content/organisation/fake.ttf", "this is not a font"); r.Edit(Profile, s => s.Replace("paper: A4", "fonts:\n  files:\n    regular: organisation/fake.ttf\npaper: A4")); },
+            r => { r.Write(Brand + "fake.ttf", "this is not a font"); r.Edit(Profile, s => s.Replace("paper: A4", "fonts:\n  files:\n    regular: fake.ttf\npaper: A4")); },
             new Fails(Profile, "'regular' is not a readable TrueType font", 9, 14)),
         new("font-truncated", "a font cut off after its table directory",
-            r => { File.WriteAllBytes(r.PathOf("content/organisation/cut.ttf"), File.ReadAllBytes(Path.Combine(RepoPaths.Root, "templates/fonts/atkinson-hyperlegible/AtkinsonHyperlegible_400Regular.ttf"))[..200]); r.Edit(Profile, s => s.Replace("paper: A4", "fonts:\n  files:\n    regular: organisation/cut.ttf\npaper: A4")); },
+            r => { File.WriteAllBytes(r.PathOf(Brand + "cut.ttf"), File.ReadAllBytes(Path.Combine(RepoPaths.Root, "templates/fonts/atkinson-hyperlegible/AtkinsonHyperlegible_400Regular.ttf"))[..200]); r.Edit(Profile, s => s.Replace("paper: A4", "fonts:\n  files:\n    regular: cut.ttf\npaper: A4")); },
             new Fails(Profile, "'regular' is not a readable TrueType font", 9, 14)),
         new("reference-deck-not-zip", "a reference deck that is a text file",
-            r => { r.Write("content/organisation/template.pptx", "not a zip"); r.Edit(Profile, s => s + "reference_deck: organisation/template.pptx\n"); },
+            r => { r.Write(Brand + "template.pptx", "not a zip"); r.Edit(Profile, s => s + "reference_deck: template.pptx\n"); },
             new Fails(Profile, "'reference_deck' is not a PowerPoint file", 22, 17)),
         new("reference-deck-truncated", "a reference deck cut in half",
-            r => { var pptx = File.ReadAllBytes(PreviousOutput(r, "slides/1.1-first-session.pptx")); File.WriteAllBytes(r.PathOf("content/organisation/template.pptx"), pptx[..(pptx.Length / 2)]); r.Edit(Profile, s => s + "reference_deck: organisation/template.pptx\n"); },
+            r => { var pptx = File.ReadAllBytes(PreviousOutput(r, "slides/1.1-first-session.pptx")); File.WriteAllBytes(r.PathOf(Brand + "template.pptx"), pptx[..(pptx.Length / 2)]); r.Edit(Profile, s => s + "reference_deck: template.pptx\n"); },
             new Fails(Profile, "'reference_deck' is not a PowerPoint file", 22, 17)),
         new("reference-deck-no-layouts", "a reference deck whose layouts have other names",
-            r => { RenameLayouts(PreviousOutput(r, "slides/1.1-first-session.pptx"), r.PathOf("content/organisation/template.pptx")); r.Edit(Profile, s => s + "reference_deck: organisation/template.pptx\n"); },
+            r => { RenameLayouts(PreviousOutput(r, "slides/1.1-first-session.pptx"), r.PathOf(Brand + "template.pptx")); r.Edit(Profile, s => s + "reference_deck: template.pptx\n"); },
             new Fails(Profile, "has no slide layout named 'Title and Content'", 22, 17)),
         new("reference-deck-is-docx", "a Word document given as the reference deck",
-            r => { File.Copy(PreviousOutput(r, "handouts/sample-worksheet.docx"), r.PathOf("content/organisation/template.pptx")); r.Edit(Profile, s => s + "reference_deck: organisation/template.pptx\n"); },
+            r => { File.Copy(PreviousOutput(r, "handouts/sample-worksheet.docx"), r.PathOf(Brand + "template.pptx")); r.Edit(Profile, s => s + "reference_deck: template.pptx\n"); },
             new Fails(Profile, "'reference_deck' is not a PowerPoint file", 22, 17)),
         new("reference-document-not-zip", "a reference Word document that is a text file",
-            r => { r.Write("content/organisation/reference.docx", "not a zip"); r.Edit(Profile, s => s + "reference_document: organisation/reference.docx\n"); },
+            r => { r.Write(Brand + "reference.docx", "not a zip"); r.Edit(Profile, s => s + "reference_document: reference.docx\n"); },
             new Fails(Profile, "'reference_document' is not a Word document", 22, 21)),
         new("reference-document-truncated", "a reference Word document cut in half",
-            r => { var docx = File.ReadAllBytes(PreviousOutput(r, "handouts/sample-worksheet.docx")); File.WriteAllBytes(r.PathOf("content/organisation/reference.docx"), docx[..(docx.Length / 2)]); r.Edit(Profile, s => s + "reference_document: organisation/reference.docx\n"); },
+            r => { var docx = File.ReadAllBytes(PreviousOutput(r, "handouts/sample-worksheet.docx")); File.WriteAllBytes(r.PathOf(Brand + "reference.docx"), docx[..(docx.Length / 2)]); r.Edit(Profile, s => s + "reference_document: reference.docx\n"); },
             new Fails(Profile, "'reference_document' is not a Word document", 22, 21)),
     ];
 
