@@ -65,7 +65,7 @@ public sealed partial class ContentLoader(string root, DiagnosticBag diagnostics
         {
             if (folder.Length == 0 || folder != Path.GetFileName(folder) || folder is "." or "..")
             {
-                diagnostics.Report(Rules.MissingFile, at, $"workstream '{folder}' must be a folder name inside content/workstreams/, not a path", "write just the folder's name, e.g. 05-coaching-skills");
+                diagnostics.Report(Rules.OutsideRepository, at, $"workstream '{folder}' must be a folder name inside content/workstreams/, not a path", "write just the folder's name, e.g. 05-coaching-skills");
                 continue;
             }
             var dir = Files.Folder(Path.Combine(ContentDir, "workstreams", folder));

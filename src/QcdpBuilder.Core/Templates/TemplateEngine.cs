@@ -47,6 +47,20 @@ public sealed partial class TemplateEngine
                 "write the text inline instead");
             return null;
         }
+        // Placeholders name data (lower-case keys) and nothing else: no .NET members of the values
+        // behind them ({{org.name.Length}}) and no lookup helper, which would bypass the unknown-placeholder check.
+        foreach (Match mustache in MustacheRegex().Matches(source.Replace("\\{{", "\u0001")))
+        {
+            if (mustache.Groups[1].Value.TrimStart('~', ' ').StartsWith('!')) continue; // a comment
+            var inside = QuotedRegex().Replace(mustache.Groups[1].Value, "\"\"");
+            var bad = LookupRegex().Match(inside) is { Success: true } lookup ? "the lookup helper"
+                : MemberRegex().Match(inside) is { Success: true } member ? $".NET member '{member.Groups[1].Value}'" : null;
+            if (bad is null) continue;
+            var (line, col) = LineAndColumn(source, mustache.Index);
+            diagnostics.Report(Rules.TemplateSyntax, new SourceSpan(file, firstLine + line - 1, col), $"template error: '{mustache.Value}' uses {bad}, which templates may not use",
+                $"placeholders name data only: {Available}");
+            return null;
+        }
         try
         {
             var protectedSource = source.Replace("\\{{", "\u0001");
@@ -95,6 +109,19 @@ public sealed partial class TemplateEngine
         var line = before.Count('\n') + 1;
         return (line, index - (before.LastIndexOf('\n') + 1) + 1);
     }
+
+    [GeneratedRegex(@"\{\{\{?([^}]*)\}?\}\}")]
+    private static partial Regex MustacheRegex();
+
+    [GeneratedRegex("\"[^\"]*\"|'[^']*'")]
+    private static partial Regex QuotedRegex();
+
+    [GeneratedRegex(@"(?:^|[\s(~#^/])lookup\b")]
+    private static partial Regex LookupRegex();
+
+    /// <summary>A path segment starting with a capital letter: data keys are lower-case, .NET members are not.</summary>
+    [GeneratedRegex(@"(?:^|[\s(.~#^/=])([A-Z][A-Za-z0-9_]*)")]
+    private static partial Regex MemberRegex();
 
     [GeneratedRegex(@"\{\{~?\s*(>|#>|#\*)")]
     private static partial Regex PartialRegex();
