@@ -25,7 +25,7 @@ public sealed class Report(string format)
         return result!;
     }
 
-    public int Finish(BuildResult result, string root)
+    public int Finish(BuildResult result, string root, bool quiet = false)
     {
         var d = result.Diagnostics;
         if (json)
@@ -39,18 +39,7 @@ public sealed class Report(string format)
             }, new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
             return d.HasErrors ? 1 : 0;
         }
-        foreach (var item in d.Sorted())
-        {
-            if (github) Console.WriteLine(item.ToGitHubAnnotation());
-            else
-            {
-                // Plain lines, never wrapped, so editors and scripts can jump to file:line:column.
-                var colour = item.Severity == Severity.Error ? "\u001b[31m" : "\u001b[33m";
-                var (on, off) = Console.IsErrorRedirected ? ("", "") : (colour, "\u001b[0m");
-                Console.Error.WriteLine($"{item.File}:{item.Line}:{item.Column}: {on}{item.Label}:{off} {item.Message}");
-                if (item.Hint is not null) Console.Error.WriteLine($"  hint: {item.Hint}");
-            }
-        }
+        Problems(d);
         if (d.HasErrors)
         {
             Console.Error.WriteLine($"{d.ErrorCount} error(s), {d.WarningCount} warning(s). Nothing was written; any earlier output is unchanged.");
@@ -64,7 +53,33 @@ public sealed class Report(string format)
             if (!github) err.Write(table);
             Console.WriteLine($"Wrote {result.Files.Count} files to {Path.GetRelativePath(root, outDir)} ({d.WarningCount} warning(s)).");
         }
-        else Console.WriteLine($"Content is valid: 0 errors, {d.WarningCount} warning(s).");
+        else if (!quiet) Console.WriteLine($"Content is valid: 0 errors, {d.WarningCount} warning(s).");
         return 0;
+    }
+
+    /// <summary>Prints every problem: GitHub annotations on stdout, or plain <c>file:line:column</c> lines on stderr.</summary>
+    public void Problems(DiagnosticBag d)
+    {
+        foreach (var item in d.Sorted())
+        {
+            if (github) Console.WriteLine(item.ToGitHubAnnotation());
+            else
+            {
+                // Plain lines, never wrapped, so editors and scripts can jump to file:line:column.
+                var colour = item.Severity == Severity.Error ? "\u001b[31m" : "\u001b[33m";
+                var (on, off) = Console.IsErrorRedirected ? ("", "") : (colour, "\u001b[0m");
+                Console.Error.WriteLine($"{item.Location}: {on}{item.Label}:{off} {item.Message}");
+                if (item.Hint is not null) Console.Error.WriteLine($"  hint: {item.Hint}");
+            }
+        }
+    }
+
+    /// <summary>What <c>qcdp serve</c> says after a change: what changed, and whether the site was rebuilt.</summary>
+    public void Rebuilt(Serve.Rebuild r)
+    {
+        var what = r.Changed.Count == 1 ? r.Changed[0] : $"{r.Changed[0]} and {r.Changed.Count - 1} more";
+        Problems(r.Diagnostics);
+        if (r.Written) Console.WriteLine($"Changed {what}: rebuilt the site ({r.Pages} pages) in {r.Took.TotalSeconds:0.0} s; open pages reload.");
+        else Console.Error.WriteLine($"Changed {what}: {r.Diagnostics.ErrorCount} error(s), site not rebuilt; the browser keeps the last good version.");
     }
 }

@@ -42,7 +42,7 @@ public static class PptxWriter
                 var slide = deck.Slides[i];
                 var relId = FreeRelationshipId(pres, $"rIdSlide{i + 1}");
                 var slidePart = pres.AddNewPart<SlidePart>(relId);
-                var layout = catalogue.Find(slide.Layout);
+                var layout = catalogue.Find(slide.Layout, brand.LayoutNames);
                 slidePart.AddPart(layout.Part, "rId1");
                 var rels = new PartRels(slidePart, 2, images);
                 Feed(slidePart, composer.Compose(slide, layout, rels));
@@ -57,9 +57,8 @@ public static class PptxWriter
     }
 
     /// <summary>
-    /// What is wrong with an organisation's reference deck, read the way <see cref="Write"/> reads
-    /// it: errors when it cannot be used at all (not a presentation, no master, no "Title and
-    /// Content" layout, which every other layout falls back to), warnings for missing layouts.
+    /// Whether an organisation's reference deck can be opened the way <see cref="Write"/> opens it
+    /// (a presentation with a slide master); errors as (message, hint). Layout names are checked by <see cref="TemplateCheck"/>.
     /// </summary>
     public static IReadOnlyList<(bool IsError, string Message, string Hint)> CheckReference(string path)
     {
@@ -71,12 +70,8 @@ public static class PptxWriter
             stream.Position = 0;
             using var doc = PresentationDocument.Open(stream, false);
             if (doc.PresentationPart is not { } pres) return [(true, "is not a PowerPoint file (it has no presentation part)", notPptx)];
-            var catalogue = LayoutCatalogue.Read(pres, Load(pres));
-            var fallback = SlideLayoutNames.Of(SlideLayout.TitleAndContent);
-            if (catalogue.FindByName(fallback) is null)
-                return [(true, $"has no slide layout named '{fallback}'", $"name a layout '{fallback}' in PowerPoint's Slide Master view (its layouts are: {string.Join(", ", catalogue.Layouts.Select(l => l.Name))})")];
-            var missing = Enum.GetValues<SlideLayout>().Select(SlideLayoutNames.Of).Distinct().Where(n => catalogue.FindByName(n) is null).ToList();
-            return missing.Count == 0 ? [] : [(false, $"has no slide layout named {string.Join(", ", missing.Select(m => $"'{m}'"))}", $"those slides will use '{fallback}'; add the layouts in Slide Master view to use them")];
+            LayoutCatalogue.Read(pres, Load(pres));
+            return [];
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
