@@ -18,6 +18,7 @@ public static class OutputFolder
     public static IReadOnlyList<ManifestEntry>? Replace(string outDir, IReadOnlyList<Artefact> artefacts, Programme p, Organisation org,
         DiagnosticBag diagnostics, Action<string>? progress)
     {
+        Recover(outDir);
         var temp = Fresh(outDir);
         try
         {
@@ -64,6 +65,29 @@ public static class OutputFolder
             if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
             throw;
         }
+    }
+
+    /// <summary>The folder a build writes into before it is swapped in.</summary>
+    public static string TempOf(string outDir) => outDir.TrimEnd(Path.DirectorySeparatorChar) + ".tmp";
+
+    /// <summary>Where the previous package waits during the swap.</summary>
+    public static string OldOf(string outDir) => outDir.TrimEnd(Path.DirectorySeparatorChar) + ".old";
+
+    /// <summary>
+    /// Tidies up after a build that was killed: a half-written temporary folder is deleted, and
+    /// if the kill came between the two renames of the swap (the previous package moved aside,
+    /// the new one not yet in place) the previous package is put back.
+    /// </summary>
+    public static void Recover(string outDir)
+    {
+        var old = OldOf(outDir);
+        if (Directory.Exists(old))
+        {
+            if (!Directory.Exists(outDir)) Directory.Move(old, outDir);
+            else Directory.Delete(old, recursive: true);
+        }
+        var temp = TempOf(outDir);
+        if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
     }
 
     static string Fresh(string dir)

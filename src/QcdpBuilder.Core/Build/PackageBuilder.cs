@@ -51,11 +51,13 @@ public static class PackageBuilder
     public static BuildResult Run(BuildOptions options, Action<string>? progress = null)
     {
         var plan = Plan(options, progress);
-        if (plan.Diagnostics.HasErrors || !options.Write || plan.Programme is null || plan.Organisation is null)
-            return new BuildResult(plan.Diagnostics, null, []);
+        if (!options.Write || plan.Organisation is null) return new BuildResult(plan.Diagnostics, null, []);
+        var outDir = OutputDirFor(options, plan.Organisation);
+        // Tidy up after an earlier build that was killed, even if this one is about to fail.
+        OutputFolder.Recover(outDir);
+        if (plan.Diagnostics.HasErrors || plan.Programme is null) return new BuildResult(plan.Diagnostics, null, []);
 
         // 5. Write: render every artefact into a temporary folder, then swap it in.
-        var outDir = OutputDirFor(options, plan.Organisation);
         var files = OutputFolder.Replace(outDir, plan.Artefacts, plan.Programme, plan.Organisation, plan.Diagnostics, progress);
         return files is null ? new BuildResult(plan.Diagnostics, null, []) : new BuildResult(plan.Diagnostics, outDir, files);
     }
@@ -104,7 +106,7 @@ public static class PackageBuilder
 
         string? Templated(string path)
         {
-            var text = File.Exists(path) ? File.ReadAllText(path) : null;
+            var text = loader.ReadText(path);
             return text is null ? null : templates.Render(text, data, loader.Rel(path), diagnostics);
         }
         List<Block> ParseFile(string path) => Templated(path) is { } md ? reader.Parse(md, path) : [];
@@ -134,6 +136,13 @@ public static class PackageBuilder
                 ParseFile(session.SlidesFile), slidesFile, diagnostics);
             decks[session.Id] = deck;
             var count = deck.Slides.Count;
+            if (count > MaxSlides)
+            {
+                // A deck this long is a mistake (or an attack on the build's time and memory); refuse it before rendering.
+                diagnostics.Error(new SourceSpan(slidesFile, Math.Max(1, deck.Slides[MaxSlides].SourceLine), 1), $"the deck has {count} slides; a deck may have at most {MaxSlides}",
+                    "split the session's slides; decks should have 8–20", Rules.SlideCount);
+                continue;
+            }
             if (count < 8 || count > 20)
                 diagnostics.Report(Rules.SlideCount, SourceSpan.StartOf(slidesFile), $"the deck has {count} slides (with its title slide); decks should have 8–20", count < 8 ? "add slides" : "split or trim the deck");
             overflow.Check(deck, slidesFile, diagnostics);
@@ -144,11 +153,13 @@ public static class PackageBuilder
         }
 
         var guideTemplate = overlay.Template("facilitator-guide.md.hbs");
-        var guideSource = File.Exists(guideTemplate) ? File.ReadAllText(guideTemplate) : "";
-        if (guideSource.Length == 0) diagnostics.Report(Rules.MissingFile, SourceSpan.StartOf(loader.Rel(guideTemplate)), "the facilitator guide template is missing");
+        var guideSource = File.Exists(guideTemplate) ? loader.ReadText(guideTemplate) ?? "" : "";
+        if (!File.Exists(guideTemplate)) diagnostics.Report(Rules.MissingFile, SourceSpan.StartOf(loader.Rel(guideTemplate)), "the facilitator guide template is missing");
         foreach (var ws in programme.Workstreams)
         {
-            var guideData = GuideData.For(ws, programme, org, data, Templated, (md, at) => templates.Render(md, data, at.File, diagnostics, at.Line));
+            // Notes are spliced into the guide; check them against their own file first.
+            string? Notes(string path) => Templated(path) is { } md && reader.NestingIsSane(md, path) ? md : null;
+            var guideData = GuideData.For(ws, programme, org, data, Notes, (md, at) => templates.Render(md, data, at.File, diagnostics, at.Line));
             var guideMarkdown = templates.Render(guideSource, guideData, loader.Rel(guideTemplate), diagnostics);
             if (guideMarkdown is null) continue;
             var doc = new Document(ws.IsLocal ? ws.Title : $"Workstream {ws.Number}: {ws.Title}", reader.Parse(guideMarkdown, guideTemplate))
@@ -183,9 +194,9 @@ public static class PackageBuilder
         }
 
         var timetableTemplate = overlay.Template("timetable.md.hbs");
-        if (File.Exists(timetableTemplate))
+        if (File.Exists(timetableTemplate) && loader.ReadText(timetableTemplate) is { } timetableSource)
         {
-            var md = templates.Render(File.ReadAllText(timetableTemplate), TimetableData.For(programme, org, data), loader.Rel(timetableTemplate), diagnostics);
+            var md = templates.Render(timetableSource, TimetableData.For(programme, org, data), loader.Rel(timetableTemplate), diagnostics);
             if (md is not null)
             {
                 var doc = new Document($"Timetable: {org.Cohort.Name}", reader.Parse(md, timetableTemplate)) { Subtitle = programme.Title, Meta = Meta(programme, org) };
@@ -218,6 +229,9 @@ public static class PackageBuilder
 
         return new BuildPlan(diagnostics, artefacts, programme, org);
     }
+
+    /// <summary>The most slides a deck may have (decks should have 8–20; the longest real one has 20).</summary>
+    public const int MaxSlides = 100;
 
     /// <summary>Adds the site's pages, stylesheet, script, font, logo and pictures under <c>site/</c>.</summary>
     static void AddSite(List<Artefact> artefacts, SiteContent content)

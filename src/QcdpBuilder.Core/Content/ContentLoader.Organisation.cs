@@ -15,7 +15,8 @@ public sealed partial class ContentLoader
     public Organisation? LoadOrganisation(string profilePath)
     {
         var path = Path.GetFullPath(profilePath, Root);
-        var map = LoadYaml(path);
+        // A profile may live outside the repository (--org); it is read from its own folder.
+        var map = LoadYaml(path, Path.GetDirectoryName(path)!);
         if (map is null) return null;
         map.AllowOnly(ContentSchema.Organisation);
         var baseDir = Path.GetDirectoryName(path)!;
@@ -36,7 +37,7 @@ public sealed partial class ContentLoader
                 diagnostics.Report(Rules.MissingFile, m.ValueSpan(key), $"'{key}' file not found: {rel}", $"paths are relative to {Rel(path)}");
                 return null;
             }
-            return full;
+            return BrandFileProblem(key, full) is { } problem ? Report(m.ValueSpan(key), key, problem) : full;
         }
 
         // A Quarto/posit _brand.yml supplies defaults; the profile's own keys override it.
@@ -153,6 +154,48 @@ public sealed partial class ContentLoader
             Links = links,
             Customisation = ReadCustomisation(map),
         };
+    }
+
+    /// <summary>
+    /// Brand files are checked when the profile is read, so a broken logo, font or template is one
+    /// error on the profile's line (and <c>qcdp validate</c> finds it) rather than a failure in every writer.
+    /// </summary>
+    static (string Message, string Hint)? BrandFileProblem(string key, string path)
+    {
+        switch (key)
+        {
+            case "logo":
+                // Not a PNG or JPEG at all is reported by the logo check (with advice for SVG); here, damaged or oversized ones.
+                return Packaging.ImageInfo.Problem(path) is { } image && !image.Message.StartsWith("is not a readable", StringComparison.Ordinal)
+                    ? (image.Message, "export the logo again as a PNG of sensible size") : null;
+            case "regular" or "bold" or "italic" or "bold_italic":
+                try
+                {
+                    Pdf.Fonts.TrueTypeFont.Load(path);
+                    return null;
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    var reason = e is NotSupportedException ? e.Message[(e.Message.IndexOf(": ", StringComparison.Ordinal) + 1)..].Trim() : "the file is damaged, cut short or of another kind";
+                    return ($"is not a readable TrueType font ({reason.TrimEnd('.')})", "use the .ttf files of the font family (OpenType .otf with PostScript outlines is not supported)");
+                }
+            // A file of the wrong kind is reported by the template-kind check; here, ones that cannot be read.
+            case "reference_deck" when !path.EndsWith(".pptx", StringComparison.OrdinalIgnoreCase) && !path.EndsWith(".potx", StringComparison.OrdinalIgnoreCase):
+            case "reference_document" when !path.EndsWith(".docx", StringComparison.OrdinalIgnoreCase) && !path.EndsWith(".dotx", StringComparison.OrdinalIgnoreCase):
+                return null;
+            case "reference_deck":
+                return Pptx.PptxWriter.CheckReference(path).FirstOrDefault(p => p.IsError) is { Message: not null } deck ? (deck.Message, deck.Hint) : null;
+            case "reference_document":
+                return Docx.DocxWriter.CheckReference(path);
+            default:
+                return null;
+        }
+    }
+
+    string? Report(SourceSpan at, string key, (string Message, string Hint) problem)
+    {
+        diagnostics.Report(Rules.BrandFile, at, $"'{key}' {problem.Message}", problem.Hint);
+        return null;
     }
 
     /// <summary>The profile's 'exclude', 'add' and 'reorder' keys, checked for shape here and against the programme by the customise step.</summary>

@@ -23,7 +23,27 @@ public sealed partial class ContentLoader(string root, DiagnosticBag diagnostics
     /// <summary>Repository-relative path with forward slashes, as diagnostics show it.</summary>
     public string Rel(string path) => Path.GetRelativePath(Root, path).Replace('\\', '/');
 
-    YamlMap? LoadYaml(string path)
+    readonly Dictionary<string, string?> texts = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The text of a content or template file, read once and checked (inside the repository, size,
+    /// UTF-8, no control characters); null with an error if it cannot be used, or if it does not exist.
+    /// </summary>
+    public string? ReadText(string path) =>
+        // An organisation's overlay may sit beside a profile outside the repository (--org); its files are read from there.
+        ReadText(path, Files.IsOverlay(path) ? Path.GetDirectoryName(Path.GetFullPath(path))! : Root);
+
+    /// <summary>As <see cref="ReadText(string)"/>, for a file that must be inside <paramref name="within"/> (an organisation profile's own folder).</summary>
+    string? ReadText(string path, string within)
+    {
+        path = Path.GetFullPath(path);
+        if (texts.TryGetValue(path, out var text)) return text;
+        text = File.Exists(path) ? SourceFiles.ReadText(path, within, Rel(path), diagnostics) : null;
+        texts[path] = text;
+        return text;
+    }
+
+    YamlMap? LoadYaml(string path, string? within = null)
     {
         path = Files.Content(path);
         if (!File.Exists(path))
@@ -31,7 +51,7 @@ public sealed partial class ContentLoader(string root, DiagnosticBag diagnostics
             diagnostics.Report(Rules.MissingFile, SourceSpan.StartOf(Rel(path)), "file not found", "create it or fix the path that refers to it");
             return null;
         }
-        return YamlMap.Load(File.ReadAllText(path), Rel(path), diagnostics);
+        return ReadText(path, within ?? Root) is { } text ? YamlMap.Load(text, Rel(path), diagnostics) : null;
     }
 
     public Programme? LoadProgramme()
@@ -43,6 +63,11 @@ public sealed partial class ContentLoader(string root, DiagnosticBag diagnostics
         var workstreams = new List<Workstream>();
         foreach (var (folder, at) in map.StringList("workstreams", required: true))
         {
+            if (folder.Length == 0 || folder != Path.GetFileName(folder) || folder is "." or "..")
+            {
+                diagnostics.Report(Rules.OutsideRepository, at, $"workstream '{folder}' must be a folder name inside content/workstreams/, not a path", "write just the folder's name, e.g. 05-coaching-skills");
+                continue;
+            }
             var dir = Files.Folder(Path.Combine(ContentDir, "workstreams", folder));
             if (dir is null)
             {
@@ -243,7 +268,9 @@ public sealed partial class ContentLoader(string root, DiagnosticBag diagnostics
         var slides = Files.Content(Path.Combine(dir, map.String("slides") ?? "slides.md"));
         var notes = Files.Content(Path.Combine(dir, map.String("notes") ?? "facilitator-notes.md"));
         foreach (var (path, key) in new[] { (slides, "slides"), (notes, "notes") })
-            if (!File.Exists(path))
+            if (!SourceFiles.IsInside(path, Root))
+                diagnostics.Report(Rules.OutsideRepository, map.ValueSpan(key), $"'{key}' points outside the repository ({map.String(key)})", "keep the session's files in its own folder, e.g. slides: slides.md");
+            else if (!File.Exists(path))
                 diagnostics.Report(Rules.MissingFile, map.Has(key) ? map.ValueSpan(key) : map.Span, $"missing file {Rel(path)}", $"write the session's {(key == "slides" ? "slide deck" : "facilitator notes")} there (see content/README.md)");
 
         return new Session
@@ -272,8 +299,9 @@ public sealed partial class ContentLoader(string root, DiagnosticBag diagnostics
     {
         foreach (var path in Files.Files(dir, "*.md"))
         {
-            var (yaml, _) = FrontMatter.Split(File.ReadAllText(path));
             string title = Path.GetFileNameWithoutExtension(path);
+            if (ReadText(path) is not { } text) { yield return new Handout(title, title, path, null); continue; }
+            var (yaml, _) = FrontMatter.Split(text);
             string? session = null;
             bool perParticipant = false;
             if (yaml is null) diagnostics.Report(Rules.FrontMatter, SourceSpan.StartOf(Rel(path)), "handout has no front matter", "start the file with ---, a 'title:' line and ---");
@@ -297,7 +325,8 @@ public sealed partial class ContentLoader(string root, DiagnosticBag diagnostics
 
     Material? LoadMaterial(string path)
     {
-        var (yaml, _) = FrontMatter.Split(File.ReadAllText(path));
+        if (ReadText(path) is not { } text) return null;
+        var (yaml, _) = FrontMatter.Split(text);
         var id = Path.GetFileNameWithoutExtension(path);
         if (yaml is null)
         {
@@ -317,11 +346,8 @@ public sealed partial class ContentLoader(string root, DiagnosticBag diagnostics
         return near is null ? null : $"did you mean '{near}'?";
     }
 
-    public static bool IsInside(string path, string root)
-    {
-        var r = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
-        return Path.GetFullPath(path).StartsWith(r, StringComparison.Ordinal);
-    }
+    /// <summary>Whether <paramref name="path"/> is inside <paramref name="root"/> once symbolic links are followed.</summary>
+    public static bool IsInside(string path, string root) => SourceFiles.IsInside(path, root);
 }
 
 /// <summary>Makes and checks file-name slugs.</summary>

@@ -85,9 +85,9 @@ public static class ContentRules
         foreach (var w in p.Workshops)
         {
             if (!org.Cohort.WorkshopDates.TryGetValue(w.Id, out var dates))
-                d.Report(Rules.CohortDates, org.Cohort.At with { File = org.File }, $"the cohort has no dates for workshop {w.Id}", $"add '{w.Id}: [\"YYYY-MM-DD\", …]' under cohort.workshops");
+                d.Report(Rules.CohortDates, CohortAt(org), $"the cohort has no dates for workshop {w.Id}", $"add '{w.Id}: [\"YYYY-MM-DD\", …]' under cohort.workshops");
             else if (dates.Count != w.Days.Count)
-                d.Report(Rules.CohortDates, dates.Count > 0 ? dates[0].At : org.Cohort.At, $"workshop {w.Id} has {w.Days.Count} days but the cohort gives {dates.Count} dates", "give one date per day");
+                d.Report(Rules.CohortDates, dates.Count > 0 ? dates[0].At : CohortAt(org), $"workshop {w.Id} has {w.Days.Count} days but the cohort gives {dates.Count} dates", "give one date per day");
         }
         foreach (var (id, (_, at)) in org.Cohort.WebinarDates)
             if (p.ExcludedSessions.Any(x => x.Session.Id == id)) d.Warning(at, $"webinar '{id}' is excluded, so this date is not used", "remove the date from cohort.webinars", Rules.DayShortened);
@@ -115,4 +115,7 @@ public static class ContentRules
         }
         return SourceSpan.StartOf(s.File);
     }
+
+    /// <summary>Where the profile's cohort is; the top of the profile when it has none.</summary>
+    static SourceSpan CohortAt(Organisation org) => org.Cohort.At.Line > 0 ? org.Cohort.At with { File = org.File } : SourceSpan.StartOf(org.File);
 }

@@ -1,5 +1,6 @@
 using QcdpBuilder.Diagnostics;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace QcdpBuilder.Content;
@@ -29,6 +30,7 @@ public sealed class YamlMap
     {
         try
         {
+            if (!Prescan(text, file, diagnostics)) return null;
             var stream = new YamlStream();
             stream.Load(new StringReader(text));
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode map)
@@ -46,16 +48,78 @@ public sealed class YamlMap
                 "close the list with ']' (or the mapping with '}') on the same line, or quote the text");
             return null;
         }
+        catch (YamlException e) when ((e.InnerException?.Message ?? e.Message).StartsWith("Duplicate key", StringComparison.Ordinal))
+        {
+            var key = (e.InnerException?.Message ?? e.Message)["Duplicate key".Length..].Trim();
+            diagnostics.Report(Rules.YamlSyntax, new SourceSpan(file, Math.Max(1, (int)e.Start.Line), Math.Max(1, (int)e.Start.Column)), $"duplicate key '{key}'",
+                "a key may appear only once in a mapping; delete one of them or merge their values");
+            return null;
+        }
+        catch (YamlException e) when (e.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) && TabIndent(text) is { } tab)
+        {
+            diagnostics.Report(Rules.YamlSyntax, new SourceSpan(file, tab.Line, tab.Column), "a tab is used for indentation",
+                "YAML indents with spaces only; replace the tab with spaces (two per level)");
+            return null;
+        }
         catch (YamlException e)
         {
             var message = (e.InnerException?.Message ?? e.Message).Trim();
             // YamlDotNet prefixes its own position; ours is in the location already.
             var paren = message.IndexOf("): ", StringComparison.Ordinal);
             if (message.StartsWith("(Line:") && paren > 0) message = message[(paren + 3)..];
-            diagnostics.Report(Rules.YamlSyntax, new SourceSpan(file, (int)e.Start.Line, (int)e.Start.Column), $"malformed YAML: {message}",
+            diagnostics.Report(Rules.YamlSyntax, new SourceSpan(file, Math.Max(1, (int)e.Start.Line), Math.Max(1, (int)e.Start.Column)), $"malformed YAML: {message}",
                 "check the indentation and that text containing ': ' or starting with a quote is quoted");
             return null;
         }
+    }
+
+    /// <summary>How deep lists and mappings may nest; content needs four levels, and deeper input is an attack on the parser's stack.</summary>
+    const int MaxDepth = 32;
+
+    /// <summary>
+    /// Reads the file's events before building nodes, refusing what content never needs and an
+    /// attacker would use: anchors and aliases (a few lines can stand for a billion items),
+    /// nesting deep enough to exhaust the stack, and more than one document in a file.
+    /// </summary>
+    static bool Prescan(string text, string file, DiagnosticBag diagnostics)
+    {
+        var parser = new Parser(new StringReader(text));
+        int depth = 0, documents = 0;
+        SourceSpan At(ParsingEvent e) => new(file, Math.Max(1, (int)e.Start.Line), Math.Max(1, (int)e.Start.Column));
+        while (parser.MoveNext())
+        {
+            var e = parser.Current!;
+            if (e is AnchorAlias || e is NodeEvent { Anchor.IsEmpty: false })
+            {
+                diagnostics.Report(Rules.YamlSyntax, At(e), "YAML anchors and aliases (&name, *name) are not supported", "write each value out in full");
+                return false;
+            }
+            if (e is DocumentStart && ++documents > 1)
+            {
+                diagnostics.Report(Rules.YamlSyntax, At(e), "the file holds more than one YAML document (a second '---')", "keep one document per file; delete the '---' line and what follows, or merge it");
+                return false;
+            }
+            if (e is MappingStart or SequenceStart && ++depth > MaxDepth)
+            {
+                diagnostics.Report(Rules.Nesting, At(e), $"lists and mappings are nested more than {MaxDepth} levels deep", "flatten the structure; content files need only a few levels");
+                return false;
+            }
+            if (e is MappingEnd or SequenceEnd) depth--;
+        }
+        return true;
+    }
+
+    /// <summary>The first tab in a line's indentation, if any.</summary>
+    static (int Line, int Column)? TabIndent(string text)
+    {
+        var lines = text.Replace("\r\n", "\n").Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            var tab = lines[i].IndexOf('\t');
+            if (tab >= 0 && tab < indent) return (i + 1, tab + 1);
+        }
+        return null;
     }
 
     static (int Line, int Column) UnclosedBracket(string text)
@@ -116,7 +180,7 @@ public sealed class YamlMap
             if (required) diagnostics.Report(Rules.MissingKey, Span, $"missing required key '{key}'", $"add '{key}: …' to this mapping");
             return null;
         }
-        if (v is YamlScalarNode s) return s.Value ?? "";
+        if (v is YamlScalarNode s) return Checked(s) ?? "";
         diagnostics.Report(Rules.WrongType, At(v, File), $"'{key}' must be text, not a {Describe(v)}");
         return null;
     }
@@ -140,11 +204,11 @@ public sealed class YamlMap
             if (required) diagnostics.Report(Rules.MissingKey, Span, $"missing required key '{key}'", $"add '{key}:' with a list of items");
             return result;
         }
-        if (v is YamlScalarNode single) { if (!string.IsNullOrEmpty(single.Value)) result.Add((single.Value, At(single, File))); return result; }
+        if (v is YamlScalarNode single) { if (!string.IsNullOrEmpty(single.Value)) result.Add((Checked(single) ?? "", At(single, File))); return result; }
         if (v is not YamlSequenceNode seq) { diagnostics.Report(Rules.WrongType, At(v, File), $"'{key}' must be a list"); return result; }
         foreach (var item in seq)
         {
-            if (item is YamlScalarNode s && s.Value is not null) result.Add((s.Value, At(s, File)));
+            if (item is YamlScalarNode s && s.Value is not null) result.Add((Checked(s) ?? "", At(s, File)));
             else diagnostics.Report(Rules.WrongType, At(item, File), $"each item of '{key}' must be text, not a {Describe(item)}",
                 item is YamlMappingNode ? "text containing ': ' reads as a key in YAML; put the whole item in double quotes" : "write the item on one line as text");
         }
@@ -170,7 +234,7 @@ public sealed class YamlMap
 
     (string?, YamlMap?, SourceSpan) ScalarOrMap(YamlNode item) => item switch
     {
-        YamlScalarNode s => (s.Value ?? "", null, At(s, File)),
+        YamlScalarNode s => (Checked(s) ?? "", null, At(s, File)),
         YamlMappingNode m => (null, new YamlMap(m, File, diagnostics), At(m, File)),
         _ => Invalid(item),
     };
@@ -216,6 +280,14 @@ public sealed class YamlMap
     /// <summary>The keys of this mapping, in order, with their positions.</summary>
     public IEnumerable<(string Key, SourceSpan At)> Keys =>
         node.Children.Keys.OfType<YamlScalarNode>().Select(k => (k.Value ?? "", At(k, File)));
+
+    /// <summary>The scalar's value, or null with an error if an escape (\x01, \u0000) put a character in it that no document can hold.</summary>
+    string? Checked(YamlScalarNode s)
+    {
+        if (s.Value is null || SourceFiles.ControlCharacter(s.Value) is not { } bad) return s.Value;
+        diagnostics.Report(Rules.SourceText, At(s, File), $"control character U+{(int)bad.Char:X4} in the value", "remove the escape sequence that makes it (e.g. \\x01 or \\u0000)");
+        return null;
+    }
 
     static string Describe(YamlNode n) => n switch { YamlSequenceNode => "list", YamlMappingNode => "mapping", _ => "value" };
 }

@@ -39,22 +39,27 @@ public sealed record Diagnostic(Severity Severity, string File, int Line, int Co
 public sealed class DiagnosticBag
 {
     readonly List<Diagnostic> items = [];
+    // The same problem met twice (a value read by two steps) is reported once.
+    readonly HashSet<Diagnostic> seen = [];
     public IReadOnlyList<Diagnostic> Items => items;
     public bool HasErrors => items.Any(d => d.Severity == Severity.Error);
     public int ErrorCount => items.Count(d => d.Severity == Severity.Error);
     public int WarningCount => items.Count(d => d.Severity == Severity.Warning);
 
     public void Error(SourceSpan at, string message, string? hint = null, DiagnosticRule? rule = null) =>
-        items.Add(new Diagnostic(Severity.Error, at.File, at.Line, at.Column, message, hint, rule?.Id));
+        Add(new Diagnostic(Severity.Error, at.File, at.Line, at.Column, message, hint, rule?.Id));
 
     public void Warning(SourceSpan at, string message, string? hint = null, DiagnosticRule? rule = null) =>
-        items.Add(new Diagnostic(Severity.Warning, at.File, at.Line, at.Column, message, hint, rule?.Id));
+        Add(new Diagnostic(Severity.Warning, at.File, at.Line, at.Column, message, hint, rule?.Id));
 
     /// <summary>Reports a problem at the rule's default severity.</summary>
     public void Report(DiagnosticRule rule, SourceSpan at, string message, string? hint = null) =>
-        items.Add(new Diagnostic(rule.Severity, at.File, at.Line, at.Column, message, hint, rule.Id));
+        Add(new Diagnostic(rule.Severity, at.File, at.Line, at.Column, message, hint, rule.Id));
 
-    public void Add(Diagnostic d) => items.Add(d);
+    public void Add(Diagnostic d)
+    {
+        if (seen.Add(d)) items.Add(d);
+    }
 
     /// <summary><c>--strict</c>: every warning becomes an error, so it fails the run.</summary>
     public void PromoteWarnings()

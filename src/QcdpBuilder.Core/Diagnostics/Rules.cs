@@ -25,6 +25,7 @@ public static class Rules
     public static readonly DiagnosticRule InvalidValue = new("QCDP105", "invalid-value", Severity.Error, "A value outside what is allowed: an unknown kind, method, delivery mode or paper size, a malformed date, time, colour or slug.");
     public static readonly DiagnosticRule UnusedKey = new("QCDP107", "unused-key", Severity.Warning, "A key that has no effect with the other settings (partners and host without setting: system-wide).");
     public static readonly DiagnosticRule FrontMatter = new("QCDP106", "front-matter", Severity.Error, "A handout or programme document without its YAML front matter (--- title: … ---).");
+    public static readonly DiagnosticRule SourceText = new("QCDP108", "source-text", Severity.Error, "A content or template file that is not UTF-8, holds a control character (or a YAML value that makes one), or is larger than 1 MB.");
 
     // 2xx: references.
     public static readonly DiagnosticRule MissingFile = new("QCDP201", "missing-file", Severity.Error, "A file or folder the content refers to does not exist (slides, notes, workstream or session folders, brand files, templates).");
@@ -52,6 +53,7 @@ public static class Rules
     public static readonly DiagnosticRule FillIn = new("QCDP403", "fill-in", Severity.Error, "A malformed fill-in element ([lines: N], [field: …], [scale: …], [table: …; rows: N], [signature: …]).");
     public static readonly DiagnosticRule LinkScheme = new("QCDP404", "link-scheme", Severity.Error, "A link that is not https, http, mailto or an in-page #anchor (javascript:, file: …).");
     public static readonly DiagnosticRule BrokenLink = new("QCDP405", "broken-link", Severity.Error, "An in-page #anchor that matches no heading, or a link to a content file that does not exist.");
+    public static readonly DiagnosticRule Nesting = new("QCDP407", "nesting", Severity.Error, "Lists, quotes or YAML structures nested more than 32 levels deep (input built to exhaust the parser).");
     public static readonly DiagnosticRule HeadingLevels = new("QCDP406", "heading-levels", Severity.Warning, "A heading that skips a level (#### straight after ##) in a handout or programme document.");
 
     // 5xx: slides.

@@ -16,6 +16,20 @@ namespace QcdpBuilder.Docx;
 /// </summary>
 public static class DocxWriter
 {
+    /// <summary>What is wrong with an organisation's reference document (message and hint), or null if its styles can be read.</summary>
+    public static (string Message, string Hint)? CheckReference(string path)
+    {
+        try
+        {
+            StyleSheet.ReadReference(path);
+            return null;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return ($"is not a Word document ({e.Message.TrimEnd('.')})", "save the reference document from Word as a .docx or .dotx file");
+        }
+    }
+
     public static byte[] Write(Document doc, Brand brand, DocxOptions options) =>
         DeterministicZip.Normalise(new DocxBuilder(doc, brand, options).Build());
 }

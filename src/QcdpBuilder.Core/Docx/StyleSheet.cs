@@ -41,7 +41,7 @@ internal sealed class StyleSheet
         return new StyleSheet(styles, theme);
     }
 
-    static (XDocument Styles, byte[]? Theme) ReadReference(string path)
+    internal static (XDocument Styles, byte[]? Theme) ReadReference(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"Reference document '{path}' not found.", path);
         using var zip = ZipFile.OpenRead(path);

@@ -55,7 +55,15 @@ public sealed partial class MarkdownReader(string repoRoot, DiagnosticBag diagno
         ids.Clear();
         anchors.Clear();
         fieldCount = 0;
-        var doc = Markdig.Markdown.Parse(source, Pipeline);
+        if (!NestingIsSane(source, path)) return [];
+        MarkdownDocument doc;
+        try { doc = Markdig.Markdown.Parse(source, Pipeline); }
+        catch (ArgumentException e) when (e.Message.Contains("nested", StringComparison.Ordinal))
+        {
+            // Markdig's own guard (deep emphasis or links the line scan cannot see).
+            diagnostics.Report(Rules.Nesting, SourceSpan.StartOf(file), "the Markdown is nested too deeply to read", "flatten nested emphasis, links, lists or quotes");
+            return [];
+        }
         var blocks = Blocks(doc);
         // In-page links may point forwards, so they are checked once every heading has its id.
         foreach (var (anchor, at) in anchors.Where(a => !ids.ContainsKey(a.Anchor) && !IsNumberedId(a.Anchor)))
@@ -72,6 +80,53 @@ public sealed partial class MarkdownReader(string repoRoot, DiagnosticBag diagno
     {
         var dash = anchor.LastIndexOf('-');
         return dash > 0 && int.TryParse(anchor[(dash + 1)..], out var n) && ids.TryGetValue(anchor[..dash], out var count) && n >= 2 && n <= count;
+    }
+
+    /// <summary>
+    /// Checks Markdown that will be spliced into a template (facilitator notes into the guide)
+    /// against its own file, so a problem is reported there and not at the template.
+    /// </summary>
+    public bool NestingIsSane(string markdown, string path)
+    {
+        var rel = Path.GetRelativePath(repoRoot, path).Replace('\\', '/');
+        if (TooDeep(markdown.Replace("\r\n", "\n"), rel) is not { } deep) return true;
+        diagnostics.Report(Rules.Nesting, deep, $"lists or quotes are nested more than {MaxDepth} levels deep", "flatten the structure; slides and handouts read best with at most three levels");
+        return false;
+    }
+
+    /// <summary>How deep lists and quotes may nest (content uses three levels at most).</summary>
+    const int MaxDepth = 32;
+
+    /// <summary>
+    /// The first line that opens more than <see cref="MaxDepth"/> lists or quotes, counting the
+    /// markers at its start and its indentation (two columns a level); such input only serves to
+    /// exhaust the parser, so it is refused before parsing.
+    /// </summary>
+    static SourceSpan? TooDeep(string text, string file)
+    {
+        var line = 1;
+        var inFence = false;
+        foreach (var l in text.Split('\n'))
+        {
+            var trimmed = l.TrimStart();
+            if (trimmed.StartsWith("```") || trimmed.StartsWith("~~~")) inFence = !inFence;
+            if (!inFence)
+            {
+                int i = 0, columns = 0, markers = 0;
+                while (i < l.Length)
+                {
+                    var ch = l[i];
+                    if (ch == ' ') { columns++; i++; }
+                    else if (ch == '\t') { columns += 4; i++; }
+                    else if (ch == '>') { markers++; i++; }
+                    else if (ch is '-' or '*' or '+' && i + 1 < l.Length && l[i + 1] is ' ' or '\t') { markers++; i++; }
+                    else break;
+                }
+                if (markers + columns / 2 > MaxDepth * 2 || markers > MaxDepth) return new SourceSpan(file, line, 1);
+            }
+            line++;
+        }
+        return null;
     }
 
     SourceSpan At(MarkdownObject o) => new(file, o.Line + 1, o.Column + 1);
@@ -219,10 +274,9 @@ public sealed partial class MarkdownReader(string repoRoot, DiagnosticBag diagno
             diagnostics.Report(Rules.ImageFile, at, $"image '{url}' must be a PNG or JPEG", "render SVG diagrams to PNG and link to the PNG");
             return null;
         }
-        try { Packaging.ImageInfo.Read(File.ReadAllBytes(path), url); }
-        catch (InvalidDataException)
+        if (Packaging.ImageInfo.Problem(path) is { } problem)
         {
-            diagnostics.Report(Rules.ImageFile, at, $"image '{url}' is not a readable PNG or JPEG file", "export the picture again as PNG");
+            diagnostics.Report(Rules.ImageFile, at, $"image '{url}' {problem.Message}", problem.Hint);
             return null;
         }
         return new Image(path, alt);
@@ -234,9 +288,9 @@ public sealed partial class MarkdownReader(string repoRoot, DiagnosticBag diagno
         Match m;
         if ((m = LinesRx().Match(line)).Success)
         {
-            var n = int.Parse(m.Groups[1].Value);
-            if (n is >= 1 and <= 40) return new WritingLines(n);
-            diagnostics.Report(Rules.FillIn, at, $"[lines: {n}] must ask for 1 to 40 lines");
+            var ok = int.TryParse(m.Groups[1].Value, out var n);
+            if (ok && n is >= 1 and <= 40) return new WritingLines(n);
+            diagnostics.Report(Rules.FillIn, at, $"[lines: {m.Groups[1].Value}] must ask for 1 to 40 lines");
             return null;
         }
         if ((m = FieldRx().Match(line)).Success)
@@ -246,18 +300,18 @@ public sealed partial class MarkdownReader(string repoRoot, DiagnosticBag diagno
         }
         if ((m = ScaleRx().Match(line)).Success)
         {
-            var min = m.Groups[1].Success ? int.Parse(m.Groups[1].Value) : 1;
-            var max = m.Groups[2].Success ? int.Parse(m.Groups[2].Value) : 5;
+            var okMin = int.TryParse(m.Groups[1].Success ? m.Groups[1].Value : "1", out var min);
+            var okMax = int.TryParse(m.Groups[2].Success ? m.Groups[2].Value : "5", out var max);
             var label = m.Groups[3].Value.Trim();
-            if (max > min && max - min <= 10) return new RatingScale(label, min, max, Id(label));
-            diagnostics.Report(Rules.FillIn, at, $"rating scale {min}-{max} is not valid", "use e.g. [scale: …] for 1–5 or [scale 0-10: …]; at most 11 points");
+            if (okMin && okMax && max > min && max - min <= 10) return new RatingScale(label, min, max, Id(label));
+            diagnostics.Report(Rules.FillIn, at, $"rating scale {(m.Groups[1].Success ? m.Groups[1].Value : "1")}-{(m.Groups[2].Success ? m.Groups[2].Value : "5")} is not valid", "use e.g. [scale: …] for 1–5 or [scale 0-10: …]; at most 11 points");
             return null;
         }
         if ((m = TableRx().Match(line)).Success)
         {
             var cols = m.Groups[1].Value.Split('|').Select(c => c.Trim()).Where(c => c.Length > 0).ToList();
-            var rows = int.Parse(m.Groups[2].Value);
-            if (cols.Count is >= 1 and <= 8 && rows is >= 1 and <= 40) return new FillTable(cols, rows, Id(string.Join("-", cols.Take(2))));
+            var okRows = int.TryParse(m.Groups[2].Value, out var rows);
+            if (okRows && cols.Count is >= 1 and <= 8 && rows is >= 1 and <= 40) return new FillTable(cols, rows, Id(string.Join("-", cols.Take(2))));
             diagnostics.Report(Rules.FillIn, at, "a fill-in table needs 1–8 columns and 1–40 rows", "e.g. [table: Date | Team | Action; rows: 6]");
             return null;
         }

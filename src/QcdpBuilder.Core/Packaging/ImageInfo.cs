@@ -56,5 +56,42 @@ public sealed record ImageInfo(int Width, int Height, double DpiX, double DpiY, 
         throw new InvalidDataException($"'{pathForErrors}' is not a PNG or JPEG image; Word documents need one of those (export SVG diagrams to PNG).");
     }
 
+    /// <summary>The largest picture accepted: 10,000 pixels a side and 40 megapixels (a 4K photo is 8 megapixels).</summary>
+    public const int MaxSide = 10_000;
+    public const long MaxPixels = 40_000_000;
+
+    /// <summary>
+    /// What is wrong with the picture at <paramref name="path"/> (message to follow its name, and a hint),
+    /// or null if it is a complete PNG or JPEG of a sensible size. Reads only the file's structure,
+    /// not its pixels, so checking every picture of the programme stays cheap.
+    /// </summary>
+    public static (string Message, string Hint)? Problem(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        ImageInfo info;
+        try { info = Read(bytes, path); }
+        catch (InvalidDataException) { return ("is not a readable PNG or JPEG file", "export the picture again as PNG"); }
+        if (info.Width <= 0 || info.Height <= 0 || info.Width > MaxSide || info.Height > MaxSide || (long)info.Width * info.Height > MaxPixels)
+            return (string.Create(System.Globalization.CultureInfo.InvariantCulture, $"is {(uint)info.Width} × {(uint)info.Height} pixels; pictures may be at most {MaxSide:N0} pixels a side and {MaxPixels / 1_000_000} megapixels"),
+                "scale the picture down; 2,000 pixels across is plenty for a slide or a page");
+        if (!Complete(bytes, info.Extension)) return ("is damaged or incomplete (the file ends too early)", "export the picture again");
+        return null;
+    }
+
+    /// <summary>Whether every PNG chunk fits in the file and it reaches IEND; whether a JPEG reaches its end marker.</summary>
+    static bool Complete(byte[] b, string extension)
+    {
+        if (extension == "jpeg") return b.AsSpan(2).LastIndexOf((ReadOnlySpan<byte>)[0xFF, 0xD9]) >= 0;
+        for (long pos = 8; pos + 12 <= b.Length;)
+        {
+            var len = (uint)BigEndian(b, (int)pos);
+            var type = System.Text.Encoding.ASCII.GetString(b, (int)pos + 4, 4);
+            if (pos + 12 + len > b.Length) return false;
+            if (type == "IEND") return true;
+            pos += 12 + len;
+        }
+        return false;
+    }
+
     static int BigEndian(byte[] b, int i) => (b[i] << 24) | (b[i + 1] << 16) | (b[i + 2] << 8) | b[i + 3];
 }

@@ -56,6 +56,29 @@ public static class PptxWriter
         return DeterministicZip.Normalise(ByteOrderMarks.Strip(stream.ToArray()));
     }
 
+    /// <summary>
+    /// Whether an organisation's reference deck can be opened the way <see cref="Write"/> opens it
+    /// (a presentation with a slide master); errors as (message, hint). Layout names are checked by <see cref="TemplateCheck"/>.
+    /// </summary>
+    public static IReadOnlyList<(bool IsError, string Message, string Hint)> CheckReference(string path)
+    {
+        const string notPptx = "save your template from PowerPoint as a .pptx or .potx file";
+        try
+        {
+            var stream = new MemoryStream();
+            stream.Write(File.ReadAllBytes(path));
+            stream.Position = 0;
+            using var doc = PresentationDocument.Open(stream, false);
+            if (doc.PresentationPart is not { } pres) return [(true, "is not a PowerPoint file (it has no presentation part)", notPptx)];
+            LayoutCatalogue.Read(pres, Load(pres));
+            return [];
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return [(true, $"is not a PowerPoint file ({e.Message.TrimEnd('.')})", notPptx)];
+        }
+    }
+
     /// <summary>Removes the reference deck's own slides (and sections and custom shows that name them).</summary>
     static void ClearSlides(PresentationPart pres, XDocument presXml)
     {

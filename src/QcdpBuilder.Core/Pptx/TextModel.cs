@@ -212,7 +212,8 @@ sealed class ParagraphWriter(PartRels rels)
         };
     }
 
-    static string StartAt(TextPara p) => p.StartAt > 1 ? $" startAt=\"{p.StartAt}\"" : "";
+    // PowerPoint numbers lists up to 32767 (ST_TextBulletStartAtNum); a list said to start beyond that starts there.
+    static string StartAt(TextPara p) => p.StartAt > 1 ? $" startAt=\"{Math.Min(p.StartAt, 32767)}\"" : "";
 
     string RunProperties(Run? r, TextPara p, double? size)
     {

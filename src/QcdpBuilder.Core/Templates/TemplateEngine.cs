@@ -38,6 +38,29 @@ public sealed partial class TemplateEngine
     {
         // Fast path: most content has no placeholders at all.
         if (!source.Contains("{{")) return source.Replace("\\{{", "{{");
+        // Partials ({{> name}}, {{#> name}}) and inline partials or decorators ({{#*inline}}) are
+        // refused before Handlebars sees them: content must not be able to pull in other text.
+        if (PartialRegex().Match(source.Replace("\\{{", "\u0001")) is { Success: true } partial)
+        {
+            var (line, col) = LineAndColumn(source, partial.Index);
+            diagnostics.Report(Rules.TemplateSyntax, new SourceSpan(file, firstLine + line - 1, col), $"template error: partials and decorators ('{partial.Value}…') are not available",
+                "write the text inline instead");
+            return null;
+        }
+        // Placeholders name data (lower-case keys) and nothing else: no .NET members of the values
+        // behind them ({{org.name.Length}}) and no lookup helper, which would bypass the unknown-placeholder check.
+        foreach (Match mustache in MustacheRegex().Matches(source.Replace("\\{{", "\u0001")))
+        {
+            if (mustache.Groups[1].Value.TrimStart('~', ' ').StartsWith('!')) continue; // a comment
+            var inside = QuotedRegex().Replace(mustache.Groups[1].Value, "\"\"");
+            var bad = LookupRegex().Match(inside) is { Success: true } lookup ? "the lookup helper"
+                : MemberRegex().Match(inside) is { Success: true } member ? $".NET member '{member.Groups[1].Value}'" : null;
+            if (bad is null) continue;
+            var (line, col) = LineAndColumn(source, mustache.Index);
+            diagnostics.Report(Rules.TemplateSyntax, new SourceSpan(file, firstLine + line - 1, col), $"template error: '{mustache.Value}' uses {bad}, which templates may not use",
+                $"placeholders name data only: {Available}");
+            return null;
+        }
         try
         {
             var protectedSource = source.Replace("\\{{", "\u0001");
@@ -58,8 +81,8 @@ public sealed partial class TemplateEngine
         catch (Exception e) when (e is HandlebarsException or HandlebarsRuntimeException)
         {
             var m = PositionRegex().Match(e.Message);
-            var line = m.Success ? int.Parse(m.Groups[1].Value) : 1;
-            var col = m.Success ? int.Parse(m.Groups[2].Value) : 1;
+            var line = m.Success && int.TryParse(m.Groups[1].Value, out var l) ? Math.Max(1, l) : 1;
+            var col = m.Success && int.TryParse(m.Groups[2].Value, out var c) ? Math.Max(1, c) : 1;
             diagnostics.Report(Rules.TemplateSyntax, new SourceSpan(file, firstLine + line - 1, col), $"template error: {FirstLine(e.Message)}", "check that every {{ has a matching }} and every {{#each}} a {{/each}}");
         }
         return null;
@@ -79,6 +102,29 @@ public sealed partial class TemplateEngine
         }
         return (new SourceSpan(file, firstLine, 1), "{{" + key + "}}");
     }
+
+    static (int Line, int Column) LineAndColumn(string text, int index)
+    {
+        var before = text.AsSpan(0, index);
+        var line = before.Count('\n') + 1;
+        return (line, index - (before.LastIndexOf('\n') + 1) + 1);
+    }
+
+    [GeneratedRegex(@"\{\{\{?([^}]*)\}?\}\}")]
+    private static partial Regex MustacheRegex();
+
+    [GeneratedRegex("\"[^\"]*\"|'[^']*'")]
+    private static partial Regex QuotedRegex();
+
+    [GeneratedRegex(@"(?:^|[\s(~#^/])lookup\b")]
+    private static partial Regex LookupRegex();
+
+    /// <summary>A path segment starting with a capital letter: data keys are lower-case, .NET members are not.</summary>
+    [GeneratedRegex(@"(?:^|[\s(.~#^/=])([A-Z][A-Za-z0-9_]*)")]
+    private static partial Regex MemberRegex();
+
+    [GeneratedRegex(@"\{\{~?\s*(>|#>|#\*)")]
+    private static partial Regex PartialRegex();
 
     static string FirstLine(string s) => s.Split('\n')[0].Trim();
 

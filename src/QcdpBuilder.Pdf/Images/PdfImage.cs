@@ -101,6 +101,9 @@ public sealed class PdfImage
             p += 12 + len;
         }
         if (interlace != 0) throw new NotSupportedException("Interlaced PNGs are not supported; re-save without interlacing.");
+        // A header can claim any size; refuse before allocating what it claims (callers check sizes first; this is the last line).
+        if (w <= 0 || h <= 0 || (long)w * h > 100_000_000 || depth is not (1 or 2 or 4 or 8 or 16))
+            throw new InvalidDataException($"PNG header claims {(uint)w} × {(uint)h} pixels at {depth} bits");
         int channels = type switch { 0 => 1, 2 => 3, 3 => 1, 4 => 2, 6 => 4, _ => throw new InvalidDataException("Bad PNG colour type") };
         int bitsPerPixel = channels * depth;
         int stride = (w * bitsPerPixel + 7) / 8, bpp = Math.Max(1, bitsPerPixel / 8);
