@@ -9,14 +9,22 @@ public static class BuildCommand
     public static Command Create()
     {
         var output = new Option<string?>("--out") { Description = "Where to write the package (default: output/<organisation slug>)" };
+        var only = new Option<string?>("--only") { Description = "Build only these kinds of file, e.g. pptx,docx (the output folder then holds just those)" };
         var command = new Command("build", "Build the complete course package (slides, guides, handouts, contract, programme documents) into output/<organisation>/");
         command.Options.Add(CommonOptions.Org);
         command.Options.Add(output);
+        command.Options.Add(only);
         command.SetAction(parse =>
         {
             var report = new Report(CommonOptions.AutoProblemFormat);
             if (CommonOptions.FindRoot(parse.GetValue(CommonOptions.Root)) is not { } root) return report.NoRoot();
-            var options = new BuildOptions(root) { Profile = CommonOptions.FullPath(parse.GetValue(CommonOptions.Org)), OutputDir = CommonOptions.FullPath(parse.GetValue(output)) };
+            var options = new BuildOptions(root) { Profile = CommonOptions.FullPath(parse.GetValue(CommonOptions.Org)), OutputDir = CommonOptions.FullPath(parse.GetValue(output)),
+                Only = parse.GetValue(only)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(k => k.TrimStart('.').ToLowerInvariant()).ToHashSet() };
+            if (options.Only?.FirstOrDefault(k => k is not ("pptx" or "docx" or "pdf")) is { } bad)
+            {
+                Console.Error.WriteLine($"error: --only: unknown kind '{bad}'; use pptx, docx and/or pdf, e.g. --only pptx,docx");
+                return 2;
+            }
             var result = report.WithProgress("Building", progress => PackageBuilder.Run(options, progress));
             return report.Finish(result, root);
         });

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using QcdpBuilder.Content;
 using QcdpBuilder.Diagnostics;
@@ -26,21 +25,19 @@ public static class OutputFolder
         try
         {
             var entries = new List<ManifestEntry>();
-            foreach (var a in artefacts.OrderBy(a => a.Path, StringComparer.Ordinal))
+            var ordered = artefacts.OrderBy(a => a.Path, StringComparer.Ordinal).ToList();
+            foreach (var (a, bytes, sha, error) in ParallelRender.All(ordered, progress))
             {
-                progress?.Invoke(a.Path);
-                byte[] bytes;
-                try { bytes = a.Render(); }
-                catch (Exception e) when (e is not OutOfMemoryException)
+                if (bytes is null || sha is null)
                 {
                     // A broken picture or font must not crash the build: report it against its source and go on.
-                    diagnostics.Error(SourceSpan.StartOf(a.Source), $"could not write {a.Path}: {e.Message}", "check the pictures and font files this source uses");
+                    diagnostics.Error(SourceSpan.StartOf(a.Source), $"could not write {a.Path}: {error?.Message}", "check the pictures and font files this source uses");
                     continue;
                 }
                 var path = Path.Combine(temp, a.Path);
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 File.WriteAllBytes(path, bytes);
-                entries.Add(new ManifestEntry(a.Path, a.Kind, a.Source, Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes.Length));
+                entries.Add(new ManifestEntry(a.Path, a.Kind, a.Source, sha, bytes.Length));
             }
             if (diagnostics.HasErrors)
             {

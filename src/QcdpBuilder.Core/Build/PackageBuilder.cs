@@ -21,6 +21,8 @@ public sealed record BuildOptions(string Root)
     public string? OutputDir { get; init; }
     /// <summary>False for <c>qcdp validate</c>: everything is checked, nothing written.</summary>
     public bool Write { get; init; } = true;
+    /// <summary>Only files with these extensions ("pptx", "docx", "pdf"); null for the whole package.</summary>
+    public IReadOnlySet<string>? Only { get; init; }
 }
 
 /// <summary>One file of the package: where it goes, what kind it is, what it came from, and how to make it.</summary>
@@ -48,7 +50,8 @@ public static class PackageBuilder
         // 5. Write: render every artefact into a temporary folder, then swap it in.
         var root = Path.GetFullPath(options.Root);
         var outDir = Path.GetFullPath(options.OutputDir ?? Path.Combine(root, "output", plan.Organisation.Slug), root);
-        var files = OutputFolder.Replace(outDir, plan.Artefacts, plan.Programme, plan.Organisation, plan.Diagnostics, progress);
+        var artefacts = options.Only is { } only ? plan.Artefacts.Where(a => only.Contains(Path.GetExtension(a.Path).TrimStart('.'))).ToList() : plan.Artefacts;
+        var files = OutputFolder.Replace(outDir, artefacts, plan.Programme, plan.Organisation, plan.Diagnostics, progress);
         return files is null ? new BuildResult(plan.Diagnostics, null, []) : new BuildResult(plan.Diagnostics, outDir, files);
     }
 

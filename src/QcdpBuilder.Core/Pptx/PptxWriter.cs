@@ -20,7 +20,7 @@ public static class PptxWriter
 {
     public static byte[] Write(Deck deck, Brand brand, string? referenceDeckPath = null)
     {
-        var reference = referenceDeckPath is null ? ReferenceDeck.Build(brand) : File.ReadAllBytes(referenceDeckPath);
+        var reference = referenceDeckPath is null ? ReferenceDeck.For(brand) : File.ReadAllBytes(referenceDeckPath);
         var stream = new MemoryStream();
         stream.Write(reference);
         stream.Position = 0;
@@ -53,7 +53,7 @@ public static class PptxWriter
             Save(pres, presXml);
             DocumentProperties(doc, deck, brand);
         }
-        return DeterministicZip.Normalise(ByteOrderMarks.Strip(stream.ToArray()));
+        return DeterministicZip.Normalise(stream.ToArray(), stripByteOrderMarks: true);
     }
 
     /// <summary>Removes the reference deck's own slides (and sections and custom shows that name them).</summary>
