@@ -10,10 +10,12 @@ public static class BuildCommand
     {
         var output = new Option<string?>("--out") { Description = "Where to write the package (default: output/<organisation slug>)" };
         var only = new Option<string?>("--only") { Description = "Build only these kinds of file, e.g. pptx,docx (the output folder then holds just those)" };
+        var watch = new Option<bool>("--watch") { Description = "After building, watch content/, templates/ and the profile's folder and rebuild only what each change affects (Ctrl+C stops)" };
         var command = new Command("build", "Build the complete course package (slides, guides, handouts, contract, programme documents) into output/<organisation>/");
         command.Options.Add(CommonOptions.Org);
         command.Options.Add(output);
         command.Options.Add(only);
+        command.Options.Add(watch);
         command.SetAction(parse =>
         {
             var report = new Report(CommonOptions.AutoProblemFormat);
@@ -25,9 +27,22 @@ public static class BuildCommand
                 Console.Error.WriteLine($"error: --only: unknown kind '{bad}'; use pptx, docx and/or pdf, e.g. --only pptx,docx");
                 return 2;
             }
+            if (parse.GetValue(watch)) return Watch(report, options, root);
             var result = report.WithProgress("Building", progress => PackageBuilder.Run(options, progress));
             return report.Finish(result, root);
         });
         return command;
+    }
+
+    static int Watch(Report report, BuildOptions options, string root)
+    {
+        IncrementalBuild? build = null;
+        report.Finish(report.WithProgress("Building", progress => { var (b, r) = IncrementalBuild.Start(options, progress); build = b; return r; }), root);
+        using var watcher = new Watcher(build!, (result, sinceChange) => report.Rebuilt(result, sinceChange, root));
+        Console.WriteLine($"Watching {string.Join(", ", build!.Folders.Select(f => Path.GetRelativePath(root, f) + "/"))} for changes; Ctrl+C stops.");
+        using var stop = new ManualResetEventSlim();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Set(); };
+        stop.Wait();
+        return 0;
     }
 }

@@ -25,6 +25,21 @@ public sealed class Report(string format)
         return result!;
     }
 
+    /// <summary>One line per watch rebuild (what was rendered and rewritten, and how long after the change), or its problems.</summary>
+    public void Rebuilt(RebuildResult result, TimeSpan sinceChange, string root)
+    {
+        Problems(result.Diagnostics);
+        var now = DateTime.Now.ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        if (result.Failed)
+        {
+            Console.Error.WriteLine($"[{now}] {result.Diagnostics.ErrorCount} error(s): nothing rewritten; the previous files stay. Fix and save to try again.");
+            return;
+        }
+        var what = result.Everything ? "everything" : result.Rendered.Count == 0 ? "nothing affected" : string.Join(", ", result.Rendered);
+        Console.WriteLine($"[{now}] rebuilt {what}: {result.Written.Count} file(s) rewritten{(result.Removed.Count > 0 ? $", {result.Removed.Count} removed" : "")}, " +
+            $"{sinceChange.TotalMilliseconds:N0} ms from the change to written files ({result.Elapsed.TotalMilliseconds:N0} ms building).");
+    }
+
     public int Finish(BuildResult result, string root)
     {
         var d = result.Diagnostics;
@@ -39,18 +54,7 @@ public sealed class Report(string format)
             }, new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
             return d.HasErrors ? 1 : 0;
         }
-        foreach (var item in d.Sorted())
-        {
-            if (github) Console.WriteLine(item.ToGitHubAnnotation());
-            else
-            {
-                // Plain lines, never wrapped, so editors and scripts can jump to file:line:column.
-                var colour = item.Severity == Severity.Error ? "\u001b[31m" : "\u001b[33m";
-                var (on, off) = Console.IsErrorRedirected ? ("", "") : (colour, "\u001b[0m");
-                Console.Error.WriteLine($"{item.File}:{item.Line}:{item.Column}: {on}{item.SeverityText}:{off} {item.Message}");
-                if (item.Hint is not null) Console.Error.WriteLine($"  hint: {item.Hint}");
-            }
-        }
+        Problems(d);
         if (d.HasErrors)
         {
             Console.Error.WriteLine($"{d.ErrorCount} error(s), {d.WarningCount} warning(s). Nothing was written; any earlier output is unchanged.");
@@ -66,5 +70,22 @@ public sealed class Report(string format)
         }
         else Console.WriteLine($"Content is valid: 0 errors, {d.WarningCount} warning(s).");
         return 0;
+    }
+
+    /// <summary>Each problem as a GitHub annotation, or as a plain <c>file:line:column: error: …</c> line with its hint.</summary>
+    void Problems(DiagnosticBag d)
+    {
+        foreach (var item in d.Sorted())
+        {
+            if (github) Console.WriteLine(item.ToGitHubAnnotation());
+            else
+            {
+                // Plain lines, never wrapped, so editors and scripts can jump to file:line:column.
+                var colour = item.Severity == Severity.Error ? "\u001b[31m" : "\u001b[33m";
+                var (on, off) = Console.IsErrorRedirected ? ("", "") : (colour, "\u001b[0m");
+                Console.Error.WriteLine($"{item.File}:{item.Line}:{item.Column}: {on}{item.SeverityText}:{off} {item.Message}");
+                if (item.Hint is not null) Console.Error.WriteLine($"  hint: {item.Hint}");
+            }
+        }
     }
 }

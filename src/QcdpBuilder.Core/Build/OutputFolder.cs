@@ -60,7 +60,8 @@ public static class OutputFolder
         }
     }
 
-    static byte[] Manifest(List<ManifestEntry> entries, Programme p, Organisation org)
+    /// <summary>manifest.json: the programme, the organisation, and every file with its kind, source, SHA-256 and size.</summary>
+    internal static byte[] Manifest(IReadOnlyList<ManifestEntry> entries, Programme p, Organisation org)
     {
         var ms = new MemoryStream();
         using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true }))

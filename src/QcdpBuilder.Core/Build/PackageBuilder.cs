@@ -26,7 +26,14 @@ public sealed record BuildOptions(string Root)
 }
 
 /// <summary>One file of the package: where it goes, what kind it is, what it came from, and how to make it.</summary>
-public sealed record Artefact(string Path, string Kind, string Source, Func<byte[]> Render);
+public sealed record Artefact(string Path, string Kind, string Source, Func<byte[]> Render)
+{
+    /// <summary>
+    /// The content files (full paths) this file is made from, for incremental rebuilds. Files no artefact
+    /// claims (programme.yaml, the profile, the logo, fonts) count as inputs of every artefact.
+    /// </summary>
+    public IReadOnlyList<string> Inputs { get; init; } = [];
+}
 
 /// <summary>The outcome of a build: every diagnostic, and the files written (empty when nothing was).</summary>
 public sealed record BuildResult(DiagnosticBag Diagnostics, string? OutputDir, IReadOnlyList<ManifestEntry> Files);
@@ -46,10 +53,21 @@ public static class PackageBuilder
         var plan = Plan(options, progress);
         if (plan.Diagnostics.HasErrors || !options.Write || plan.Programme is null || plan.Organisation is null)
             return new BuildResult(plan.Diagnostics, null, []);
+        return Write(options, plan, progress);
+    }
 
-        // 5. Write: render every artefact into a temporary folder, then swap it in.
+    /// <summary>Where a plan's package goes: <c>--out</c>, or <c>output/&lt;organisation slug&gt;</c>.</summary>
+    public static string OutputDirFor(BuildOptions options, Organisation org)
+    {
         var root = Path.GetFullPath(options.Root);
-        var outDir = Path.GetFullPath(options.OutputDir ?? Path.Combine(root, "output", plan.Organisation.Slug), root);
+        return Path.GetFullPath(options.OutputDir ?? Path.Combine(root, "output", org.Slug), root);
+    }
+
+    /// <summary>Step 5 for a plan without errors: render every artefact into a temporary folder, then swap it in.</summary>
+    public static BuildResult Write(BuildOptions options, BuildPlan plan, Action<string>? progress = null)
+    {
+        if (plan.Diagnostics.HasErrors || plan.Programme is null || plan.Organisation is null) return new BuildResult(plan.Diagnostics, null, []);
+        var outDir = OutputDirFor(options, plan.Organisation);
         var artefacts = options.Only is { } only ? plan.Artefacts.Where(a => only.Contains(Path.GetExtension(a.Path).TrimStart('.'))).ToList() : plan.Artefacts;
         var files = OutputFolder.Replace(outDir, artefacts, plan.Programme, plan.Organisation, plan.Diagnostics, progress);
         return files is null ? new BuildResult(plan.Diagnostics, null, []) : new BuildResult(plan.Diagnostics, outDir, files);
@@ -90,25 +108,30 @@ public static class PackageBuilder
         var artefacts = new List<Artefact>();
 
         // Every document goes out as an editable DOCX and a print-ready PDF from the same model.
-        void AddDocument(string stem, string kind, string source, Document doc, DocxKind docx, PdfKind pdf, int contentsDepth = 3)
+        void AddDocument(string stem, string kind, string source, Document doc, DocxKind docx, PdfKind pdf, IEnumerable<string> inputs, int contentsDepth = 3)
         {
+            var files = inputs.Concat(Pictures(doc.Blocks)).Distinct().ToList();
             artefacts.Add(new Artefact(stem + ".docx", kind, source,
-                () => DocxWriter.Write(doc, brand, new DocxOptions(docx) { ReferenceDocxPath = org.ReferenceDocument, ContentsDepth = contentsDepth })));
-            artefacts.Add(new Artefact(stem + ".pdf", kind, source, () => PdfWriter.Write(doc, brand, pdf)));
+                () => DocxWriter.Write(doc, brand, new DocxOptions(docx) { ReferenceDocxPath = org.ReferenceDocument, ContentsDepth = contentsDepth })) { Inputs = files });
+            artefacts.Add(new Artefact(stem + ".pdf", kind, source, () => PdfWriter.Write(doc, brand, pdf)) { Inputs = files });
         }
+        // Run sheets and the timetable use every session's timings; outcome texts come from every workstream.
+        var allSessionFiles = programme.Sessions.Select(s => s.File).Concat(programme.Workstreams.Select(w => w.File)).ToList();
 
         foreach (var session in programme.Sessions)
         {
             var slidesFile = loader.Rel(session.SlidesFile);
+            var blocks = ParseFile(session.SlidesFile);
             var deck = SlideBuilder.Build($"Session {session.Id}: {session.Title}", $"{session.Workstream.Title} · {org.Name}",
-                ParseFile(session.SlidesFile), slidesFile, diagnostics);
+                blocks, slidesFile, diagnostics);
+            List<string> inputs = [session.SlidesFile, session.File, session.Workstream.File, .. Pictures(blocks)];
             var count = deck.Slides.Count;
             if (count < 8 || count > 20)
                 diagnostics.Warning(SourceSpan.StartOf(slidesFile), $"the deck has {count} slides (with its title slide); decks should have 8–20", count < 8 ? "add slides" : "split or trim the deck");
-            artefacts.Add(new Artefact($"slides/{session.Slug}.pptx", "slides", slidesFile, () => PptxWriter.Write(deck, brand, org.ReferenceDeck)));
-            artefacts.Add(new Artefact($"slides/{session.Slug}.pdf", "slides", slidesFile, () => PdfWriter.Slides(deck, brand)));
-            artefacts.Add(new Artefact($"slides/{session.Slug}-notes.pdf", "notes-pages", slidesFile, () => PdfWriter.NotesHandout(deck, brand)));
-            artefacts.Add(new Artefact($"slides/{session.Slug}-speaker-notes.pdf", "speaker-notes", slidesFile, () => PdfWriter.SpeakerNotes(deck, brand)));
+            artefacts.Add(new Artefact($"slides/{session.Slug}.pptx", "slides", slidesFile, () => PptxWriter.Write(deck, brand, org.ReferenceDeck)) { Inputs = inputs });
+            artefacts.Add(new Artefact($"slides/{session.Slug}.pdf", "slides", slidesFile, () => PdfWriter.Slides(deck, brand)) { Inputs = inputs });
+            artefacts.Add(new Artefact($"slides/{session.Slug}-notes.pdf", "notes-pages", slidesFile, () => PdfWriter.NotesHandout(deck, brand)) { Inputs = inputs });
+            artefacts.Add(new Artefact($"slides/{session.Slug}-speaker-notes.pdf", "speaker-notes", slidesFile, () => PdfWriter.SpeakerNotes(deck, brand)) { Inputs = inputs });
         }
 
         var guideTemplate = Path.Combine(root, "templates", "facilitator-guide.md.hbs");
@@ -124,26 +147,28 @@ public static class PackageBuilder
                 Subtitle = $"Facilitator guide · {programme.Title}",
                 Meta = Meta(programme, org),
             };
-            AddDocument($"guides/{ws.Slug}-facilitator-guide", "facilitator-guide", ws.File, doc, DocxKind.Guide, PdfKind.Guide, contentsDepth: 2);
+            var guideInputs = allSessionFiles.Append(guideTemplate).Concat(ws.Sessions.Select(s => s.NotesFile))
+                .Concat(ws.Sessions.SelectMany(s => s.Handouts).Select(id => programme.FindHandout(id)?.File).OfType<string>());
+            AddDocument($"guides/{ws.Slug}-facilitator-guide", "facilitator-guide", ws.File, doc, DocxKind.Guide, PdfKind.Guide, guideInputs, contentsDepth: 2);
         }
 
         foreach (var h in programme.Handouts)
         {
             var doc = new Document(Title(h.Title, h.File), ParseFile(h.File)) { Subtitle = programme.Title, Meta = Meta(programme, org) };
-            AddDocument($"handouts/{h.Id}", "handout", loader.Rel(h.File), doc, DocxKind.Handout, PdfKind.Handout);
+            AddDocument($"handouts/{h.Id}", "handout", loader.Rel(h.File), doc, DocxKind.Handout, PdfKind.Handout, [h.File]);
         }
 
         if (programme.Contract is { } contract)
         {
             var doc = new Document(Title(contract.Title, contract.File), ParseFile(contract.File)) { Subtitle = $"{programme.Title} · {org.Cohort.Name}", Meta = Meta(programme, org) };
-            AddDocument("contracts/applicant-contract", "applicant-contract", loader.Rel(contract.File), doc, DocxKind.Form, PdfKind.Form);
+            AddDocument("contracts/applicant-contract", "applicant-contract", loader.Rel(contract.File), doc, DocxKind.Form, PdfKind.Form, [contract.File]);
         }
 
         foreach (var m in programme.Materials)
         {
             var doc = new Document(Title(m.Title, m.File), ParseFile(m.File)) { Subtitle = programme.Title, Meta = Meta(programme, org) };
             var (docx, pdf) = m.Kind switch { "form" => (DocxKind.Form, PdfKind.Form), "comms" => (DocxKind.Handout, PdfKind.Handout), _ => (DocxKind.Guide, PdfKind.Guide) };
-            AddDocument($"programme/{m.Id}", m.Kind, loader.Rel(m.File), doc, docx, pdf);
+            AddDocument($"programme/{m.Id}", m.Kind, loader.Rel(m.File), doc, docx, pdf, [m.File]);
         }
 
         var timetableTemplate = Path.Combine(root, "templates", "timetable.md.hbs");
@@ -153,11 +178,28 @@ public static class PackageBuilder
             if (md is not null)
             {
                 var doc = new Document($"Timetable: {org.Cohort.Name}", reader.Parse(md, timetableTemplate)) { Subtitle = programme.Title, Meta = Meta(programme, org) };
-                AddDocument("programme/timetable", "timetable", "content/programme.yaml", doc, DocxKind.Handout, PdfKind.Handout);
+                AddDocument("programme/timetable", "timetable", "content/programme.yaml", doc, DocxKind.Handout, PdfKind.Handout, allSessionFiles.Append(timetableTemplate));
             }
         }
 
         return new BuildPlan(diagnostics, artefacts, programme, org);
+    }
+
+    /// <summary>The picture files a document shows (full paths), wherever they are nested.</summary>
+    static IEnumerable<string> Pictures(IEnumerable<Block> blocks)
+    {
+        foreach (var b in blocks)
+        {
+            IEnumerable<string> inner = b switch
+            {
+                Image i => [i.Path],
+                Div d => Pictures(d.Blocks),
+                Quote q => Pictures(q.Blocks),
+                ListBlock l => l.Items.SelectMany(item => Pictures(item.Blocks)),
+                _ => [],
+            };
+            foreach (var p in inner) yield return p;
+        }
     }
 
     static IReadOnlyDictionary<string, string> Meta(Programme p, Organisation org) => new Dictionary<string, string>

@@ -26,6 +26,8 @@ public static class PptxWriter
         stream.Position = 0;
         using (var doc = PresentationDocument.Open(stream, true))
         {
+            // Parts are stored uncompressed here: DeterministicZip compresses the package once, at the end.
+            doc.CompressionOption = System.IO.Packaging.CompressionOption.NotCompressed;
             if (doc.DocumentType != PresentationDocumentType.Presentation)
                 doc.ChangeDocumentType(PresentationDocumentType.Presentation);
             var pres = doc.PresentationPart ?? throw new InvalidOperationException("The reference deck has no presentation part.");

@@ -33,6 +33,7 @@ static class ReferenceDeck
         var stream = new MemoryStream();
         using (var doc = PresentationDocument.Create(stream, PresentationDocumentType.Presentation))
         {
+            doc.CompressionOption = System.IO.Packaging.CompressionOption.NotCompressed; // only ever read back by the writer
             var pres = doc.AddNewPart<PresentationPart>(MainContentType, "rId1");
             Feed(pres, Fragment("presentation.xml"));
 

@@ -53,7 +53,8 @@ public static class TextShaper
     {
         var cache = kerning ? font.ShapeCache : font.ShapeCacheNoKerning;
         if (cache.TryGetValue(text, out var hit)) return hit;
-        if (cache.Count > 100_000) cache.Clear(); // bound memory in long-running processes (watch)
+        // Bound memory in long-running processes (watch). Not cache.Count: that takes every lock of the dictionary.
+        if (Interlocked.Increment(ref font.ShapeCacheMisses) % 100_000 == 0) cache.Clear();
         var glyphs = new List<ushort>(text.Length);
         var glyphText = new List<string>(text.Length);
         foreach (var rune in text.EnumerateRunes())

@@ -22,6 +22,7 @@ public sealed class TrueTypeFont
     // Shaping results by text (see TextShaper); the font is immutable, so they stay valid for its lifetime.
     internal readonly System.Collections.Concurrent.ConcurrentDictionary<string, TextShaper.Shaped> ShapeCache = new(StringComparer.Ordinal);
     internal readonly System.Collections.Concurrent.ConcurrentDictionary<string, TextShaper.Shaped> ShapeCacheNoKerning = new(StringComparer.Ordinal);
+    internal long ShapeCacheMisses;
 
     /// <summary>Where the font came from (file path or a caller-supplied name); informational.</summary>
     public string Source { get; }

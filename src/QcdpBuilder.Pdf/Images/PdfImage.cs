@@ -49,6 +49,7 @@ public sealed class PdfImage
         {
             var bytes = File.ReadAllBytes(path);
             var key = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes));
+            if (Cache.TryGetValue(key, out var hit)) return hit.Value;
             if (Cache.Count > CacheLimit) Cache.Clear(); // a long watch session editing pictures must not grow without bound
             return Cache.GetOrAdd(key, _ => new Lazy<PdfImage>(() => FromBytes(bytes))).Value;
         }

@@ -48,7 +48,7 @@ public sealed class PdfCanvas : ICanvas
     private readonly List<Page> _pages = new();
     private readonly Dictionary<TrueTypeFont, FontUse> _fonts = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<PdfImage, (string Name, int Id)> _images = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<StructTag, StructElem> _elems = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<StructTag, StructElem> _elems = new(); // StructTag: reference equality, cheap hash
     private readonly List<StructElem> _allElems = new();
     private readonly Stack<StructElem> _stack = new();
     private readonly StructElem _root;
