@@ -28,8 +28,12 @@ public static class CommonOptions
 
     public static readonly Option<string?> Org = new("--org")
     {
-        Description = "The organisation profile to build for (default: content/organisation.yaml)",
+        Description = "The organisation to build for: a slug (organisations/<slug>/) or a path to its organisation.yaml (default: default_organisation in content/programme.yaml)",
     };
+
+    /// <summary>An organisation given on the command line: a slug as it is, a path relative to where the user is.</summary>
+    public static string? Organisation(string? given) =>
+        given is null ? null : QcdpBuilder.Organisations.OrganisationFolders.IsSlug(given) ? given : Path.GetFullPath(given);
 
     static CommonOptions() => ProblemFormat.AcceptOnlyFromAmong("text", "github", "json");
 

@@ -50,7 +50,7 @@ public sealed class Report(string format)
             {
                 errors = d.ErrorCount,
                 warnings = d.WarningCount,
-                diagnostics = d.Sorted().Select(x => new { severity = x.SeverityText, file = x.File, line = x.Line, column = x.Column, message = x.Message, hint = x.Hint }),
+                diagnostics = d.Sorted().Select(x => new { severity = x.SeverityText, rule = x.Rule, file = x.File, line = x.Line, column = x.Column, message = x.Message, hint = x.Hint }),
             }, new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
             return d.HasErrors ? 1 : 0;
         }
@@ -83,7 +83,7 @@ public sealed class Report(string format)
                 // Plain lines, never wrapped, so editors and scripts can jump to file:line:column.
                 var colour = item.Severity == Severity.Error ? "\u001b[31m" : "\u001b[33m";
                 var (on, off) = Console.IsErrorRedirected ? ("", "") : (colour, "\u001b[0m");
-                Console.Error.WriteLine($"{item.File}:{item.Line}:{item.Column}: {on}{item.SeverityText}:{off} {item.Message}");
+                Console.Error.WriteLine($"{item.File}:{item.Line}:{item.Column}: {on}{item.Label}:{off} {item.Message}");
                 if (item.Hint is not null) Console.Error.WriteLine($"  hint: {item.Hint}");
             }
         }

@@ -50,12 +50,14 @@ public static class Benchmark
     public static IReadOnlyList<BenchmarkResult> Organisations(BuildOptions options, int count, int runs)
     {
         var root = Path.GetFullPath(options.Root);
-        var profile = Path.GetFullPath(options.Profile ?? Path.Combine(root, "content", "organisation.yaml"));
+        var profile = QcdpBuilder.Organisations.OrganisationFolders.Resolve(root, options.Profile, new Diagnostics.DiagnosticBag())
+            ?? throw new InvalidOperationException("no organisation to build for; pass --org");
         var temp = Path.Combine(Path.GetTempPath(), "qcdp-bench-orgs-" + Environment.ProcessId);
         try
         {
             var profiles = WriteVariants(profile, temp, count);
             var plans = profiles.Select(p => PackageBuilder.Plan(options with { Profile = p })).ToList();
+            foreach (var d in plans.SelectMany(p => p.Diagnostics.Items).Where(d => d.Severity == Diagnostics.Severity.Error).Take(5)) Console.Error.WriteLine(d);
             if (plans.Any(p => p.Diagnostics.HasErrors)) throw new InvalidOperationException("a profile variant has errors; run qcdp validate");
             var all = plans.SelectMany(p => p.Artefacts).ToList();
             Render("warm-up", plans[0].Artefacts, 1, parallel: true);
@@ -72,21 +74,15 @@ public static class Benchmark
         }
     }
 
-    /// <summary>Copies the profile <paramref name="count"/> times with its own name, slug and primary colour.</summary>
+    /// <summary>Copies the organisation's folder <paramref name="count"/> times, each profile with its own name, slug and primary colour.</summary>
     static List<string> WriteVariants(string profile, string folder, int count)
     {
         var text = File.ReadAllText(profile);
-        var brandFiles = Path.Combine(Path.GetDirectoryName(profile)!, "organisation");
         var list = new List<string>();
         for (var i = 1; i <= count; i++)
         {
             var dir = Path.Combine(folder, $"org-{i:D2}");
-            Directory.CreateDirectory(dir);
-            if (Directory.Exists(brandFiles))
-            {
-                Directory.CreateDirectory(Path.Combine(dir, "organisation"));
-                foreach (var f in Directory.GetFiles(brandFiles)) File.Copy(f, Path.Combine(dir, "organisation", Path.GetFileName(f)));
-            }
+            Copy(Path.GetDirectoryName(profile)!, dir);
             var variant = Regex.Replace(text, @"^name: (.*)$", $"name: Benchmark Trust {i:D2}", RegexOptions.Multiline);
             variant = Regex.Replace(variant, @"^slug: .*$", $"slug: benchmark-{i:D2}", RegexOptions.Multiline);
             variant = Regex.Replace(variant, @"^(\s+primary:\s*)""#[0-9A-Fa-f]{6}""", m => $"{m.Groups[1].Value}\"#{0x10 * i:X2}5EB8\"", RegexOptions.Multiline);
@@ -95,6 +91,13 @@ public static class Benchmark
             list.Add(path);
         }
         return list;
+    }
+
+    static void Copy(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var f in Directory.GetFiles(from)) File.Copy(f, Path.Combine(to, Path.GetFileName(f)), overwrite: true);
+        foreach (var d in Directory.GetDirectories(from)) Copy(d, Path.Combine(to, Path.GetFileName(d)));
     }
 
     /// <summary>"pdf slides", "docx handout": the format and what the file is for.</summary>

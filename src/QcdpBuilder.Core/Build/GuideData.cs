@@ -18,6 +18,7 @@ public static partial class GuideData
             ["workstream"] = new Dictionary<string, object>
             {
                 ["number"] = ws.Number,
+                ["label"] = ws.IsLocal ? "the local sessions" : $"Workstream {ws.Number}",
                 ["title"] = ws.Title,
                 ["aim"] = ws.Aim,
                 ["outcomes"] = ws.Outcomes.Select(o => new Dictionary<string, object> { ["id"] = o.Id, ["text"] = o.Text }).ToList(),
@@ -25,8 +26,8 @@ public static partial class GuideData
                 ["indicative_content"] = ws.IndicativeContent,
             },
             ["sessions"] = ws.Sessions.Select(s => Session(s, p, org, templatedFile, renderMarkdown)).ToList(),
-            // A virtual cohort reads each activity's online variant inside its card, not at the end.
-            ["virtual_delivery"] = org.Cohort.Delivery == "virtual",
+            // A virtual or hybrid cohort reads each activity's online variant inside its card; an in-person cohort's guide keeps them together at the end.
+            ["virtual_delivery"] = org.Cohort.Delivery is DeliveryModes.Virtual or DeliveryModes.Hybrid,
         };
         return data;
     }
@@ -42,7 +43,8 @@ public static partial class GuideData
             ["summary"] = s.Summary,
             ["duration"] = s.Duration,
             ["kind_text"] = s.IsWebinar ? "webinar (online)"
-                : org.Cohort.Delivery == "virtual" ? "workshop, delivered online for this cohort (use the online notes in each activity)"
+                : org.Cohort.Delivery == DeliveryModes.Virtual ? "workshop, delivered online for this cohort (use the online notes in each activity)"
+                : org.Cohort.Delivery == DeliveryModes.Hybrid ? "workshop, delivered in the room and online together for this cohort (each activity gives both)"
                 : "workshop (in the room, with an online variant for each activity)",
             ["when"] = Schedule.When(p, s, org),
             ["outcomes"] = s.Outcomes.Select(id => new Dictionary<string, object> { ["id"] = id, ["text"] = p.FindOutcome(id)?.Text ?? "" }).ToList(),

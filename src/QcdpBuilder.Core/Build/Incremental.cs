@@ -38,15 +38,17 @@ public sealed class IncrementalBuild
     /// <summary>The output folder of the last successful build, or null before one.</summary>
     public string? OutputDir => outDir;
 
-    /// <summary>The folders whose changes matter: content/, templates/ and the organisation profile's folder.</summary>
+    /// <summary>The folders whose changes matter: content/, templates/ and the organisation's folder (profile, brand files, overlay).</summary>
     public IReadOnlyList<string> Folders
     {
         get
         {
             var root = Path.GetFullPath(options.Root);
-            var profileDir = Path.GetDirectoryName(Path.GetFullPath(options.Profile ?? Path.Combine(root, "content", "organisation.yaml"), root))!;
             var folders = new List<string> { Path.Combine(root, "content"), Path.Combine(root, "templates") };
-            if (!folders.Any(f => Content.ContentLoader.IsInside(profileDir, f))) folders.Add(profileDir);
+            // The organisation's folder holds its profile, brand files and content overlay.
+            if (Organisations.OrganisationFolders.Resolve(root, options.Profile, new DiagnosticBag()) is { } profile
+                && Path.GetDirectoryName(profile) is { } profileDir && !folders.Any(f => Content.ContentLoader.IsInside(profileDir, f)))
+                folders.Add(profileDir);
             return folders.Where(Directory.Exists).ToList();
         }
     }
@@ -98,7 +100,7 @@ public sealed class IncrementalBuild
 
             var rendered = ParallelRender.All(affected);
             foreach (var r in rendered.Where(r => r.Bytes is null))
-                next.Diagnostics.Error(SourceSpan.StartOf(r.Artefact.Source), $"could not write {r.Artefact.Path}: {r.Error?.Message}", "check the pictures and font files this source uses");
+                next.Diagnostics.Report(Rules.WriteFailed, SourceSpan.StartOf(r.Artefact.Source), $"could not write {r.Artefact.Path}: {r.Error?.Message}", "check the pictures and font files this source uses");
             if (next.Diagnostics.HasErrors) return new RebuildResult(next.Diagnostics, [], [], [], everything, clock.Elapsed);
 
             var entries = new Dictionary<string, ManifestEntry>(files, StringComparer.Ordinal);

@@ -31,7 +31,7 @@ public static class OutputFolder
                 if (bytes is null || sha is null)
                 {
                     // A broken picture or font must not crash the build: report it against its source and go on.
-                    diagnostics.Error(SourceSpan.StartOf(a.Source), $"could not write {a.Path}: {error?.Message}", "check the pictures and font files this source uses");
+                    diagnostics.Report(Rules.WriteFailed, SourceSpan.StartOf(a.Source), $"could not write {a.Path}: {error?.Message}", "check the pictures and font files this source uses");
                     continue;
                 }
                 var path = Path.Combine(temp, a.Path);

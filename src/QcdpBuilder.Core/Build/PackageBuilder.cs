@@ -6,6 +6,7 @@ using QcdpBuilder.Diagnostics;
 using QcdpBuilder.Documents;
 using QcdpBuilder.Docx;
 using QcdpBuilder.Markdown;
+using QcdpBuilder.Organisations;
 using QcdpBuilder.PdfOutput;
 using QcdpBuilder.Pptx;
 using QcdpBuilder.Templates;
@@ -15,7 +16,10 @@ namespace QcdpBuilder.Build;
 /// <summary>What to build and where.</summary>
 public sealed record BuildOptions(string Root)
 {
-    /// <summary>Organisation profile; defaults to <c>content/organisation.yaml</c>.</summary>
+    /// <summary>
+    /// The organisation: a slug (<c>organisations/&lt;slug&gt;/organisation.yaml</c>) or a path to a profile;
+    /// null builds the default organisation (see <see cref="OrganisationFolders"/>).
+    /// </summary>
     public string? Profile { get; init; }
     /// <summary>Output folder; defaults to <c>output/&lt;organisation slug&gt;</c>.</summary>
     public string? OutputDir { get; init; }
@@ -80,19 +84,25 @@ public static class PackageBuilder
         var diagnostics = new DiagnosticBag();
         BuildPlan Fail() => new(diagnostics, [], null, null);
 
-        // 1. Load: content and the organisation profile, then the rules that tie them together.
+        // 1. Load: the organisation profile (its folder holds its overlay), then the content read through that overlay.
         progress?.Invoke("Loading content");
-        var loader = new ContentLoader(root, diagnostics);
+        var profile = OrganisationFolders.Resolve(root, options.Profile, diagnostics);
+        if (profile is null) return Fail();
+        var overlay = Overlay.ForProfile(root, profile);
+        var loader = new ContentLoader(root, diagnostics, overlay);
+        var org = loader.LoadOrganisation(profile);
         var programme = loader.LoadProgramme();
-        var org = loader.LoadOrganisation(options.Profile ?? Path.Combine(root, "content", "organisation.yaml"));
         if (programme is null || org is null) return Fail();
-        ContentRules.Check(programme, org, diagnostics);
 
-        // 2. Customise: the brand every writer uses and the values placeholders can use.
+        // 2. Customise: the organisation's exclusions, additions and new order, then the rules that tie content and
+        //    profile together; the brand every writer uses, the values placeholders can use, and the delivery mode
+        //    that keeps or drops ::: {.virtual} and ::: {.in-person} passages.
+        Customiser.Apply(programme, org, diagnostics);
+        ContentRules.Check(programme, org, diagnostics);
         var brand = MakeBrand(root, org, programme);
         var data = TemplateData.ForContent(org, programme);
         var templates = new TemplateEngine();
-        var reader = new MarkdownReader(root, diagnostics);
+        var reader = new MarkdownReader(root, diagnostics) { Delivery = org.Cohort.Delivery, Resolve = overlay.Content };
 
         string? Templated(string path)
         {
@@ -127,22 +137,22 @@ public static class PackageBuilder
             List<string> inputs = [session.SlidesFile, session.File, session.Workstream.File, .. Pictures(blocks)];
             var count = deck.Slides.Count;
             if (count < 8 || count > 20)
-                diagnostics.Warning(SourceSpan.StartOf(slidesFile), $"the deck has {count} slides (with its title slide); decks should have 8–20", count < 8 ? "add slides" : "split or trim the deck");
+                diagnostics.Report(Rules.SlideCount, SourceSpan.StartOf(slidesFile), $"the deck has {count} slides (with its title slide); decks should have 8–20", count < 8 ? "add slides" : "split or trim the deck");
             artefacts.Add(new Artefact($"slides/{session.Slug}.pptx", "slides", slidesFile, () => PptxWriter.Write(deck, brand, org.ReferenceDeck)) { Inputs = inputs });
             artefacts.Add(new Artefact($"slides/{session.Slug}.pdf", "slides", slidesFile, () => PdfWriter.Slides(deck, brand)) { Inputs = inputs });
             artefacts.Add(new Artefact($"slides/{session.Slug}-notes.pdf", "notes-pages", slidesFile, () => PdfWriter.NotesHandout(deck, brand)) { Inputs = inputs });
             artefacts.Add(new Artefact($"slides/{session.Slug}-speaker-notes.pdf", "speaker-notes", slidesFile, () => PdfWriter.SpeakerNotes(deck, brand)) { Inputs = inputs });
         }
 
-        var guideTemplate = Path.Combine(root, "templates", "facilitator-guide.md.hbs");
+        var guideTemplate = overlay.Template("facilitator-guide.md.hbs");
         var guideSource = File.Exists(guideTemplate) ? File.ReadAllText(guideTemplate) : "";
-        if (guideSource.Length == 0) diagnostics.Error(SourceSpan.StartOf("templates/facilitator-guide.md.hbs"), "the facilitator guide template is missing");
+        if (guideSource.Length == 0) diagnostics.Report(Rules.MissingFile, SourceSpan.StartOf(loader.Rel(guideTemplate)), "the facilitator guide template is missing");
         foreach (var ws in programme.Workstreams)
         {
             var guideData = GuideData.For(ws, programme, org, data, Templated, (md, at) => templates.Render(md, data, at.File, diagnostics, at.Line));
-            var guideMarkdown = templates.Render(guideSource, guideData, "templates/facilitator-guide.md.hbs", diagnostics);
+            var guideMarkdown = templates.Render(guideSource, guideData, loader.Rel(guideTemplate), diagnostics);
             if (guideMarkdown is null) continue;
-            var doc = new Document($"Workstream {ws.Number}: {ws.Title}", reader.Parse(guideMarkdown, guideTemplate))
+            var doc = new Document(ws.IsLocal ? ws.Title : $"Workstream {ws.Number}: {ws.Title}", reader.Parse(guideMarkdown, guideTemplate))
             {
                 Subtitle = $"Facilitator guide · {programme.Title}",
                 Meta = Meta(programme, org),
@@ -171,10 +181,10 @@ public static class PackageBuilder
             AddDocument($"programme/{m.Id}", m.Kind, loader.Rel(m.File), doc, docx, pdf, [m.File]);
         }
 
-        var timetableTemplate = Path.Combine(root, "templates", "timetable.md.hbs");
+        var timetableTemplate = overlay.Template("timetable.md.hbs");
         if (File.Exists(timetableTemplate))
         {
-            var md = templates.Render(File.ReadAllText(timetableTemplate), TimetableData.For(programme, org, data), "templates/timetable.md.hbs", diagnostics);
+            var md = templates.Render(File.ReadAllText(timetableTemplate), TimetableData.For(programme, org, data), loader.Rel(timetableTemplate), diagnostics);
             if (md is not null)
             {
                 var doc = new Document($"Timetable: {org.Cohort.Name}", reader.Parse(md, timetableTemplate)) { Subtitle = programme.Title, Meta = Meta(programme, org) };

@@ -16,7 +16,7 @@ public static class TemplateData
     /// <summary>The placeholders available inside content Markdown (see content/README.md).</summary>
     public static Dictionary<string, object> ForContent(Organisation org, Programme p) => new()
     {
-        ["org"] = new Dictionary<string, object> { ["name"] = org.Name, ["short_name"] = org.ShortName },
+        ["org"] = Org(org),
         ["terms"] = org.Terminology.ToDictionary(k => k.Key, v => (object)v.Value),
         ["cohort"] = new Dictionary<string, object>
         {
@@ -29,6 +29,47 @@ public static class TemplateData
         ["lead"] = new Dictionary<string, object> { ["name"] = org.Lead.Name, ["role"] = org.Lead.Role, ["email"] = org.Lead.Email },
         ["contact"] = new Dictionary<string, object> { ["name"] = org.Contact.Name, ["email"] = org.Contact.Email, ["phone"] = org.Contact.Phone },
         ["programme"] = new Dictionary<string, object> { ["title"] = p.Title, ["short_title"] = p.ShortTitle, ["version"] = p.Version },
+    };
+
+    /// <summary>
+    /// <c>{{org.*}}</c>: the organisation's names, local terms and facts, setting and delivery,
+    /// for templates and content alike (e.g. <c>{{org.qi_platform}}</c>, <c>{{org.links.intranet}}</c>,
+    /// <c>{{#if org.system_wide}}…{{/if}}</c>).
+    /// </summary>
+    static Dictionary<string, object> Org(Organisation org)
+    {
+        string Term(string key) => org.Terminology.GetValueOrDefault(key, "");
+        Dictionary<string, object> Person(Person p) => new() { ["name"] = p.Name, ["role"] = p.Role, ["email"] = p.Email, ["phone"] = p.Phone };
+        return new Dictionary<string, object>
+        {
+            ["name"] = org.Name,
+            ["short_name"] = org.ShortName,
+            ["qi_platform"] = Term("qi_platform"),
+            ["sponsor_term"] = Term("sponsor"),
+            ["qi_forum"] = Term("qi_forum"),
+            ["coach_term"] = Term("coach"),
+            ["contact"] = Person(org.Contact),
+            ["lead"] = Person(org.Lead),
+            ["links"] = org.Links.ToDictionary(l => l.Key, l => (object)l.Value),
+            ["setting"] = org.Setting,
+            ["system_wide"] = org.IsSystemWide,
+            ["in_house"] = !org.IsSystemWide,
+            ["partners"] = org.Partners,
+            ["partners_text"] = JoinNames(org.Partners),
+            ["host"] = org.Host,
+            ["delivery"] = org.Cohort.Delivery,
+            ["virtual"] = org.Cohort.Delivery == DeliveryModes.Virtual,
+            ["hybrid"] = org.Cohort.Delivery == DeliveryModes.Hybrid,
+            ["in_person"] = org.Cohort.Delivery == DeliveryModes.InPerson,
+        };
+    }
+
+    /// <summary>"A", "A and B", "A, B and C".</summary>
+    public static string JoinNames(IReadOnlyList<string> names) => names.Count switch
+    {
+        0 => "",
+        1 => names[0],
+        _ => string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1],
     };
 
     /// <summary>A UK long date, e.g. "Tuesday 19 January 2027".</summary>

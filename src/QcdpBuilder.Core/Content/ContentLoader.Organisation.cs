@@ -7,7 +7,11 @@ namespace QcdpBuilder.Content;
 public sealed partial class ContentLoader
 {
 
-    static readonly string[] OrgKeys = ["name", "short_name", "slug", "logo", "colours", "fonts", "paper", "contact", "programme_lead", "cohort", "terminology", "reference_deck", "reference_document"];
+    public static readonly string[] OrgKeys = ["name", "short_name", "slug", "logo", "colours", "fonts", "paper", "contact", "programme_lead", "cohort", "terminology", "reference_deck", "reference_document",
+        "setting", "partners", "host", "links", "exclude", "add", "reorder"];
+    /// <summary>Terms every profile has, with the words used when it does not say.</summary>
+    public static readonly (string Key, string Default)[] Terms =
+        [("qi_platform", "your QI platform"), ("coach", "quality coach"), ("sponsor", "sponsor"), ("qi_forum", "your QI forum")];
     static readonly string[] ColourKeys = ["primary", "secondary", "accent", "text", "background", "tint"];
 
     public Organisation? LoadOrganisation(string profilePath)
@@ -26,12 +30,12 @@ public sealed partial class ContentLoader
             // Brand files live with the profile (or in the repository): a profile cannot reach elsewhere on disk.
             if (!IsInside(full, Root) && !IsInside(full, baseDir))
             {
-                diagnostics.Error(m.ValueSpan(key), $"'{key}' points outside the profile's folder ({rel})", "keep brand files next to the profile, e.g. organisation/logo.png");
+                diagnostics.Report(Rules.OutsideRepository, m.ValueSpan(key), $"'{key}' points outside the profile's folder ({rel})", "keep brand files in the organisation's folder, e.g. logo: logo.png");
                 return null;
             }
             if (!File.Exists(full))
             {
-                diagnostics.Error(m.ValueSpan(key), $"'{key}' file not found: {rel}", $"paths are relative to {Rel(path)}");
+                diagnostics.Report(Rules.MissingFile, m.ValueSpan(key), $"'{key}' file not found: {rel}", $"paths are relative to {Rel(path)}");
                 return null;
             }
             return full;
@@ -46,7 +50,7 @@ public sealed partial class ContentLoader
                 if (!ColourKeys.Contains(key)) continue;
                 var value = c.String(key) ?? "";
                 try { Branding.Colour.Parse(value); colours[key] = value; }
-                catch (FormatException e) { diagnostics.Error(c.ValueSpan(key), e.Message); }
+                catch (FormatException e) { diagnostics.Report(Rules.InvalidValue, c.ValueSpan(key), e.Message); }
             }
         }
 
@@ -66,7 +70,7 @@ public sealed partial class ContentLoader
         }
 
         var paper = map.String("paper") ?? "A4";
-        if (paper is not ("A4" or "Letter")) diagnostics.Error(map.ValueSpan("paper"), $"paper must be A4 or Letter, not '{paper}'");
+        if (paper is not ("A4" or "Letter")) diagnostics.Report(Rules.InvalidValue, map.ValueSpan("paper"), $"paper must be A4 or Letter, not '{paper}'");
 
         Person ReadPerson(string key)
         {
@@ -76,13 +80,45 @@ public sealed partial class ContentLoader
             return new Person(m.String("name") ?? "", m.String("role") ?? "", m.String("email") ?? "", m.String("phone") ?? "");
         }
 
-        var terms = new Dictionary<string, string> { ["qi_platform"] = "your QI platform", ["coach"] = "quality coach" };
+        var terms = Terms.ToDictionary(t => t.Key, t => t.Default);
         if (map.Map("terminology") is { } t)
             foreach (var (key, _) in t.Keys) terms[key] = t.String(key) ?? "";
 
         var name = map.String("name", required: true) ?? "Organisation";
-        var slug = map.String("slug") ?? Slugs.Make(map.String("short_name") ?? name);
+        // An organisation in organisations/<slug>/ is named by its folder; the output folder follows it.
+        var folder = Path.GetFileName(baseDir);
+        var inOrganisations = Path.GetFileName(Path.GetDirectoryName(baseDir)) == Organisations.OrganisationFolders.Folder;
+        var slug = map.String("slug") ?? (inOrganisations ? folder : Slugs.Make(map.String("short_name") ?? name));
         if (!Slugs.IsValid(slug)) diagnostics.Error(map.ValueSpan("slug"), $"slug '{slug}' must be lower-case letters, digits and hyphens", "it names the output folder, e.g. slug: northfield");
+        else if (inOrganisations && slug != folder)
+            diagnostics.Error(map.ValueSpan("slug"), $"slug '{slug}' differs from the organisation's folder '{folder}'", $"remove 'slug' (the folder names the organisation) or rename the folder to organisations/{slug}/");
+
+        var setting = map.String("setting") ?? Settings.InHouse;
+        if (!Settings.All.Contains(setting))
+            diagnostics.Error(map.ValueSpan("setting"), $"setting must be 'in-house' or 'system-wide', not '{setting}'", Suggest.Nearest(setting, Settings.All) is { } ns ? $"did you mean '{ns}'?" : null);
+        var partners = map.StringList("partners").Select(p => p.Value).ToList();
+        var host = map.String("host") ?? "";
+        if (setting == Settings.SystemWide)
+        {
+            if (partners.Count < 2) diagnostics.Error(map.Has("partners") ? map.ValueSpan("partners") : map.Span, "a system-wide programme needs 'partners': the names of at least two organisations", "e.g. partners: [Avonmere University Hospitals NHS Trust, Kestrel Mental Health NHS Foundation Trust]");
+            if (host.Length == 0) diagnostics.Error(map.Span, "a system-wide programme needs a 'host': the organisation named in the applicant contract", "e.g. host: Avonmere University Hospitals NHS Trust");
+            else if (partners.Count > 0 && !partners.Contains(host))
+                diagnostics.Error(map.ValueSpan("host"), $"host '{host}' is not one of the partners", Suggest.Nearest(host, partners) is { } nh ? $"did you mean '{nh}'?" : "add it to 'partners'");
+        }
+        else if (partners.Count > 0 || host.Length > 0)
+            diagnostics.Warning(map.ValueSpan(partners.Count > 0 ? "partners" : "host"), "'partners' and 'host' are used only when setting: system-wide", "set setting: system-wide, or remove them");
+
+        var links = new List<KeyValuePair<string, string>>();
+        if (map.Map("links") is { } l)
+            foreach (var (key, at) in l.Keys)
+            {
+                var url = l.String(key) ?? "";
+                if (!Slugs.IsValid(key.Replace('_', '-')))
+                    diagnostics.Error(at, $"link name '{key}' must be lower-case letters, digits and underscores", "it is used as {{org.links.name}}");
+                else if (!(url.StartsWith("https://") || url.StartsWith("http://") || url.StartsWith("mailto:")))
+                    diagnostics.Error(l.ValueSpan(key), $"link '{key}' must be a web or mail address, not '{url}'", "write a full https:// address");
+                else links.Add(new(key, url));
+            }
 
         return new Organisation
         {
@@ -102,7 +138,40 @@ public sealed partial class ContentLoader
             ReferenceDeck = FileRef(map, "reference_deck"),
             ReferenceDocument = FileRef(map, "reference_document"),
             File = Rel(path),
+            Folder = baseDir,
+            Setting = setting,
+            Partners = partners,
+            Host = host,
+            Links = links,
+            Customisation = ReadCustomisation(map),
         };
+    }
+
+    /// <summary>The profile's 'exclude', 'add' and 'reorder' keys, checked for shape here and against the programme by the customise step.</summary>
+    Organisations.Customisation ReadCustomisation(YamlMap map)
+    {
+        var exclude = map.StringList("exclude").Select(e => new Organisations.Exclusion(e.Value, e.At)).ToList();
+        var add = new List<Organisations.Addition>();
+        foreach (var a in map.MapList("add"))
+        {
+            a.AllowOnly("session", "day", "after", "before", "instead_of");
+            var id = a.String("session", required: true);
+            var day = a.Int("day", required: true);
+            var places = new[] { "after", "before", "instead_of" }.Where(a.Has).ToList();
+            if (places.Count > 1) diagnostics.Error(a.KeySpan(places[1]), $"give one of 'after', 'before' or 'instead_of', not {string.Join(" and ", places.Select(x => $"'{x}'"))}", "name one session of that day to place the new one next to, or the excluded session whose slot it takes");
+            if (id is not null && day is not null)
+                add.Add(new Organisations.Addition(id, a.ValueSpan("session"), day.Value, a.ValueSpan("day"), a.String("after"), a.String("before"), a.String("instead_of"),
+                    places.Count > 0 ? a.ValueSpan(places[0]) : a.Span));
+        }
+        var reorder = new List<Organisations.Reordering>();
+        foreach (var r in map.MapList("reorder"))
+        {
+            r.AllowOnly("day", "items");
+            var day = r.Int("day", required: true);
+            var items = DayItems(r);
+            if (day is not null) reorder.Add(new Organisations.Reordering(day.Value, r.ValueSpan("day"), items, r.Has("items") ? r.KeySpan("items") : r.Span));
+        }
+        return new Organisations.Customisation(exclude, add, reorder);
     }
 
     static readonly string[] CohortKeys = ["name", "delivery", "workshops", "webinars", "venue", "online_link", "start", "webinar_start", "facilitators", "protected_hours_per_week"];
@@ -113,20 +182,20 @@ public sealed partial class ContentLoader
         c.AllowOnly(CohortKeys);
         var delivery = c.String("delivery") ?? DeliveryModes.InPerson;
         if (!DeliveryModes.All.Contains(delivery))
-            diagnostics.Error(c.ValueSpan("delivery"), $"delivery must be 'in-person', 'virtual' or 'hybrid', not '{delivery}'", "virtual shows the online variant of every activity; hybrid shows both");
+            diagnostics.Report(Rules.InvalidValue, c.ValueSpan("delivery"), $"delivery must be 'in-person', 'virtual' or 'hybrid', not '{delivery}'", "virtual shows the online variant of every activity; hybrid shows both");
 
         DateOnly? Date(string? text, SourceSpan at)
         {
-            if (text is null) { diagnostics.Error(at, "missing date", "add date: \"YYYY-MM-DD\""); return null; }
+            if (text is null) { diagnostics.Report(Rules.MissingKey, at, "missing date", "add date: \"YYYY-MM-DD\""); return null; }
             if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
-            diagnostics.Error(at, $"'{text}' is not a date", "write dates as \"YYYY-MM-DD\", e.g. \"2027-01-19\"");
+            diagnostics.Report(Rules.InvalidValue, at, $"'{text}' is not a date", "write dates as \"YYYY-MM-DD\", e.g. \"2027-01-19\"");
             return null;
         }
         TimeOnly? Time(YamlMap m, string key)
         {
             if (m.String(key) is not { } text) return null;
             if (TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)) return t;
-            diagnostics.Error(m.ValueSpan(key), $"'{text}' is not a time", $"write times as 24-hour \"HH:MM\" in quotes, e.g. {key}: \"09:30\"");
+            diagnostics.Report(Rules.InvalidValue, m.ValueSpan(key), $"'{text}' is not a time", $"write times as 24-hour \"HH:MM\" in quotes, e.g. {key}: \"09:30\"");
             return null;
         }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using QcdpBuilder.Diagnostics;
+using QcdpBuilder.Organisations;
 
 namespace QcdpBuilder.Content;
 
@@ -7,11 +8,15 @@ namespace QcdpBuilder.Content;
 /// Reads <c>content/</c> into the <see cref="Programme"/> model and an organisation profile
 /// into <see cref="Organisation"/>. Reports every problem it meets (unknown keys, wrong
 /// types, missing files) rather than stopping at the first. Cross-references are checked
-/// afterwards by <see cref="ContentRules"/>.
+/// afterwards by <see cref="ContentRules"/>. Every content file is read through the
+/// organisation's <see cref="Overlay"/>, so an overlay file replaces its shared counterpart and
+/// overlay sessions, handouts and materials join the shared ones.
 /// </summary>
-public sealed partial class ContentLoader(string root, DiagnosticBag diagnostics)
+public sealed partial class ContentLoader(string root, DiagnosticBag diagnostics, Overlay? overlay = null)
 {
     public string Root { get; } = Path.GetFullPath(root);
+    /// <summary>The overlay every content file is read through (none: the shared files).</summary>
+    public Overlay Files { get; } = overlay ?? Overlay.None(root);
     readonly HashSet<string> unreadable = [];
     string ContentDir => Path.Combine(Root, "content");
 
@@ -20,9 +25,10 @@ public sealed partial class ContentLoader(string root, DiagnosticBag diagnostics
 
     YamlMap? LoadYaml(string path)
     {
+        path = Files.Content(path);
         if (!File.Exists(path))
         {
-            diagnostics.Error(SourceSpan.StartOf(Rel(path)), "file not found", "create it or fix the path that refers to it");
+            diagnostics.Report(Rules.MissingFile, SourceSpan.StartOf(Rel(path)), "file not found", "create it or fix the path that refers to it");
             return null;
         }
         return YamlMap.Load(File.ReadAllText(path), Rel(path), diagnostics);
@@ -32,29 +38,29 @@ public sealed partial class ContentLoader(string root, DiagnosticBag diagnostics
     {
         var map = LoadYaml(Path.Combine(ContentDir, "programme.yaml"));
         if (map is null) return null;
-        map.AllowOnly("title", "short_title", "version", "date", "licence", "summary", "aims", "audience", "workstreams", "workshops", "webinars");
+        map.AllowOnly("title", "short_title", "version", "date", "licence", "summary", "aims", "audience", "workstreams", "workshops", "webinars", "default_organisation");
 
         var workstreams = new List<Workstream>();
         foreach (var (folder, at) in map.StringList("workstreams", required: true))
         {
-            var dir = Path.Combine(ContentDir, "workstreams", folder);
-            if (!Directory.Exists(dir))
+            var dir = Files.Folder(Path.Combine(ContentDir, "workstreams", folder));
+            if (dir is null)
             {
-                diagnostics.Error(at, $"workstream folder 'content/workstreams/{folder}' does not exist", NearestFolder(Path.Combine(ContentDir, "workstreams"), folder));
+                diagnostics.Report(Rules.MissingFile, at, $"workstream folder 'content/workstreams/{folder}' does not exist", NearestFolder(Path.Combine(ContentDir, "workstreams"), folder));
                 continue;
             }
             if (LoadWorkstream(dir) is { } ws) workstreams.Add(ws);
         }
 
-        var handouts = workstreams.SelectMany(w => LoadHandouts(Path.Combine(ContentDir, "workstreams", w.Folder, "handouts"))).ToList();
-        var materialsDir = Path.Combine(ContentDir, "materials");
-        var materials = Directory.Exists(materialsDir)
-            ? Directory.GetFiles(materialsDir, "*.md").Where(f => !Path.GetFileName(f).Equals("README.md", StringComparison.OrdinalIgnoreCase))
-                .Order(StringComparer.Ordinal).Select(LoadMaterial).OfType<Material>().ToList()
-            : [];
-        var contractPath = Path.Combine(ContentDir, "contracts", "applicant-contract.md");
+        // Sessions outside any workstream (an organisation's own, in its overlay's content/sessions/) form a local group.
+        if (LoadLocalSessions() is { } local) workstreams.Add(local);
+        var handouts = workstreams.SelectMany(w => LoadHandouts(Path.Combine(ContentDir, "workstreams", w.Folder, "handouts")))
+            .Concat(LoadHandouts(Path.Combine(ContentDir, "handouts"))).ToList();
+        var materials = Files.Files(Path.Combine(ContentDir, "materials"), "*.md").Where(f => !Path.GetFileName(f).Equals("README.md", StringComparison.OrdinalIgnoreCase))
+            .Select(LoadMaterial).OfType<Material>().ToList();
+        var contractPath = Files.Content(Path.Combine(ContentDir, "contracts", "applicant-contract.md"));
         var contract = File.Exists(contractPath) ? LoadMaterial(contractPath) : null;
-        if (contract is null) diagnostics.Error(SourceSpan.StartOf("content/contracts/applicant-contract.md"), "the applicant contract is missing", "write it as described in content/README.md");
+        if (contract is null) diagnostics.Report(Rules.MissingFile, SourceSpan.StartOf("content/contracts/applicant-contract.md"), "the applicant contract is missing", "write it as described in content/README.md");
 
         return new Programme
         {
@@ -79,7 +85,7 @@ public sealed partial class ContentLoader(string root, DiagnosticBag diagnostics
     DateOnly? ParseDate(string text, SourceSpan at)
     {
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
-        diagnostics.Error(at, $"'{text}' is not a date", "write dates as \"YYYY-MM-DD\", e.g. \"2027-01-19\"");
+        diagnostics.Report(Rules.InvalidValue, at, $"'{text}' is not a date", "write dates as \"YYYY-MM-DD\", e.g. \"2027-01-19\"");
         return null;
     }
 
@@ -89,18 +95,24 @@ public sealed partial class ContentLoader(string root, DiagnosticBag diagnostics
         var days = w.MapList("days", required: true).Select(d =>
         {
             d.AllowOnly("day", "start", "end", "items");
-            var items = new List<DayItem>();
-            foreach (var item in d.MapList("items", required: true))
-            {
-                item.AllowOnly("session", "break", "lunch");
-                if (item.Has("session")) items.Add(new DayItem(DayItemKind.Session, item.String("session"), 0, item.Span));
-                else if (item.Has("break")) items.Add(new DayItem(DayItemKind.Break, null, item.Int("break") ?? 0, item.Span));
-                else if (item.Has("lunch")) items.Add(new DayItem(DayItemKind.Lunch, null, item.Int("lunch") ?? 0, item.Span));
-                else diagnostics.Error(item.Span, "a timetable item needs one of 'session', 'break' or 'lunch'", "e.g. '- session: \"5.1\"' or '- break: 15'");
-            }
-            return new WorkshopDay(d.Int("day", required: true) ?? 0, Time(d, "start"), Time(d, "end"), items, d.Span);
+            return new WorkshopDay(d.Int("day", required: true) ?? 0, Time(d, "start"), Time(d, "end"), DayItems(d), d.Span);
         }).ToList();
         return new Workshop(w.String("id", required: true) ?? "", w.String("title") ?? "", w.Int("month") ?? 0, days, w.Span);
+    }
+
+    /// <summary>A day's 'items': sessions, breaks and lunch in order (also used by a profile's 'reorder').</summary>
+    List<DayItem> DayItems(YamlMap d)
+    {
+        var items = new List<DayItem>();
+        foreach (var item in d.MapList("items", required: true))
+        {
+            item.AllowOnly("session", "break", "lunch");
+            if (item.Has("session")) items.Add(new DayItem(DayItemKind.Session, item.String("session"), 0, item.Span));
+            else if (item.Has("break")) items.Add(new DayItem(DayItemKind.Break, null, item.Int("break") ?? 0, item.Span));
+            else if (item.Has("lunch")) items.Add(new DayItem(DayItemKind.Lunch, null, item.Int("lunch") ?? 0, item.Span));
+            else diagnostics.Error(item.Span, "a timetable item needs one of 'session', 'break' or 'lunch'", "e.g. '- session: \"5.1\"' or '- break: 15'");
+        }
+        return items;
     }
 
     TimeOnly Time(YamlMap map, string key)
@@ -108,7 +120,7 @@ public sealed partial class ContentLoader(string root, DiagnosticBag diagnostics
         var text = map.String(key, required: true);
         if (text is null) return default;
         if (TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)) return t;
-        diagnostics.Error(map.ValueSpan(key), $"'{key}' must be a time like \"09:15\", not '{text}'", "use 24-hour HH:mm in quotes");
+        diagnostics.Report(Rules.InvalidValue, map.ValueSpan(key), $"'{key}' must be a time like \"09:15\", not '{text}'", "use 24-hour HH:mm in quotes");
         return default;
     }
 
@@ -151,41 +163,61 @@ public sealed partial class ContentLoader(string root, DiagnosticBag diagnostics
 
         // Sessions are listed in order by id; each must have a folder whose name starts with that id.
         var sessionsDir = Path.Combine(dir, "sessions");
-        var folders = Directory.Exists(sessionsDir) ? Directory.GetDirectories(sessionsDir).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList() : [];
+        var paths = Files.Folders(sessionsDir).ToDictionary(Path.GetFileName, p => p);
+        var folders = paths.Keys.OfType<string>().Order(StringComparer.Ordinal).ToList();
         var used = new HashSet<string>();
         foreach (var (id, at) in map.StringList("sessions", required: true))
         {
             var match = folders.FirstOrDefault(f => f.StartsWith(id.ToLowerInvariant() + "-", StringComparison.Ordinal) || f == id.ToLowerInvariant());
             if (match is null)
             {
-                diagnostics.Error(at, $"session '{id}' has no folder in {Rel(sessionsDir)}/", $"create {Rel(sessionsDir)}/{id.ToLowerInvariant()}-<short-title>/session.yaml");
+                diagnostics.Report(Rules.MissingFile, at, $"session '{id}' has no folder in {Rel(sessionsDir)}/", $"create {Rel(sessionsDir)}/{id.ToLowerInvariant()}-<short-title>/session.yaml");
                 continue;
             }
             used.Add(match);
-            if (LoadSession(Path.Combine(sessionsDir, match), id) is { } s) { s.Workstream = ws; ws.Sessions.Add(s); }
+            if (LoadSession(paths[match], id) is { } s) { s.Workstream = ws; ws.Sessions.Add(s); }
             else unreadable.Add(id);
         }
         foreach (var f in folders.Where(f => !used.Contains(f)))
-            diagnostics.Error(map.ValueSpan("sessions"), $"session folder '{f}' is not listed in 'sessions'", "add its id to the list, or delete the folder");
+        {
+            // An organisation adds a session to a workstream by giving it a folder in its overlay.
+            if (Files.IsOverlay(paths[f])) { if (LoadSession(paths[f], null) is { } s) { s.Workstream = ws; ws.Sessions.Add(s); } }
+            else diagnostics.Report(Rules.SessionFolders, map.ValueSpan("sessions"), $"session folder '{f}' is not listed in 'sessions'", "add its id to the list, or delete the folder");
+        }
         return ws;
+    }
+
+    /// <summary>The organisation's own sessions outside any workstream (<c>content/sessions/&lt;id&gt;-&lt;name&gt;/</c> in its overlay), as a local group.</summary>
+    Workstream? LoadLocalSessions()
+    {
+        var folders = Files.Folders(Path.Combine(ContentDir, "sessions"));
+        if (folders.Count == 0) return null;
+        var ws = new Workstream { Id = Workstream.LocalId, Folder = Workstream.LocalId, Number = 0, Title = "Local sessions", Aim = "Sessions this organisation adds to the programme.", File = Rel(Path.GetDirectoryName(folders[0])!) };
+        foreach (var dir in folders)
+            if (LoadSession(dir, null) is { } s) { s.Workstream = ws; ws.Sessions.Add(s); }
+        return ws.Sessions.Count > 0 ? ws : null;
     }
 
     static readonly string[] SessionKeys = ["id", "title", "kind", "duration", "outcomes", "summary", "preparation", "materials", "prework", "handouts", "activities", "slides", "notes"];
     static readonly string[] ActivityKeys = ["title", "minutes", "method", "output", "instructions", "facilitator_notes", "virtual"];
     public static readonly string[] Methods = ["individual", "pairs", "trios", "small-groups", "breakout", "plenary", "fishbowl", "carousel", "presentation", "1-2-4-all"];
 
-    Session? LoadSession(string dir, string expectedId)
+    /// <summary>Loads the session in <paramref name="dir"/>; <paramref name="expectedId"/> is the id its workstream lists (null for sessions an overlay adds).</summary>
+    Session? LoadSession(string dir, string? expectedId)
     {
-        var file = Path.Combine(dir, "session.yaml");
+        var file = Files.Content(Path.Combine(dir, "session.yaml"));
         var map = LoadYaml(file);
         if (map is null) return null;
         map.AllowOnly(SessionKeys);
-        var id = map.String("id", required: true) ?? expectedId;
-        if (id != expectedId)
-            diagnostics.Error(map.ValueSpan("id"), $"session id '{id}' does not match '{expectedId}' listed in workstream.yaml", "make the two the same (quote ids such as \"5.1\")");
+        var id = map.String("id", required: true) ?? expectedId ?? Path.GetFileName(dir);
+        if (expectedId is not null && id != expectedId)
+            diagnostics.Report(Rules.SessionFolders, map.ValueSpan("id"), $"session id '{id}' does not match '{expectedId}' listed in workstream.yaml", "make the two the same (quote ids such as \"5.1\")");
+        var folderName = Path.GetFileName(dir);
+        if (expectedId is null && !folderName.StartsWith(id.ToLowerInvariant() + "-", StringComparison.Ordinal) && folderName != id.ToLowerInvariant())
+            diagnostics.Report(Rules.SessionFolders, map.ValueSpan("id"), $"session id '{id}' does not match its folder '{folderName}'", $"name the folder {id.ToLowerInvariant()}-<short-title>");
         var kind = map.String("kind") ?? "workshop";
         if (kind is not ("workshop" or "webinar"))
-            diagnostics.Error(map.ValueSpan("kind"), $"kind must be 'workshop' or 'webinar', not '{kind}'");
+            diagnostics.Report(Rules.InvalidValue, map.ValueSpan("kind"), $"kind must be 'workshop' or 'webinar', not '{kind}'");
 
         var activities = new List<Activity>();
         foreach (var a in map.MapList("activities", required: true))
@@ -195,17 +227,17 @@ public sealed partial class ContentLoader(string root, DiagnosticBag diagnostics
             if (method.Length > 0 && !Methods.Contains(method))
             {
                 var near = Suggest.Nearest(method, Methods);
-                diagnostics.Error(a.ValueSpan("method"), $"unknown method '{method}'", (near is null ? "" : $"did you mean '{near}'? ") + $"Methods: {string.Join(", ", Methods)}");
+                diagnostics.Report(Rules.InvalidValue, a.ValueSpan("method"), $"unknown method '{method}'", (near is null ? "" : $"did you mean '{near}'? ") + $"Methods: {string.Join(", ", Methods)}");
             }
             activities.Add(new Activity(a.String("title", required: true) ?? "", a.Int("minutes", required: true) ?? 0, method,
                 a.String("output") ?? "", a.String("instructions") ?? "", a.String("facilitator_notes") ?? "", a.String("virtual") ?? "", a.Span));
         }
 
-        var slides = Path.Combine(dir, map.String("slides") ?? "slides.md");
-        var notes = Path.Combine(dir, map.String("notes") ?? "facilitator-notes.md");
+        var slides = Files.Content(Path.Combine(dir, map.String("slides") ?? "slides.md"));
+        var notes = Files.Content(Path.Combine(dir, map.String("notes") ?? "facilitator-notes.md"));
         foreach (var (path, key) in new[] { (slides, "slides"), (notes, "notes") })
             if (!File.Exists(path))
-                diagnostics.Error(map.Has(key) ? map.ValueSpan(key) : map.Span, $"missing file {Rel(path)}", $"write the session's {(key == "slides" ? "slide deck" : "facilitator notes")} there (see content/README.md)");
+                diagnostics.Report(Rules.MissingFile, map.Has(key) ? map.ValueSpan(key) : map.Span, $"missing file {Rel(path)}", $"write the session's {(key == "slides" ? "slide deck" : "facilitator notes")} there (see content/README.md)");
 
         return new Session
         {
@@ -223,6 +255,7 @@ public sealed partial class ContentLoader(string root, DiagnosticBag diagnostics
             Activities = activities,
             Directory = dir,
             File = Rel(file),
+            FilePath = file,
             SlidesFile = slides,
             NotesFile = notes,
         };
@@ -230,13 +263,12 @@ public sealed partial class ContentLoader(string root, DiagnosticBag diagnostics
 
     IEnumerable<Handout> LoadHandouts(string dir)
     {
-        if (!Directory.Exists(dir)) yield break;
-        foreach (var path in Directory.GetFiles(dir, "*.md").Order(StringComparer.Ordinal))
+        foreach (var path in Files.Files(dir, "*.md"))
         {
             var (yaml, _) = FrontMatter.Split(File.ReadAllText(path));
             string title = Path.GetFileNameWithoutExtension(path);
             string? session = null;
-            if (yaml is null) diagnostics.Error(SourceSpan.StartOf(Rel(path)), "handout has no front matter", "start the file with ---, a 'title:' line and ---");
+            if (yaml is null) diagnostics.Report(Rules.FrontMatter, SourceSpan.StartOf(Rel(path)), "handout has no front matter", "start the file with ---, a 'title:' line and ---");
             else if (YamlMap.Load(yaml, Rel(path), diagnostics) is { } fm)
             {
                 fm.AllowOnly("title", "session");
@@ -253,7 +285,7 @@ public sealed partial class ContentLoader(string root, DiagnosticBag diagnostics
         var id = Path.GetFileNameWithoutExtension(path);
         if (yaml is null)
         {
-            diagnostics.Error(SourceSpan.StartOf(Rel(path)), "document has no front matter", "start the file with ---, 'title:' and 'kind:' lines and ---");
+            diagnostics.Report(Rules.FrontMatter, SourceSpan.StartOf(Rel(path)), "document has no front matter", "start the file with ---, 'title:' and 'kind:' lines and ---");
             return null;
         }
         var fm = YamlMap.Load(yaml, Rel(path), diagnostics);

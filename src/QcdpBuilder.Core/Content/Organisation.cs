@@ -3,8 +3,9 @@ using QcdpBuilder.Diagnostics;
 namespace QcdpBuilder.Content;
 
 /// <summary>
-/// An organisation profile (<c>content/organisation.yaml</c> for the bundled example):
-/// who is running the programme, its brand and its cohort. A fork rebrands by editing it.
+/// An organisation profile (<c>organisations/&lt;slug&gt;/organisation.yaml</c>): who is running
+/// the programme, its brand, its cohort, its setting and terminology, and how it adapts the
+/// programme (sessions excluded, added or reordered). Its folder also holds its overlay.
 /// </summary>
 public sealed class Organisation
 {
@@ -28,6 +29,27 @@ public sealed class Organisation
     /// <summary>An optional reference document (.docx) whose styles are used by name.</summary>
     public string? ReferenceDocument { get; init; }
     public required string File { get; init; }
+    /// <summary>Absolute path of the folder holding the profile (and the organisation's overlay).</summary>
+    public string Folder { get; init; } = "";
+    /// <summary>in-house, or system-wide (several organisations learning together).</summary>
+    public string Setting { get; init; } = Settings.InHouse;
+    /// <summary>For a system-wide programme: the partner organisations' names.</summary>
+    public List<string> Partners { get; init; } = [];
+    /// <summary>For a system-wide programme: the organisation that hosts it (named in the applicant contract).</summary>
+    public string Host { get; init; } = "";
+    /// <summary>Named web links (<c>{{org.links.intranet}}</c>), in profile order.</summary>
+    public List<KeyValuePair<string, string>> Links { get; init; } = [];
+    /// <summary>How the organisation adapts the programme: exclude, add, reorder.</summary>
+    public Organisations.Customisation Customisation { get; init; } = new([], [], []);
+
+    public bool IsSystemWide => Setting == Settings.SystemWide;
+}
+
+/// <summary>Where a programme runs: inside one organisation, or across a health and care system.</summary>
+public static class Settings
+{
+    public const string InHouse = "in-house", SystemWide = "system-wide";
+    public static readonly string[] All = [InHouse, SystemWide];
 }
 
 /// <summary>A named person or team with contact details.</summary>

@@ -22,11 +22,15 @@ public sealed class Programme
     public Material? Contract { get; init; }
     /// <summary>Sessions listed in a workstream whose files could not be read; their own errors say why, so rules do not repeat them.</summary>
     public HashSet<string> Unreadable { get; init; } = [];
+    /// <summary>Sessions and workstreams the organisation excluded, with where its profile says so; filled by the customise step.</summary>
+    public List<(Session Session, SourceSpan At)> ExcludedSessions { get; init; } = [];
+    public List<Workstream> ExcludedWorkstreams { get; init; } = [];
 
     public IEnumerable<Session> Sessions => Workstreams.SelectMany(w => w.Sessions);
     public Session? FindSession(string id) => Sessions.FirstOrDefault(s => s.Id == id);
     public Handout? FindHandout(string id) => Handouts.FirstOrDefault(h => h.Id == id);
-    public Outcome? FindOutcome(string id) => Workstreams.SelectMany(w => w.Outcomes).FirstOrDefault(o => o.Id == id);
+    /// <summary>An outcome by id; outcomes of excluded workstreams still resolve, so sessions that serve them stay valid.</summary>
+    public Outcome? FindOutcome(string id) => Workstreams.Concat(ExcludedWorkstreams).SelectMany(w => w.Outcomes).FirstOrDefault(o => o.Id == id);
 }
 
 /// <summary>A workshop (W1–W3): consecutive days of sessions in one month.</summary>
@@ -68,6 +72,9 @@ public sealed class Workstream
     public required string File { get; init; }
     /// <summary>Output file stem, e.g. <c>05-coaching-skills</c>.</summary>
     public string Slug => Folder;
+    /// <summary>Id and folder of the group holding an organisation's sessions that belong to no workstream.</summary>
+    public const string LocalId = "local";
+    public bool IsLocal => Id == LocalId;
 }
 
 /// <summary>A session: a timed sequence of activities, with slides, facilitator notes and handouts.</summary>
@@ -88,6 +95,8 @@ public sealed class Session
     public List<Activity> Activities { get; init; } = [];
     public required string Directory { get; init; }
     public required string File { get; init; }
+    /// <summary>Absolute path of the session.yaml read (the overlay's when it replaces the shared one).</summary>
+    public string FilePath { get; init; } = "";
     public required string SlidesFile { get; init; }
     public required string NotesFile { get; init; }
     public Workstream Workstream { get; set; } = null!;

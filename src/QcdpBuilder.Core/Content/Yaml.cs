@@ -33,7 +33,7 @@ public sealed class YamlMap
             stream.Load(new StringReader(text));
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode map)
             {
-                diagnostics.Error(SourceSpan.StartOf(file), "the file must be a YAML mapping of keys to values", "see content/README.md for the keys this file takes");
+                diagnostics.Report(Rules.YamlSyntax, SourceSpan.StartOf(file), "the file must be a YAML mapping of keys to values", "see content/README.md for the keys this file takes");
                 return null;
             }
             return new YamlMap(map, file, diagnostics);
@@ -42,7 +42,7 @@ public sealed class YamlMap
         {
             // YamlDotNet gives up this way on an unclosed flow list or mapping; find the bracket ourselves.
             var (line, col) = UnclosedBracket(text);
-            diagnostics.Error(new SourceSpan(file, line, col), "malformed YAML: a '[' or '{' is never closed",
+            diagnostics.Report(Rules.YamlSyntax, new SourceSpan(file, line, col), "malformed YAML: a '[' or '{' is never closed",
                 "close the list with ']' (or the mapping with '}') on the same line, or quote the text");
             return null;
         }
@@ -52,7 +52,7 @@ public sealed class YamlMap
             // YamlDotNet prefixes its own position; ours is in the location already.
             var paren = message.IndexOf("): ", StringComparison.Ordinal);
             if (message.StartsWith("(Line:") && paren > 0) message = message[(paren + 3)..];
-            diagnostics.Error(new SourceSpan(file, (int)e.Start.Line, (int)e.Start.Column), $"malformed YAML: {message}",
+            diagnostics.Report(Rules.YamlSyntax, new SourceSpan(file, (int)e.Start.Line, (int)e.Start.Column), $"malformed YAML: {message}",
                 "check the indentation and that text containing ': ' or starting with a quote is quoted");
             return null;
         }
@@ -87,7 +87,7 @@ public sealed class YamlMap
         {
             if (allowed.Contains(key.Value)) continue;
             var near = Suggest.Nearest(key.Value ?? "", allowed);
-            diagnostics.Error(At(key, File), $"unknown key '{key.Value}'",
+            diagnostics.Report(Rules.UnknownKey, At(key, File), $"unknown key '{key.Value}'",
                 near is not null ? $"did you mean '{near}'? Valid keys here: {string.Join(", ", allowed)}" : $"valid keys here: {string.Join(", ", allowed)}");
         }
     }
@@ -110,11 +110,11 @@ public sealed class YamlMap
         var v = Get(key);
         if (v is null || v is YamlScalarNode { Value: null })
         {
-            if (required) diagnostics.Error(Span, $"missing required key '{key}'", $"add '{key}: …' to this mapping");
+            if (required) diagnostics.Report(Rules.MissingKey, Span, $"missing required key '{key}'", $"add '{key}: …' to this mapping");
             return null;
         }
         if (v is YamlScalarNode s) return s.Value ?? "";
-        diagnostics.Error(At(v, File), $"'{key}' must be text, not a {Describe(v)}");
+        diagnostics.Report(Rules.WrongType, At(v, File), $"'{key}' must be text, not a {Describe(v)}");
         return null;
     }
 
@@ -123,7 +123,7 @@ public sealed class YamlMap
         var text = String(key, required);
         if (text is null) return null;
         if (int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n)) return n;
-        diagnostics.Error(ValueSpan(key), $"'{key}' must be a whole number, not '{text}'", $"write it as digits, e.g. {key}: 20");
+        diagnostics.Report(Rules.WrongType, ValueSpan(key), $"'{key}' must be a whole number, not '{text}'", $"write it as digits, e.g. {key}: 20");
         return null;
     }
 
@@ -134,15 +134,15 @@ public sealed class YamlMap
         var result = new List<(string, SourceSpan)>();
         if (v is null)
         {
-            if (required) diagnostics.Error(Span, $"missing required key '{key}'", $"add '{key}:' with a list of items");
+            if (required) diagnostics.Report(Rules.MissingKey, Span, $"missing required key '{key}'", $"add '{key}:' with a list of items");
             return result;
         }
         if (v is YamlScalarNode single) { if (!string.IsNullOrEmpty(single.Value)) result.Add((single.Value, At(single, File))); return result; }
-        if (v is not YamlSequenceNode seq) { diagnostics.Error(At(v, File), $"'{key}' must be a list"); return result; }
+        if (v is not YamlSequenceNode seq) { diagnostics.Report(Rules.WrongType, At(v, File), $"'{key}' must be a list"); return result; }
         foreach (var item in seq)
         {
             if (item is YamlScalarNode s && s.Value is not null) result.Add((s.Value, At(s, File)));
-            else diagnostics.Error(At(item, File), $"each item of '{key}' must be text, not a {Describe(item)}",
+            else diagnostics.Report(Rules.WrongType, At(item, File), $"each item of '{key}' must be text, not a {Describe(item)}",
                 item is YamlMappingNode ? "text containing ': ' reads as a key in YAML; put the whole item in double quotes" : "write the item on one line as text");
         }
         return result;
@@ -174,7 +174,7 @@ public sealed class YamlMap
 
     (string?, YamlMap?, SourceSpan) Invalid(YamlNode item)
     {
-        diagnostics.Error(At(item, File), $"expected a value or a mapping, not a {Describe(item)}");
+        diagnostics.Report(Rules.WrongType, At(item, File), $"expected a value or a mapping, not a {Describe(item)}");
         return (null, null, At(item, File));
     }
 
@@ -185,14 +185,14 @@ public sealed class YamlMap
         var result = new List<YamlMap>();
         if (v is null)
         {
-            if (required) diagnostics.Error(Span, $"missing required key '{key}'", $"add '{key}:' with a list of entries");
+            if (required) diagnostics.Report(Rules.MissingKey, Span, $"missing required key '{key}'", $"add '{key}:' with a list of entries");
             return result;
         }
-        if (v is not YamlSequenceNode seq) { diagnostics.Error(At(v, File), $"'{key}' must be a list of entries"); return result; }
+        if (v is not YamlSequenceNode seq) { diagnostics.Report(Rules.WrongType, At(v, File), $"'{key}' must be a list of entries"); return result; }
         foreach (var item in seq)
         {
             if (item is YamlMappingNode m) result.Add(new YamlMap(m, File, diagnostics));
-            else diagnostics.Error(At(item, File), $"each entry of '{key}' must be a mapping (key: value lines)");
+            else diagnostics.Report(Rules.WrongType, At(item, File), $"each entry of '{key}' must be a mapping (key: value lines)");
         }
         return result;
     }
@@ -202,11 +202,11 @@ public sealed class YamlMap
         var v = Get(key);
         if (v is null)
         {
-            if (required) diagnostics.Error(Span, $"missing required key '{key}'");
+            if (required) diagnostics.Report(Rules.MissingKey, Span, $"missing required key '{key}'");
             return null;
         }
         if (v is YamlMappingNode m) return new YamlMap(m, File, diagnostics);
-        diagnostics.Error(At(v, File), $"'{key}' must be a mapping (key: value lines)");
+        diagnostics.Report(Rules.WrongType, At(v, File), $"'{key}' must be a mapping (key: value lines)");
         return null;
     }
 

@@ -52,7 +52,7 @@ public static class SlideBuilder
         {
             var s = slides[i];
             if (s.Layout != SlideLayout.SectionHeader && s.Notes.Count == 0)
-                diagnostics.Warning(new SourceSpan(file, 1, 1), $"slide {i + 1} ('{(s.Title.Length > 0 ? s.Title : "untitled")}') has no speaker notes", "add a ::: notes block under it");
+                diagnostics.Report(Rules.SpeakerNotes, new SourceSpan(file, 1, 1), $"slide {i + 1} ('{(s.Title.Length > 0 ? s.Title : "untitled")}') has no speaker notes", "add a ::: notes block under it");
         }
         return new Deck(title, subtitle, slides);
     }

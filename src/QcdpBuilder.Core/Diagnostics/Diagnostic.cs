@@ -5,14 +5,17 @@ public enum Severity { Error, Warning }
 
 /// <summary>
 /// One problem found in the content, with where it is (repository-relative path, 1-based
-/// line and column) and a hint saying how to fix it.
+/// line and column), the rule it breaks (<see cref="Rules"/>) and a hint saying how to fix it.
 /// </summary>
-public sealed record Diagnostic(Severity Severity, string File, int Line, int Column, string Message, string? Hint = null)
+public sealed record Diagnostic(Severity Severity, string File, int Line, int Column, string Message, string? Hint = null, string? Rule = null)
 {
     public string SeverityText => Severity == Severity.Error ? "error" : "warning";
 
-    /// <summary>The compiler-style line: <c>path:line:column: error: message</c>.</summary>
-    public string Headline => $"{File}:{Line}:{Column}: {SeverityText}: {Message}";
+    /// <summary>The severity and rule id as printed: <c>error QCDP101</c> (or just <c>error</c> without a rule).</summary>
+    public string Label => Rule is null ? SeverityText : $"{SeverityText} {Rule}";
+
+    /// <summary>The compiler-style line: <c>path:line:column: error QCDP101: message</c>.</summary>
+    public string Headline => $"{File}:{Line}:{Column}: {Label}: {Message}";
 
     public override string ToString() => Hint is null ? Headline : $"{Headline}\n  hint: {Hint}";
 
@@ -21,7 +24,8 @@ public sealed record Diagnostic(Severity Severity, string File, int Line, int Co
     {
         static string Esc(string s) => s.Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A");
         var text = Hint is null ? Message : $"{Message} (hint: {Hint})";
-        return $"::{SeverityText} file={File},line={Line},col={Column}::{Esc(text)}";
+        var title = Rule is null ? "" : $",title={Rule}{(Rules.Find(Rule) is { } r ? " " + r.Name : "")}";
+        return $"::{SeverityText} file={File},line={Line},col={Column}{title}::{Esc(text)}";
     }
 }
 
@@ -34,13 +38,24 @@ public sealed class DiagnosticBag
     public int ErrorCount => items.Count(d => d.Severity == Severity.Error);
     public int WarningCount => items.Count(d => d.Severity == Severity.Warning);
 
-    public void Error(SourceSpan at, string message, string? hint = null) =>
-        items.Add(new Diagnostic(Severity.Error, at.File, at.Line, at.Column, message, hint));
+    public void Error(SourceSpan at, string message, string? hint = null, DiagnosticRule? rule = null) =>
+        items.Add(new Diagnostic(Severity.Error, at.File, at.Line, at.Column, message, hint, rule?.Id));
 
-    public void Warning(SourceSpan at, string message, string? hint = null) =>
-        items.Add(new Diagnostic(Severity.Warning, at.File, at.Line, at.Column, message, hint));
+    public void Warning(SourceSpan at, string message, string? hint = null, DiagnosticRule? rule = null) =>
+        items.Add(new Diagnostic(Severity.Warning, at.File, at.Line, at.Column, message, hint, rule?.Id));
+
+    /// <summary>Reports a problem at the rule's default severity.</summary>
+    public void Report(DiagnosticRule rule, SourceSpan at, string message, string? hint = null) =>
+        items.Add(new Diagnostic(rule.Severity, at.File, at.Line, at.Column, message, hint, rule.Id));
 
     public void Add(Diagnostic d) => items.Add(d);
+
+    /// <summary><c>--strict</c>: every warning becomes an error, so it fails the run.</summary>
+    public void PromoteWarnings()
+    {
+        for (var i = 0; i < items.Count; i++)
+            if (items[i].Severity == Severity.Warning) items[i] = items[i] with { Severity = Severity.Error };
+    }
 
     /// <summary>Diagnostics sorted by file, line, column, so output is stable.</summary>
     public IEnumerable<Diagnostic> Sorted() =>

@@ -8,6 +8,7 @@ using Markdig.Syntax.Inlines;
 using QcdpBuilder.Content;
 using QcdpBuilder.Diagnostics;
 using QcdpBuilder.Documents;
+using QcdpBuilder.Organisations;
 using MdTable = Markdig.Extensions.Tables.Table;
 using Block = QcdpBuilder.Documents.Block;
 using Inline = QcdpBuilder.Documents.Inline;
@@ -32,6 +33,11 @@ public sealed partial class MarkdownReader(string repoRoot, DiagnosticBag diagno
         .UseAutoLinks()
         .DisableHtml()
         .Build();
+
+    /// <summary>The cohort's delivery mode: <c>::: {.virtual}</c> and <c>::: {.in-person}</c> passages are kept or dropped by it.</summary>
+    public string Delivery { get; init; } = DeliveryModes.InPerson;
+    /// <summary>Maps a picture's path to the file to read (an organisation's overlay may replace a picture).</summary>
+    public Func<string, string> Resolve { get; init; } = path => path;
 
     string file = "";
     string baseDir = "";
@@ -94,9 +100,14 @@ public sealed partial class MarkdownReader(string repoRoot, DiagnosticBag diagno
             case QuoteBlock q:
                 yield return new Quote(Blocks(q));
                 break;
+            case CustomContainer c when DeliveryPassages.IsDeliveryClass(DeliveryPassages.ClassOf(c.Info ?? "")):
+                foreach (var b in DeliveryPassages.Apply(DeliveryPassages.ClassOf(c.Info ?? ""), Delivery, Blocks(c))) yield return b;
+                break;
             case CustomContainer c:
                 var info = (c.Info ?? "").Trim();
                 var title = (c.Arguments ?? "").Trim();
+                if (DeliveryPassages.Misspelt(DeliveryPassages.ClassOf(info)) is { } meant)
+                    diagnostics.Error(At(c), $"unknown passage class '{info}'", $"did you mean '::: {{.{meant}}}'? Passages for one delivery mode are ::: {{.virtual}} and ::: {{.in-person}}");
                 yield return new Div(info, Blocks(c)) { Title = title.Length > 0 ? title : null };
                 break;
             case FencedCodeBlock or Markdig.Syntax.CodeBlock:
@@ -168,33 +179,33 @@ public sealed partial class MarkdownReader(string repoRoot, DiagnosticBag diagno
         var url = img.Url ?? "";
         var at = At(img);
         if (alt.Length == 0)
-            diagnostics.Error(at, $"image '{url}' has no alt text", "describe what the picture shows: ![A PDSA cycle with four quadrants](…)");
+            diagnostics.Report(Rules.AltText, at, $"image '{url}' has no alt text", "describe what the picture shows: ![A PDSA cycle with four quadrants](…)");
         if (url.Contains("://") || url.StartsWith("//") || url.StartsWith("data:"))
         {
-            diagnostics.Error(at, $"image '{url}' is not a local file", "copy the picture into content/images/ and link to it there; builds never reach the network");
+            diagnostics.Report(Rules.ImageFile, at, $"image '{url}' is not a local file", "copy the picture into content/images/ and link to it there; builds never reach the network");
             return null;
         }
-        var path = Path.GetFullPath(Path.Combine(baseDir, Uri.UnescapeDataString(url)));
+        var path = Resolve(Path.GetFullPath(Path.Combine(baseDir, Uri.UnescapeDataString(url))));
         if (!ContentLoader.IsInside(path, repoRoot))
         {
-            diagnostics.Error(at, $"image '{url}' is outside the repository", "keep images in content/images/");
+            diagnostics.Report(Rules.OutsideRepository, at, $"image '{url}' is outside the repository", "keep images in content/images/");
             return null;
         }
         if (!File.Exists(path))
         {
-            diagnostics.Error(at, $"image file not found: {url}", "paths are relative to the Markdown file, e.g. ../../../../images/name.png");
+            diagnostics.Report(Rules.ImageFile, at, $"image file not found: {url}", "paths are relative to the Markdown file, e.g. ../../../../images/name.png");
             return null;
         }
         var ext = Path.GetExtension(path).ToLowerInvariant();
         if (ext is not (".png" or ".jpg" or ".jpeg"))
         {
-            diagnostics.Error(at, $"image '{url}' must be a PNG or JPEG", "render SVG diagrams to PNG and link to the PNG");
+            diagnostics.Report(Rules.ImageFile, at, $"image '{url}' must be a PNG or JPEG", "render SVG diagrams to PNG and link to the PNG");
             return null;
         }
         try { Packaging.ImageInfo.Read(File.ReadAllBytes(path), url); }
         catch (InvalidDataException)
         {
-            diagnostics.Error(at, $"image '{url}' is not a readable PNG or JPEG file", "export the picture again as PNG");
+            diagnostics.Report(Rules.ImageFile, at, $"image '{url}' is not a readable PNG or JPEG file", "export the picture again as PNG");
             return null;
         }
         return new Image(path, alt);
@@ -208,7 +219,7 @@ public sealed partial class MarkdownReader(string repoRoot, DiagnosticBag diagno
         {
             var n = int.Parse(m.Groups[1].Value);
             if (n is >= 1 and <= 40) return new WritingLines(n);
-            diagnostics.Error(at, $"[lines: {n}] must ask for 1 to 40 lines");
+            diagnostics.Report(Rules.FillIn, at, $"[lines: {n}] must ask for 1 to 40 lines");
             return null;
         }
         if ((m = FieldRx().Match(line)).Success)
@@ -222,7 +233,7 @@ public sealed partial class MarkdownReader(string repoRoot, DiagnosticBag diagno
             var max = m.Groups[2].Success ? int.Parse(m.Groups[2].Value) : 5;
             var label = m.Groups[3].Value.Trim();
             if (max > min && max - min <= 10) return new RatingScale(label, min, max, Id(label));
-            diagnostics.Error(at, $"rating scale {min}-{max} is not valid", "use e.g. [scale: …] for 1–5 or [scale 0-10: …]; at most 11 points");
+            diagnostics.Report(Rules.FillIn, at, $"rating scale {min}-{max} is not valid", "use e.g. [scale: …] for 1–5 or [scale 0-10: …]; at most 11 points");
             return null;
         }
         if ((m = TableRx().Match(line)).Success)
@@ -230,7 +241,7 @@ public sealed partial class MarkdownReader(string repoRoot, DiagnosticBag diagno
             var cols = m.Groups[1].Value.Split('|').Select(c => c.Trim()).Where(c => c.Length > 0).ToList();
             var rows = int.Parse(m.Groups[2].Value);
             if (cols.Count is >= 1 and <= 8 && rows is >= 1 and <= 40) return new FillTable(cols, rows, Id(string.Join("-", cols.Take(2))));
-            diagnostics.Error(at, "a fill-in table needs 1–8 columns and 1–40 rows", "e.g. [table: Date | Team | Action; rows: 6]");
+            diagnostics.Report(Rules.FillIn, at, "a fill-in table needs 1–8 columns and 1–40 rows", "e.g. [table: Date | Team | Action; rows: 6]");
             return null;
         }
         if ((m = SignatureRx().Match(line)).Success)
@@ -238,7 +249,7 @@ public sealed partial class MarkdownReader(string repoRoot, DiagnosticBag diagno
             var party = m.Groups[1].Value.Trim();
             return new SignatureLine(party, Id("signature-" + party));
         }
-        diagnostics.Error(at, $"malformed fill-in element '{line}'",
+        diagnostics.Report(Rules.FillIn, at, $"malformed fill-in element '{line}'",
             "write one of [lines: 5], [field: Label], [date: Label], [scale: Label], [scale 0-10: Label], [table: A | B; rows: 6], [signature: Party]");
         return null;
     }
@@ -303,7 +314,7 @@ public sealed partial class MarkdownReader(string repoRoot, DiagnosticBag diagno
     string? SafeLink(string url, MarkdownObject at)
     {
         if (url.StartsWith("https://") || url.StartsWith("http://") || url.StartsWith("mailto:") || url.StartsWith('#')) return url;
-        diagnostics.Error(At(at), $"link '{url}' is not a web, mail or in-page link", "use a full https:// address");
+        diagnostics.Report(Rules.LinkScheme, At(at), $"link '{url}' is not a web, mail or in-page link", "use a full https:// address");
         return null;
     }
 

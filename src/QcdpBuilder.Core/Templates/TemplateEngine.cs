@@ -57,24 +57,24 @@ public sealed partial class TemplateEngine
         {
             var key = e.Message.Replace(" is undefined", "").Trim();
             var (at, placeholder) = Locate(source, key, file, firstLine);
-            diagnostics.Error(at, $"unknown placeholder '{placeholder}'", $"placeholders available: {Available}");
+            diagnostics.Report(Rules.TemplatePlaceholder, at, $"unknown placeholder '{placeholder}'", $"placeholders available: {Available}");
         }
         catch (HandlebarsRuntimeException e) when (e.Message.Contains("partial", StringComparison.OrdinalIgnoreCase))
         {
             var (at, _) = Locate(source, "{{>", file, firstLine);
-            diagnostics.Error(at, "template error: partials ({{> name}}) are not available", "write the text inline instead");
+            diagnostics.Report(Rules.TemplateSyntax, at, "template error: partials ({{> name}}) are not available", "write the text inline instead");
         }
         catch (Exception e) when (e is HandlebarsException or HandlebarsRuntimeException)
         {
             var m = PositionRegex().Match(e.Message);
             var line = m.Success ? int.Parse(m.Groups[1].Value) : 1;
             var col = m.Success ? int.Parse(m.Groups[2].Value) : 1;
-            diagnostics.Error(new SourceSpan(file, firstLine + line - 1, col), $"template error: {FirstLine(e.Message)}", "check that every {{ has a matching }} and every {{#each}} a {{/each}}");
+            diagnostics.Report(Rules.TemplateSyntax, new SourceSpan(file, firstLine + line - 1, col), $"template error: {FirstLine(e.Message)}", "check that every {{ has a matching }} and every {{#each}} a {{/each}}");
         }
         return null;
     }
 
-    public const string Available = "org.name, org.short_name, terms.qi_platform, terms.coach, cohort.name, lead.name, lead.email, contact.email, programme.title";
+    public const string Available = "org.name, org.short_name, org.qi_platform, org.sponsor_term, org.qi_forum, org.contact.email, org.links.<name>, org.host, org.partners_text, terms.qi_platform, terms.coach, cohort.name, lead.name, lead.email, contact.email, programme.title (content/README.md lists them all)";
 
     /// <summary>Finds the first placeholder mentioning <paramref name="key"/>; returns its position and text.</summary>
     static (SourceSpan, string) Locate(string source, string key, string file, int firstLine)

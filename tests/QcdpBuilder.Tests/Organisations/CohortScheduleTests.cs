@@ -26,7 +26,7 @@ public class CohortScheduleTests
 
     static (Organisation? Org, DiagnosticBag Diagnostics) Load(MiniRepo repo, string cohort)
     {
-        var profile = repo.PathOf("content/organisation.yaml");
+        var profile = repo.PathOf(MiniRepo.Profile);
         var text = File.ReadAllText(profile);
         File.WriteAllText(profile, text[..text.IndexOf("cohort:", StringComparison.Ordinal)] + cohort + "\n" + text[text.IndexOf("terminology:", StringComparison.Ordinal)..]);
         var bag = new DiagnosticBag();

@@ -9,7 +9,7 @@ namespace QcdpBuilder.Tests.PdfOutput;
 public static class PdfSamples
 {
     public static string ImagePath => Path.Combine(RepoPaths.Content, "images", "qi-pdsa-cycle.png");
-    public static string LogoPath => Path.Combine(RepoPaths.Content, "organisation", "logo.png");
+    public static string LogoPath => Path.Combine(RepoPaths.Root, "organisations", "northfield", "logo.png");
 
     public static Brand Brand(bool logo = true, PaperSize paper = PaperSize.A4) => new()
     {

@@ -123,7 +123,7 @@ public class BuildTests
         Assert.Contains(">Virtual delivery<", inPerson);
         Assert.DoesNotContain(">Online.<", inPerson);
 
-        repo.Edit("content/organisation.yaml", s => s.Replace("delivery: in-person", "delivery: virtual"));
+        repo.Edit(MiniRepo.Profile, s => s.Replace("delivery: in-person", "delivery: virtual"));
         var online = OoxmlDump.Dump(File.ReadAllBytes(Path.Combine(Build(repo.Root).OutputDir!, "guides/01-sample-facilitator-guide.docx")), p => p == "word/document.xml");
         Assert.DoesNotContain(">Virtual delivery<", online);
         Assert.Contains(">Online.<", online);

@@ -48,7 +48,7 @@ public class CliTests
         repo.Edit(MiniRepo.Session, s => s.Replace("summary:", "sumary:"));
         var (code, _, err) = Qcdp(Path.GetTempPath(), "build", "--root", repo.Root);
         Assert.Equal(1, code);
-        Assert.Contains($"{MiniRepo.Session}:5:1: error: unknown key 'sumary'", err);
+        Assert.Contains($"{MiniRepo.Session}:5:1: error QCDP102: unknown key 'sumary'", err);
         Assert.Contains("hint: did you mean 'summary'?", err);
         Assert.Equal(manifest, File.ReadAllBytes(repo.PathOf("output/smith-jones/manifest.json")));
     }
@@ -60,7 +60,7 @@ public class CliTests
         repo.Edit(MiniRepo.Session, s => s.Replace("summary:", "sumary:"));
         var (code, output, _) = Qcdp(repo.Root, "validate", "--format", "github");
         Assert.Equal(1, code);
-        Assert.Contains($"::error file={MiniRepo.Session},line=5,col=1::unknown key 'sumary' (hint: did you mean 'summary'?", output);
+        Assert.Contains($"::error file={MiniRepo.Session},line=5,col=1,title=QCDP102 unknown-key::unknown key 'sumary' (hint: did you mean 'summary'?", output);
     }
 
     [Fact]
@@ -76,15 +76,30 @@ public class CliTests
         Assert.Equal(MiniRepo.Session, first.GetProperty("file").GetString());
         Assert.Equal(5, first.GetProperty("line").GetInt32());
         Assert.Equal("unknown key 'sumary'", first.GetProperty("message").GetString());
+        Assert.Equal("QCDP102", first.GetProperty("rule").GetString());
+    }
+
+    [Fact]
+    public void Strict_turns_warnings_into_errors()
+    {
+        using var repo = new MiniRepo();
+        // A slide without speaker notes is a warning (QCDP502): fine normally, a failure with --strict.
+        repo.Edit(MiniRepo.Slides, s => s + "\n\n## An extra slide\n\nWith no notes.\n");
+        var (code, output, _) = Qcdp(repo.Root, "validate");
+        Assert.Equal(0, code);
+        Assert.Contains("Content is valid: 0 errors", output);
+        var (strictCode, _, err) = Qcdp(repo.Root, "validate", "--strict");
+        Assert.Equal(1, strictCode);
+        Assert.Contains("error QCDP502: slide", err);
     }
 
     [Fact]
     public void Build_with_another_profile_and_output_folder()
     {
         using var repo = new MiniRepo();
-        repo.Write("profiles/other.yaml", File.ReadAllText(repo.PathOf("content/organisation.yaml"))
+        repo.Write("profiles/other.yaml", File.ReadAllText(repo.PathOf(MiniRepo.Profile))
             .Replace("Smith & Jones <North> NHS Trust", "Other Place NHS Trust").Replace("slug: smith-jones", "slug: other")
-            .Replace("logo: organisation/logo.png", "logo: ../content/organisation/logo.png"));
+            .Replace("logo: logo.png", "logo: ../organisations/smith-jones/logo.png"));
         var outDir = Path.Combine(repo.Root, "elsewhere");
         var (code, output, err) = Qcdp(repo.Root, "build", "--org", "profiles/other.yaml", "--out", outDir);
         Assert.True(code == 0, err);

@@ -6,9 +6,13 @@ namespace QcdpBuilder.Tests.Pipeline;
 /// <summary>Each kind of bad input gives its exact message, at the exact place, with a hint.</summary>
 public class ErrorTests
 {
-    static List<string> Validate(MiniRepo repo) =>
-        PackageBuilder.Run(new BuildOptions(repo.Root) { Write = false }).Diagnostics.Sorted()
-            .Where(d => d.Severity == Diagnostics.Severity.Error).Select(d => d.ToString()).ToList();
+    static List<string> Validate(MiniRepo repo)
+    {
+        var all = PackageBuilder.Run(new BuildOptions(repo.Root) { Write = false }).Diagnostics.Sorted().ToList();
+        // Every finding names the rule it breaks, from the catalogue.
+        Assert.All(all, d => Assert.NotNull(Diagnostics.Rules.Find(d.Rule ?? "")));
+        return all.Where(d => d.Severity == Diagnostics.Severity.Error).Select(d => d.ToString()).ToList();
+    }
 
     [Fact]
     public void The_fixture_is_valid()
@@ -23,7 +27,7 @@ public class ErrorTests
         using var repo = new MiniRepo();
         repo.Edit(MiniRepo.Session, s => s.Replace("duration: 60", "duration: [60"));
         var e = Assert.Single(Validate(repo));
-        Assert.Equal($"{MiniRepo.Session}:3:11: error: malformed YAML: a '[' or '{{' is never closed\n  hint: close the list with ']' (or the mapping with '}}') on the same line, or quote the text", e);
+        Assert.Equal($"{MiniRepo.Session}:3:11: error QCDP101: malformed YAML: a '[' or '{{' is never closed\n  hint: close the list with ']' (or the mapping with '}}') on the same line, or quote the text", e);
     }
 
     [Fact]
@@ -32,7 +36,7 @@ public class ErrorTests
         using var repo = new MiniRepo();
         repo.Edit(MiniRepo.Session, s => s.Replace("summary:", "sumary:"));
         var e = Assert.Single(Validate(repo));
-        Assert.StartsWith($"{MiniRepo.Session}:5:1: error: unknown key 'sumary'\n  hint: did you mean 'summary'?", e);
+        Assert.StartsWith($"{MiniRepo.Session}:5:1: error QCDP102: unknown key 'sumary'\n  hint: did you mean 'summary'?", e);
     }
 
     [Fact]
@@ -41,7 +45,7 @@ public class ErrorTests
         using var repo = new MiniRepo();
         repo.Edit(MiniRepo.Session, s => s.Replace("    virtual: Use the chat.", "    virtaul: Use the chat."));
         var e = Assert.Single(Validate(repo));
-        Assert.StartsWith($"{MiniRepo.Session}:20:5: error: unknown key 'virtaul'\n  hint: did you mean 'virtual'?", e);
+        Assert.StartsWith($"{MiniRepo.Session}:20:5: error QCDP102: unknown key 'virtaul'\n  hint: did you mean 'virtual'?", e);
     }
 
     [Fact]
@@ -50,7 +54,7 @@ public class ErrorTests
         using var repo = new MiniRepo();
         File.Delete(repo.PathOf(MiniRepo.Slides));
         var e = Assert.Single(Validate(repo));
-        Assert.Equal($"{MiniRepo.Session}:1:1: error: missing file {MiniRepo.Slides}\n  hint: write the session's slide deck there (see content/README.md)", e);
+        Assert.Equal($"{MiniRepo.Session}:1:1: error QCDP201: missing file {MiniRepo.Slides}\n  hint: write the session's slide deck there (see content/README.md)", e);
     }
 
     [Fact]
@@ -59,7 +63,7 @@ public class ErrorTests
         using var repo = new MiniRepo();
         repo.Edit(MiniRepo.Session, s => s.Replace("handouts: [sample-worksheet]", "handouts: [sample-workshet]"));
         var e = Assert.Single(Validate(repo));
-        Assert.Equal($"{MiniRepo.Session}:11:12: error: session 1.1 uses handout 'sample-workshet', but no handouts/sample-workshet.md exists\n  hint: did you mean 'sample-worksheet'?", e);
+        Assert.Equal($"{MiniRepo.Session}:11:12: error QCDP203: session 1.1 uses handout 'sample-workshet', but no handouts/sample-workshet.md exists\n  hint: did you mean 'sample-worksheet'?", e);
     }
 
     [Fact]
@@ -68,7 +72,7 @@ public class ErrorTests
         using var repo = new MiniRepo();
         repo.Edit(MiniRepo.Session, s => s.Replace("outcomes: [O1.1, O1.2]", "outcomes: [O1.1, O1.2, O1.9]"));
         var e = Assert.Single(Validate(repo));
-        Assert.Equal($"{MiniRepo.Session}:4:24: error: session 1.1 serves outcome 'O1.9', which no workstream defines\n  hint: did you mean 'O1.1'?", e);
+        Assert.Equal($"{MiniRepo.Session}:4:24: error QCDP202: session 1.1 serves outcome 'O1.9', which no workstream defines\n  hint: did you mean 'O1.1'?", e);
     }
 
     [Fact]
@@ -77,7 +81,7 @@ public class ErrorTests
         using var repo = new MiniRepo();
         repo.Edit(MiniRepo.Session, s => s.Replace("minutes: 40", "minutes: 35"));
         var errors = Validate(repo);
-        Assert.Contains($"{MiniRepo.Session}:3:1: error: activities in session 1.1 add up to 55 minutes but the session's duration is 60\n  hint: add 5 minutes to the activities or lower the duration", errors);
+        Assert.Contains($"{MiniRepo.Session}:3:1: error QCDP301: activities in session 1.1 add up to 55 minutes but the session's duration is 60\n  hint: add 5 minutes to the activities or lower the duration", errors);
     }
 
     [Fact]
@@ -86,7 +90,7 @@ public class ErrorTests
         using var repo = new MiniRepo();
         repo.Edit("content/programme.yaml", s => s.Replace("break: 15", "break: 20"));
         var e = Assert.Single(Validate(repo));
-        Assert.Equal("content/programme.yaml:17:9: error: day 1 runs 09:00–10:15 (75 minutes) but its sessions and breaks add up to 80 minutes\n  hint: remove 5 minutes or end the day later", e);
+        Assert.Equal("content/programme.yaml:17:9: error QCDP302: day 1 runs 09:00–10:15 (75 minutes) but its sessions and breaks add up to 80 minutes\n  hint: remove 5 minutes or end the day later", e);
     }
 
     [Fact]
@@ -95,7 +99,7 @@ public class ErrorTests
         using var repo = new MiniRepo();
         repo.Edit(MiniRepo.Session, s => s.Replace("outcomes: [O1.1, O1.2]", "outcomes: [O1.1]"));
         var e = Assert.Single(Validate(repo));
-        Assert.Equal($"{MiniRepo.Workstream}:8:9: error: outcome O1.2 is not served by any session\n  hint: add its id to the 'outcomes' of the session(s) that teach it", e);
+        Assert.Equal($"{MiniRepo.Workstream}:8:9: error QCDP303: outcome O1.2 is not served by any session\n  hint: add its id to the 'outcomes' of the session(s) that teach it", e);
     }
 
     [Fact]
@@ -104,7 +108,7 @@ public class ErrorTests
         using var repo = new MiniRepo();
         repo.Edit(MiniRepo.Slides, s => s.Replace("![A PDSA cycle with four quadrants]", "![]"));
         var e = Assert.Single(Validate(repo));
-        Assert.StartsWith($"{MiniRepo.Slides}:30:1: error: image '../../../../images/pdsa.png' has no alt text", e);
+        Assert.StartsWith($"{MiniRepo.Slides}:30:1: error QCDP401: image '../../../../images/pdsa.png' has no alt text", e);
     }
 
     [Fact]
@@ -113,7 +117,7 @@ public class ErrorTests
         using var repo = new MiniRepo();
         repo.Edit(MiniRepo.Slides, s => s.Replace("at {{org.name}}", "at {{org.nmae}}"));
         var e = Assert.Single(Validate(repo));
-        Assert.StartsWith($"{MiniRepo.Slides}:6:28: error: unknown placeholder '{{{{org.nmae}}}}'", e);
+        Assert.StartsWith($"{MiniRepo.Slides}:6:28: error QCDP701: unknown placeholder '{{{{org.nmae}}}}'", e);
     }
 
     [Fact]
@@ -123,7 +127,7 @@ public class ErrorTests
         repo.Edit("templates/facilitator-guide.md.hbs", s => s.Replace("{{#each workstream.outcomes}}", "{{#each workstream.outcomes}"));
         var e = Assert.Single(Validate(repo));
         Assert.StartsWith("templates/facilitator-guide.md.hbs:", e);
-        Assert.Contains(": error: template error:", e);
+        Assert.Contains(": error QCDP702: template error:", e);
     }
 
     [Fact]
@@ -132,7 +136,7 @@ public class ErrorTests
         using var repo = new MiniRepo();
         repo.Edit(MiniRepo.Handout, s => s.Replace("[lines: 3]", "[lines: three]"));
         var e = Assert.Single(Validate(repo));
-        Assert.StartsWith($"{MiniRepo.Handout}:9:1: error: malformed fill-in element '[lines: three]'", e);
+        Assert.StartsWith($"{MiniRepo.Handout}:9:1: error QCDP403: malformed fill-in element '[lines: three]'", e);
     }
 
     [Fact]
@@ -163,6 +167,9 @@ public class ErrorTests
     {
         var d = new Diagnostics.Diagnostic(Diagnostics.Severity.Error, "content/a.yaml", 3, 5, "unknown key 'x'", "did you mean 'y'?");
         Assert.Equal("::error file=content/a.yaml,line=3,col=5::unknown key 'x' (hint: did you mean 'y'?)", d.ToGitHubAnnotation());
+        var withRule = d with { Rule = "QCDP102" };
+        Assert.Equal("::error file=content/a.yaml,line=3,col=5,title=QCDP102 unknown-key::unknown key 'x' (hint: did you mean 'y'?)", withRule.ToGitHubAnnotation());
+        Assert.Equal("content/a.yaml:3:5: error QCDP102: unknown key 'x'", withRule.Headline);
     }
 
     [Fact]
@@ -171,6 +178,6 @@ public class ErrorTests
         using var repo = new MiniRepo();
         File.WriteAllText(repo.PathOf("content/images/pdsa.png"), "not a picture");
         var e = Assert.Single(Validate(repo));
-        Assert.Equal($"{MiniRepo.Slides}:30:1: error: image '../../../../images/pdsa.png' is not a readable PNG or JPEG file\n  hint: export the picture again as PNG", e);
+        Assert.Equal($"{MiniRepo.Slides}:30:1: error QCDP402: image '../../../../images/pdsa.png' is not a readable PNG or JPEG file\n  hint: export the picture again as PNG", e);
     }
 }

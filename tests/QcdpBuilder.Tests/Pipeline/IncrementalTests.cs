@@ -62,8 +62,8 @@ public class IncrementalTests
         var (build, outDir) = Start(repo);
         var before = Hashes(outDir);
 
-        repo.Edit("content/organisation.yaml", s => s + "\n# a comment changes no output\n");
-        var result = build.Rebuild([repo.PathOf("content/organisation.yaml")]);
+        repo.Edit(MiniRepo.Profile, s => s + "\n# a comment changes no output\n");
+        var result = build.Rebuild([repo.PathOf(MiniRepo.Profile)]);
 
         Assert.False(result.Failed, string.Join("\n", result.Diagnostics.Items));
         Assert.True(result.Everything);

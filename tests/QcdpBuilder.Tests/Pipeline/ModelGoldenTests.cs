@@ -17,7 +17,7 @@ public class ModelGoldenTests
         var d = new DiagnosticBag();
         var loader = new ContentLoader(repo.Root, d);
         var p = loader.LoadProgramme()!;
-        var org = loader.LoadOrganisation(repo.PathOf("content/organisation.yaml"))!;
+        var org = loader.LoadOrganisation(repo.PathOf(MiniRepo.Profile))!;
         ContentRules.Check(p, org, d);
         Assert.False(d.HasErrors, string.Join("\n", d.Items));
         return (p, org, d, loader);

@@ -41,4 +41,7 @@ public sealed class MiniRepo : IDisposable
     public const string Slides = "content/workstreams/01-sample/sessions/1.1-first-session/slides.md";
     public const string Workstream = "content/workstreams/01-sample/workstream.yaml";
     public const string Handout = "content/workstreams/01-sample/handouts/sample-worksheet.md";
+    public const string Profile = "organisations/smith-jones/organisation.yaml";
+    /// <summary>The organisation's overlay folder: files here replace or add to content/.</summary>
+    public const string OverlayContent = "organisations/smith-jones/content";
 }
