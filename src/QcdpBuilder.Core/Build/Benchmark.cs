@@ -107,7 +107,7 @@ public static class Benchmark
     {
         long bytes = 0;
         return Time(what, runs, () => bytes = parallel
-            ? ParallelRender.All(artefacts).Sum(r => (long)(r.Bytes ?? throw new InvalidOperationException($"{r.Artefact.Path}: {r.Error?.Message}")).Length)
+            ? ParallelRender.All(artefacts, write: (_, _, _) => { }).Sum(r => r.Error is null ? r.Length : throw new InvalidOperationException($"{r.Artefact.Path}: {r.Error.Message}"))
             : artefacts.Sum(a => (long)a.Render().Length), () => (artefacts.Count, bytes));
     }
 

@@ -18,7 +18,7 @@ public sealed record RebuildResult(
 /// <summary>
 /// Keeps a package up to date after edits: the last plan and manifest are kept, and for a set of changed files
 /// only the artefacts made from them (<see cref="Artefact.Inputs"/>) are rendered again. A change to a file no
-/// artefact claims (programme.yaml, the profile, the logo, a font) re-renders everything. Files whose bytes did
+/// artefact claims (programme.yaml, the profile, the logo, a font) re-renders everything; see <see cref="MayMatter"/>. Files whose bytes did
 /// not change are not touched; changed ones are written to a temporary file and renamed over the old one, and
 /// manifest.json is rewritten the same way, so a reader never sees half a file. A rebuild with errors writes
 /// nothing. The result is byte-identical to a clean full build. Used by <c>qcdp build --watch</c>; any other
@@ -94,18 +94,18 @@ public sealed class IncrementalBuild
 
             var selected = Selected(next);
             var claimed = selected.Concat(Selected(plan)).SelectMany(a => a.Inputs).ToHashSet(StringComparer.Ordinal);
-            var everything = changed.Any(p => !claimed.Contains(p));
+            var everything = changed.Any(p => !claimed.Contains(p) && MayMatter(p));
             var affected = selected.Where(a => everything || !files.ContainsKey(a.Path) || a.Inputs.Any(changed.Contains)
                 || !File.Exists(Path.Combine(dir, a.Path))).ToList();
 
             var rendered = ParallelRender.All(affected);
-            foreach (var r in rendered.Where(r => r.Bytes is null))
+            foreach (var r in rendered.Where(r => r.Error is not null))
                 next.Diagnostics.Report(Rules.WriteFailed, SourceSpan.StartOf(r.Artefact.Source), $"could not write {r.Artefact.Path}: {r.Error?.Message}", "check the pictures and font files this source uses");
             if (next.Diagnostics.HasErrors) return new RebuildResult(next.Diagnostics, [], [], [], everything, clock.Elapsed);
 
             var entries = new Dictionary<string, ManifestEntry>(files, StringComparer.Ordinal);
             var written = new List<string>();
-            foreach (var (a, bytes, sha, _) in rendered)
+            foreach (var (a, bytes, sha, _, _) in rendered)
             {
                 var path = Path.Combine(dir, a.Path);
                 if (files.TryGetValue(a.Path, out var old) && old.Sha256 == sha && File.Exists(path) && old.Kind == a.Kind && old.Source == a.Source)
@@ -129,6 +129,16 @@ public sealed class IncrementalBuild
             return new RebuildResult(next.Diagnostics, affected.Select(a => a.Path).ToList(), written, removed, everything, clock.Elapsed);
         }
     }
+
+    static readonly string[] ReadKinds = [".yaml", ".yml", ".md", ".hbs", ".png", ".jpg", ".jpeg", ".ttf", ".pptx", ".potx", ".docx", ".dotx"];
+
+    /// <summary>
+    /// Whether a change no artefact claims could still change the package: an existing file of a kind the build
+    /// reads, or a folder. Files that are gone (an editor's temporary file, renamed away) and files the build
+    /// never reads (SVG sources, notes) do not; a deleted file the build needed shows up as an error in the plan.
+    /// </summary>
+    static bool MayMatter(string path) =>
+        Directory.Exists(path) || (File.Exists(path) && ReadKinds.Contains(Path.GetExtension(path).ToLowerInvariant()));
 
     IReadOnlyList<Artefact> Selected(BuildPlan p) =>
         options.Only is { } only ? p.Artefacts.Where(a => only.Contains(Path.GetExtension(a.Path).TrimStart('.'))).ToList() : p.Artefacts;

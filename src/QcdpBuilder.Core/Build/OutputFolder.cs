@@ -26,18 +26,17 @@ public static class OutputFolder
         {
             var entries = new List<ManifestEntry>();
             var ordered = artefacts.OrderBy(a => a.Path, StringComparer.Ordinal).ToList();
-            foreach (var (a, bytes, sha, error) in ParallelRender.All(ordered, progress))
+            foreach (var dir in ordered.Select(a => Path.GetDirectoryName(Path.Combine(temp, a.Path))!).Distinct()) Directory.CreateDirectory(dir);
+            // Each file is written by the worker that rendered it; results come back in path order for the manifest.
+            foreach (var (a, _, sha, length, error) in ParallelRender.All(ordered, progress, write: (a, bytes, _) => File.WriteAllBytes(Path.Combine(temp, a.Path), bytes)))
             {
-                if (bytes is null || sha is null)
+                if (error is not null || sha is null)
                 {
                     // A broken picture or font must not crash the build: report it against its source and go on.
                     diagnostics.Report(Rules.WriteFailed, SourceSpan.StartOf(a.Source), $"could not write {a.Path}: {error?.Message}", "check the pictures and font files this source uses");
                     continue;
                 }
-                var path = Path.Combine(temp, a.Path);
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                File.WriteAllBytes(path, bytes);
-                entries.Add(new ManifestEntry(a.Path, a.Kind, a.Source, sha, bytes.Length));
+                entries.Add(new ManifestEntry(a.Path, a.Kind, a.Source, sha, length));
             }
             if (diagnostics.HasErrors)
             {

@@ -3,8 +3,11 @@ using System.Security.Cryptography;
 
 namespace QcdpBuilder.Build;
 
-/// <summary>An artefact rendered to bytes (with their SHA-256), or the exception that stopped it.</summary>
-public sealed record Rendered(Artefact Artefact, byte[]? Bytes, string? Sha256, Exception? Error);
+/// <summary>
+/// An artefact rendered: its SHA-256 and length, and its bytes unless a writer already took them; or the
+/// exception that stopped it (<see cref="Error"/> set, the rest null).
+/// </summary>
+public sealed record Rendered(Artefact Artefact, byte[]? Bytes, string? Sha256, long Length, Exception? Error);
 
 /// <summary>
 /// Renders artefacts on every core. Each artefact's bytes depend only on its own inputs (writers share
@@ -13,7 +16,12 @@ public sealed record Rendered(Artefact Artefact, byte[]? Bytes, string? Sha256, 
 /// </summary>
 public static class ParallelRender
 {
-    public static Rendered[] All(IReadOnlyList<Artefact> artefacts, Action<string>? progress = null, int maxDegreeOfParallelism = -1)
+    /// <param name="write">
+    /// If given, called on the worker with each artefact's bytes and SHA-256 as soon as it is rendered; the bytes
+    /// are then dropped, so a whole package is never held in memory at once.
+    /// </param>
+    public static Rendered[] All(IReadOnlyList<Artefact> artefacts, Action<string>? progress = null, int maxDegreeOfParallelism = -1,
+        Action<Artefact, byte[], string>? write = null)
     {
         var results = new Rendered[artefacts.Count];
         var gate = new object();
@@ -26,11 +34,13 @@ public static class ParallelRender
             try
             {
                 var bytes = a.Render();
-                results[i] = new Rendered(a, bytes, Convert.ToHexStringLower(SHA256.HashData(bytes)), null);
+                var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+                write?.Invoke(a, bytes, sha);
+                results[i] = new Rendered(a, write is null ? bytes : null, sha, bytes.Length, null);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                results[i] = new Rendered(a, null, null, e);
+                results[i] = new Rendered(a, null, null, 0, e);
             }
         });
         return results;

@@ -110,6 +110,21 @@ public class IncrementalTests
         Assert.Equal(["guides/01-sample-facilitator-guide.docx", "guides/01-sample-facilitator-guide.pdf", "manifest.json"], Touched(outDir));
     }
 
+    [Fact]
+    public void An_editors_temporary_file_beside_the_slides_does_not_rebuild_everything()
+    {
+        using var repo = new MiniRepo();
+        var (build, outDir) = Start(repo);
+        // sed -i and many editors write a temporary file and rename it over the original: both paths are reported.
+        var temp = repo.PathOf(Path.Combine(Path.GetDirectoryName(MiniRepo.Slides)!, "sedX4f9Qa"));
+        repo.Edit(MiniRepo.Slides, s => s.Replace("Meet each other", "Meet one another"));
+        var result = build.Rebuild([temp, repo.PathOf(MiniRepo.Slides)]);
+
+        Assert.False(result.Everything);
+        Assert.Equal(4, result.Rendered.Count);
+        Assert.Equal(["manifest.json", "slides/1.1-first-session-notes.pdf", "slides/1.1-first-session-speaker-notes.pdf", "slides/1.1-first-session.pdf", "slides/1.1-first-session.pptx"], Touched(outDir));
+    }
+
     [Theory]
     [InlineData("slides.md", false)]
     [InlineData(".slides.md.swp", true)]
