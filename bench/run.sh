@@ -29,8 +29,10 @@ measure() {
     /usr/bin/time -f '%e %U %S %M' -o "$WORK/t" "$@" > /dev/null 2> "$WORK/err" || { cat "$WORK/err"; exit 1; }
     cat "$WORK/t" >> "$WORK/times"
   done
-  read -r WALL MEDIAN CPU RSS < <(awk '{ w[NR]=$1; c=$2+$3; if (NR==1 || c<cmin) cmin=c; if ($4>rss) rss=$4 }
-    END { n=asort(w); printf "%.2f %.2f %.2f %d\n", w[1], w[int((n+1)/2)], cmin, rss/1024 }' "$WORK/times")
+  WALL=$(cut -d' ' -f1 "$WORK/times" | sort -n | head -1)
+  MEDIAN=$(cut -d' ' -f1 "$WORK/times" | sort -n | awk '{ w[NR]=$1 } END { print w[int((NR+1)/2)] }')
+  CPU=$(awk '{ print $2+$3 }' "$WORK/times" | sort -n | head -1)
+  RSS=$(awk '{ if ($4>m) m=$4 } END { printf "%d", m/1024 }' "$WORK/times")
   printf '%-48s wall min %6.2f s  median %6.2f s | CPU (user+sys) min %6.2f s | peak RSS %4d MB\n' "$label" "$WALL" "$MEDIAN" "$CPU" "$RSS"
 }
 

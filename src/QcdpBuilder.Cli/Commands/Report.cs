@@ -40,7 +40,7 @@ public sealed class Report(string format)
             $"{sinceChange.TotalMilliseconds:N0} ms from the change to written files ({result.Elapsed.TotalMilliseconds:N0} ms building).");
     }
 
-    public int Finish(BuildResult result, string root)
+    public int Finish(BuildResult result, string root, bool quiet = false)
     {
         var d = result.Diagnostics;
         if (json)
@@ -68,12 +68,12 @@ public sealed class Report(string format)
             if (!github) err.Write(table);
             Console.WriteLine($"Wrote {result.Files.Count} files to {Path.GetRelativePath(root, outDir)} ({d.WarningCount} warning(s)).");
         }
-        else Console.WriteLine($"Content is valid: 0 errors, {d.WarningCount} warning(s).");
+        else if (!quiet) Console.WriteLine($"Content is valid: 0 errors, {d.WarningCount} warning(s).");
         return 0;
     }
 
-    /// <summary>Each problem as a GitHub annotation, or as a plain <c>file:line:column: error: …</c> line with its hint.</summary>
-    void Problems(DiagnosticBag d)
+    /// <summary>Prints every problem: GitHub annotations on stdout, or plain <c>file:line:column</c> lines on stderr.</summary>
+    public void Problems(DiagnosticBag d)
     {
         foreach (var item in d.Sorted())
         {
@@ -83,9 +83,18 @@ public sealed class Report(string format)
                 // Plain lines, never wrapped, so editors and scripts can jump to file:line:column.
                 var colour = item.Severity == Severity.Error ? "\u001b[31m" : "\u001b[33m";
                 var (on, off) = Console.IsErrorRedirected ? ("", "") : (colour, "\u001b[0m");
-                Console.Error.WriteLine($"{item.File}:{item.Line}:{item.Column}: {on}{item.Label}:{off} {item.Message}");
+                Console.Error.WriteLine($"{item.Location}: {on}{item.Label}:{off} {item.Message}");
                 if (item.Hint is not null) Console.Error.WriteLine($"  hint: {item.Hint}");
             }
         }
+    }
+
+    /// <summary>What <c>qcdp serve</c> says after a change: what changed, and whether the site was rebuilt.</summary>
+    public void Rebuilt(Serve.Rebuild r)
+    {
+        var what = r.Changed.Count == 1 ? r.Changed[0] : $"{r.Changed[0]} and {r.Changed.Count - 1} more";
+        Problems(r.Diagnostics);
+        if (r.Written) Console.WriteLine($"Changed {what}: rebuilt the site ({r.Pages} pages) in {r.Took.TotalSeconds:0.0} s; open pages reload.");
+        else Console.Error.WriteLine($"Changed {what}: {r.Diagnostics.ErrorCount} error(s), site not rebuilt; the browser keeps the last good version.");
     }
 }

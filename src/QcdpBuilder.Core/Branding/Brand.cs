@@ -7,6 +7,8 @@ public readonly record struct Colour(byte R, byte G, byte B)
     public static Colour Parse(string text)
     {
         var s = text.Trim().TrimStart('#');
+        // #RGB is shorthand for #RRGGBB (as in CSS and brand.yml).
+        if (s.Length == 3 && text.Trim().StartsWith('#')) s = string.Concat(s.Select(c => $"{c}{c}"));
         if (s.Length != 6 || !int.TryParse(s, System.Globalization.NumberStyles.HexNumber, null, out var v))
             throw new FormatException($"'{text}' is not a colour; write six hex digits such as \"#005EB8\".");
         return new Colour((byte)(v >> 16), (byte)(v >> 8), (byte)v);
@@ -41,6 +43,11 @@ public sealed record Brand
     /// <summary>Absolute path to a PNG or JPEG logo, or null.</summary>
     public string? LogoPath { get; init; }
     public PaperSize Paper { get; init; } = PaperSize.A4;
+    /// <summary>Running-footer text of PDFs, DOCX and slides; null or empty means the programme title.</summary>
+    public string? Footer { get; init; }
+    public string FooterText => string.IsNullOrWhiteSpace(Footer) ? ProgrammeTitle : Footer;
+    /// <summary>Our layout name → the layout's name in the organisation's PowerPoint template.</summary>
+    public IReadOnlyDictionary<string, string> LayoutNames { get; init; } = new Dictionary<string, string>();
     /// <summary>Build date written into document properties, so builds are reproducible.</summary>
     public DateTimeOffset BuildDate { get; init; } = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 }

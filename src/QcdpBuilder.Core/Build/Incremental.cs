@@ -93,9 +93,9 @@ public sealed class IncrementalBuild
             }
 
             var selected = Selected(next);
-            var claimed = selected.Concat(Selected(plan)).SelectMany(a => a.Inputs).ToHashSet(StringComparer.Ordinal);
+            var claimed = selected.Concat(Selected(plan)).SelectMany(a => a.Inputs ?? []).ToHashSet(StringComparer.Ordinal);
             var everything = changed.Any(p => !claimed.Contains(p) && MayMatter(p));
-            var affected = selected.Where(a => everything || !files.ContainsKey(a.Path) || a.Inputs.Any(changed.Contains)
+            var affected = selected.Where(a => everything || a.Inputs is null || !files.ContainsKey(a.Path) || a.Inputs.Any(changed.Contains)
                 || !File.Exists(Path.Combine(dir, a.Path))).ToList();
 
             var rendered = ParallelRender.All(affected);

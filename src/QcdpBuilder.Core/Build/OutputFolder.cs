@@ -17,46 +17,95 @@ public static class OutputFolder
     public static IReadOnlyList<ManifestEntry>? Replace(string outDir, IReadOnlyList<Artefact> artefacts, Programme p, Organisation org,
         DiagnosticBag diagnostics, Action<string>? progress)
     {
-        var parent = Path.GetDirectoryName(outDir.TrimEnd(Path.DirectorySeparatorChar))!;
-        Directory.CreateDirectory(parent);
-        var temp = outDir.TrimEnd(Path.DirectorySeparatorChar) + ".tmp";
-        if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
-        Directory.CreateDirectory(temp);
+        var temp = Fresh(outDir);
         try
         {
-            var entries = new List<ManifestEntry>();
-            var ordered = artefacts.OrderBy(a => a.Path, StringComparer.Ordinal).ToList();
-            foreach (var dir in ordered.Select(a => Path.GetDirectoryName(Path.Combine(temp, a.Path))!).Distinct()) Directory.CreateDirectory(dir);
-            // Each file is written by the worker that rendered it; results come back in path order for the manifest.
-            foreach (var (a, _, sha, length, error) in ParallelRender.All(ordered, progress, write: (a, bytes, _) => File.WriteAllBytes(Path.Combine(temp, a.Path), bytes)))
-            {
-                if (error is not null || sha is null)
-                {
-                    // A broken picture or font must not crash the build: report it against its source and go on.
-                    diagnostics.Report(Rules.WriteFailed, SourceSpan.StartOf(a.Source), $"could not write {a.Path}: {error?.Message}", "check the pictures and font files this source uses");
-                    continue;
-                }
-                entries.Add(new ManifestEntry(a.Path, a.Kind, a.Source, sha, length));
-            }
-            if (diagnostics.HasErrors)
-            {
-                Directory.Delete(temp, recursive: true);
-                return null;
-            }
+            var entries = WriteAll(temp, artefacts, diagnostics, progress);
+            if (entries is null) return null;
             File.WriteAllBytes(Path.Combine(temp, "manifest.json"), Manifest(entries, p, org));
 
-            var old = outDir.TrimEnd(Path.DirectorySeparatorChar) + ".old";
-            if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
-            if (Directory.Exists(outDir)) Directory.Move(outDir, old);
-            Directory.Move(temp, outDir);
-            if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
+            // Session packs (qcdp pack) are made separately; a build keeps them rather than silently deleting them.
+            var packs = Path.Combine(outDir, "packs");
+            if (Directory.Exists(packs) && !Directory.Exists(Path.Combine(temp, "packs"))) Directory.Move(packs, Path.Combine(temp, "packs"));
+
+            Swap(temp, outDir);
             return entries;
+        }
+        catch
+        {
+            // Put kept packs back before the temporary folder goes.
+            var keptPacks = Path.Combine(temp, "packs");
+            if (Directory.Exists(keptPacks) && Directory.Exists(outDir) && !Directory.Exists(Path.Combine(outDir, "packs")))
+                Directory.Move(keptPacks, Path.Combine(outDir, "packs"));
+            if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Replaces one folder of a package (say <c>site/</c>) with the artefacts under it, leaving
+    /// the rest alone: what <c>qcdp serve</c> does after an edit. Returns false if any could not be made.
+    /// </summary>
+    public static bool ReplaceFolder(string outDir, string folder, IEnumerable<Artefact> artefacts, DiagnosticBag diagnostics)
+    {
+        var prefix = folder.TrimEnd('/') + "/";
+        var target = Path.Combine(outDir, folder.TrimEnd('/'));
+        var temp = Fresh(target);
+        try
+        {
+            var inside = artefacts.Where(a => a.Path.StartsWith(prefix, StringComparison.Ordinal)).Select(a => a with { Path = a.Path[prefix.Length..] }).ToList();
+            if (WriteAll(temp, inside, diagnostics, null) is null) return false;
+            Swap(temp, target);
+            return true;
         }
         catch
         {
             if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
             throw;
         }
+    }
+
+    static string Fresh(string dir)
+    {
+        var parent = Path.GetDirectoryName(dir.TrimEnd(Path.DirectorySeparatorChar))!;
+        Directory.CreateDirectory(parent);
+        var temp = dir.TrimEnd(Path.DirectorySeparatorChar) + ".tmp";
+        if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
+        Directory.CreateDirectory(temp);
+        return temp;
+    }
+
+    /// <summary>Renders every artefact into <paramref name="temp"/>; null (and the folder removed) if any failed.</summary>
+    static List<ManifestEntry>? WriteAll(string temp, IEnumerable<Artefact> artefacts, DiagnosticBag diagnostics, Action<string>? progress)
+    {
+        var entries = new List<ManifestEntry>();
+        var ordered = artefacts.OrderBy(a => a.Path, StringComparer.Ordinal).ToList();
+        foreach (var dir in ordered.Select(a => Path.GetDirectoryName(Path.Combine(temp, a.Path))!).Distinct()) Directory.CreateDirectory(dir);
+        // Rendered on every core; each file is written by the worker that made it, and the results come back
+        // in path order, so the manifest (and every file) is the same however the work was scheduled.
+        foreach (var (a, _, sha, length, error) in ParallelRender.All(ordered, progress, write: (a, bytes, _) => File.WriteAllBytes(Path.Combine(temp, a.Path), bytes)))
+        {
+            if (error is not null || sha is null)
+            {
+                // A broken picture or font must not crash the build: report it against its source and go on.
+                diagnostics.Report(Rules.WriteFailed, SourceSpan.StartOf(a.Source), $"could not write {a.Path}: {error?.Message}", "check the pictures and font files this source uses");
+                continue;
+            }
+            entries.Add(new ManifestEntry(a.Path, a.Kind, a.Source, sha, length));
+        }
+        if (!diagnostics.HasErrors) return entries;
+        Directory.Delete(temp, recursive: true);
+        return null;
+    }
+
+    /// <summary>Moves the finished folder into place; the old one is removed only once the new one is there.</summary>
+    static void Swap(string temp, string dir)
+    {
+        var old = dir.TrimEnd(Path.DirectorySeparatorChar) + ".old";
+        if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
+        if (Directory.Exists(dir)) Directory.Move(dir, old);
+        Directory.Move(temp, dir);
+        if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
     }
 
     /// <summary>manifest.json: the programme, the organisation, and every file with its kind, source, SHA-256 and size.</summary>

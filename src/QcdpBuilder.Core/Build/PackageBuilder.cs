@@ -1,10 +1,13 @@
 using System.Security.Cryptography;
 using QcdpBuilder.Branding;
+using QcdpBuilder.Calendar;
 using QcdpBuilder.Content;
 using QcdpBuilder.Decks;
 using QcdpBuilder.Diagnostics;
 using QcdpBuilder.Documents;
 using QcdpBuilder.Docx;
+using QcdpBuilder.Evaluation;
+using QcdpBuilder.Html;
 using QcdpBuilder.Markdown;
 using QcdpBuilder.Organisations;
 using QcdpBuilder.PdfOutput;
@@ -27,6 +30,8 @@ public sealed record BuildOptions(string Root)
     public bool Write { get; init; } = true;
     /// <summary>Only files with these extensions ("pptx", "docx", "pdf"); null for the whole package.</summary>
     public IReadOnlySet<string>? Only { get; init; }
+    /// <summary>Also write the programme as a static website into <c>site/</c> (<c>qcdp build --format html</c>).</summary>
+    public bool Site { get; init; }
 }
 
 /// <summary>One file of the package: where it goes, what kind it is, what it came from, and how to make it.</summary>
@@ -34,9 +39,10 @@ public sealed record Artefact(string Path, string Kind, string Source, Func<byte
 {
     /// <summary>
     /// The content files (full paths) this file is made from, for incremental rebuilds. Files no artefact
-    /// claims (programme.yaml, the profile, the logo, fonts) count as inputs of every artefact.
+    /// claims (programme.yaml, the profile, the logo, fonts) count as inputs of every artefact. Null when not
+    /// known: such an artefact is made again after every change.
     /// </summary>
-    public IReadOnlyList<string> Inputs { get; init; } = [];
+    public IReadOnlyList<string>? Inputs { get; init; }
 }
 
 /// <summary>The outcome of a build: every diagnostic, and the files written (empty when nothing was).</summary>
@@ -60,13 +66,6 @@ public static class PackageBuilder
         return Write(options, plan, progress);
     }
 
-    /// <summary>Where a plan's package goes: <c>--out</c>, or <c>output/&lt;organisation slug&gt;</c>.</summary>
-    public static string OutputDirFor(BuildOptions options, Organisation org)
-    {
-        var root = Path.GetFullPath(options.Root);
-        return Path.GetFullPath(options.OutputDir ?? Path.Combine(root, "output", org.Slug), root);
-    }
-
     /// <summary>Step 5 for a plan without errors: render every artefact into a temporary folder, then swap it in.</summary>
     public static BuildResult Write(BuildOptions options, BuildPlan plan, Action<string>? progress = null)
     {
@@ -75,6 +74,13 @@ public static class PackageBuilder
         var artefacts = options.Only is { } only ? plan.Artefacts.Where(a => only.Contains(Path.GetExtension(a.Path).TrimStart('.'))).ToList() : plan.Artefacts;
         var files = OutputFolder.Replace(outDir, artefacts, plan.Programme, plan.Organisation, plan.Diagnostics, progress);
         return files is null ? new BuildResult(plan.Diagnostics, null, []) : new BuildResult(plan.Diagnostics, outDir, files);
+    }
+
+    /// <summary>Where a build writes: <c>--out</c>, or <c>output/&lt;organisation slug&gt;</c>.</summary>
+    public static string OutputDirFor(BuildOptions options, Organisation org)
+    {
+        var root = Path.GetFullPath(options.Root);
+        return Path.GetFullPath(options.OutputDir ?? Path.Combine(root, "output", org.Slug), root);
     }
 
     /// <summary>Steps 1–4: load, customise, render templates and parse, giving every output still to be rendered.</summary>
@@ -99,8 +105,15 @@ public static class PackageBuilder
         //    that keeps or drops ::: {.virtual} and ::: {.in-person} passages.
         Customiser.Apply(programme, org, diagnostics);
         ContentRules.Check(programme, org, diagnostics);
+        Validation.Terms.Check(root, diagnostics, Path.GetDirectoryName(profile));
+        // The evaluation (measures and self-assessment items) and its traceability to the outcomes taught.
+        var evaluation = EvaluationLoader.Load(root, diagnostics);
+        Traceability.Check(programme, evaluation, diagnostics);
         var brand = MakeBrand(root, org, programme);
+        BrandContrast.Check(brand, key => org.ColourAt.TryGetValue(key, out var at) ? at : SourceSpan.StartOf(org.File), diagnostics);
+        if (org.ReferenceDeck is { } template) TemplateCheck.Check(template, brand.LayoutNames, org.ReferenceDeckAt, diagnostics);
         var data = TemplateData.ForContent(org, programme);
+        data["self_assessment"] = EvaluationTemplateData.SelfAssessment(evaluation);
         var templates = new TemplateEngine();
         var reader = new MarkdownReader(root, diagnostics) { Delivery = org.Cohort.Delivery, Resolve = overlay.Content };
 
@@ -116,11 +129,13 @@ public static class PackageBuilder
         // 3 and 4. Render templates and parse: every output as a document or deck, in memory.
         progress?.Invoke("Rendering templates and parsing Markdown");
         var artefacts = new List<Artefact>();
+        var decks = new Dictionary<string, Deck>();
+        var handouts = new Dictionary<string, Document>();
 
         // Every document goes out as an editable DOCX and a print-ready PDF from the same model.
-        void AddDocument(string stem, string kind, string source, Document doc, DocxKind docx, PdfKind pdf, IEnumerable<string> inputs, int contentsDepth = 3)
+        void AddDocument(string stem, string kind, string source, Document doc, DocxKind docx, PdfKind pdf, IEnumerable<string>? inputs, int contentsDepth = 3)
         {
-            var files = inputs.Concat(Pictures(doc.Blocks)).Distinct().ToList();
+            var files = inputs?.Concat(Pictures(doc.Blocks)).Distinct().ToList();
             artefacts.Add(new Artefact(stem + ".docx", kind, source,
                 () => DocxWriter.Write(doc, brand, new DocxOptions(docx) { ReferenceDocxPath = org.ReferenceDocument, ContentsDepth = contentsDepth })) { Inputs = files });
             artefacts.Add(new Artefact(stem + ".pdf", kind, source, () => PdfWriter.Write(doc, brand, pdf)) { Inputs = files });
@@ -128,6 +143,8 @@ public static class PackageBuilder
         // Run sheets and the timetable use every session's timings; outcome texts come from every workstream.
         var allSessionFiles = programme.Sessions.Select(s => s.File).Concat(programme.Workstreams.Select(w => w.File)).ToList();
 
+        // Slide text that will not fit its placeholder, measured with the brand's fonts in the deck's layouts.
+        var overflow = new SlideOverflow(brand, org.ReferenceDeck);
         foreach (var session in programme.Sessions)
         {
             var slidesFile = loader.Rel(session.SlidesFile);
@@ -135,9 +152,11 @@ public static class PackageBuilder
             var deck = SlideBuilder.Build($"Session {session.Id}: {session.Title}", $"{session.Workstream.Title} · {org.Name}",
                 blocks, slidesFile, diagnostics);
             List<string> inputs = [session.SlidesFile, session.File, session.Workstream.File, .. Pictures(blocks)];
+            decks[session.Id] = deck;
             var count = deck.Slides.Count;
             if (count < 8 || count > 20)
                 diagnostics.Report(Rules.SlideCount, SourceSpan.StartOf(slidesFile), $"the deck has {count} slides (with its title slide); decks should have 8–20", count < 8 ? "add slides" : "split or trim the deck");
+            overflow.Check(deck, slidesFile, diagnostics);
             artefacts.Add(new Artefact($"slides/{session.Slug}.pptx", "slides", slidesFile, () => PptxWriter.Write(deck, brand, org.ReferenceDeck)) { Inputs = inputs });
             artefacts.Add(new Artefact($"slides/{session.Slug}.pdf", "slides", slidesFile, () => PdfWriter.Slides(deck, brand)) { Inputs = inputs });
             artefacts.Add(new Artefact($"slides/{session.Slug}-notes.pdf", "notes-pages", slidesFile, () => PdfWriter.NotesHandout(deck, brand)) { Inputs = inputs });
@@ -165,18 +184,22 @@ public static class PackageBuilder
         foreach (var h in programme.Handouts)
         {
             var doc = new Document(Title(h.Title, h.File), ParseFile(h.File)) { Subtitle = programme.Title, Meta = Meta(programme, org) };
+            handouts[h.Id] = doc;
+            Validation.HeadingOrder.Check(doc.Blocks, loader.Rel(h.File), diagnostics);
             AddDocument($"handouts/{h.Id}", "handout", loader.Rel(h.File), doc, DocxKind.Handout, PdfKind.Handout, [h.File]);
         }
 
         if (programme.Contract is { } contract)
         {
             var doc = new Document(Title(contract.Title, contract.File), ParseFile(contract.File)) { Subtitle = $"{programme.Title} · {org.Cohort.Name}", Meta = Meta(programme, org) };
+            Validation.HeadingOrder.Check(doc.Blocks, loader.Rel(contract.File), diagnostics);
             AddDocument("contracts/applicant-contract", "applicant-contract", loader.Rel(contract.File), doc, DocxKind.Form, PdfKind.Form, [contract.File]);
         }
 
         foreach (var m in programme.Materials)
         {
             var doc = new Document(Title(m.Title, m.File), ParseFile(m.File)) { Subtitle = programme.Title, Meta = Meta(programme, org) };
+            Validation.HeadingOrder.Check(doc.Blocks, loader.Rel(m.File), diagnostics);
             var (docx, pdf) = m.Kind switch { "form" => (DocxKind.Form, PdfKind.Form), "comms" => (DocxKind.Handout, PdfKind.Handout), _ => (DocxKind.Guide, PdfKind.Guide) };
             AddDocument($"programme/{m.Id}", m.Kind, loader.Rel(m.File), doc, docx, pdf, [m.File]);
         }
@@ -192,7 +215,36 @@ public static class PackageBuilder
             }
         }
 
+        // The evaluation tools: the measures workbook and the traceability matrix (workbook and document).
+        artefacts.Add(new Artefact("evaluation/measures-workbook.xlsx", "evaluation-workbook", EvaluationLoader.MeasuresFile, () => MeasuresWorkbook.Write(evaluation, brand)));
+        var trace = Traceability.Build(programme, evaluation);
+        artefacts.Add(new Artefact("evaluation/traceability.xlsx", "traceability", EvaluationLoader.SelfAssessmentFile, () => TraceabilityOutputs.Workbook(trace, evaluation, brand)));
+        AddDocument("programme/traceability", "traceability", EvaluationLoader.MeasuresFile,
+            TraceabilityOutputs.Document(trace, programme) with { Meta = Meta(programme, org) }, DocxKind.Handout, PdfKind.Handout, inputs: null);
+
+        // The cohort's dates as a calendar participants can import.
+        artefacts.Add(new Artefact(CohortCalendar.PathFor(org), "calendar", org.File, () => CohortCalendar.Write(programme, org, brand.BuildDate)));
+
+        // The website (qcdp build --format html): the same documents and decks again, as linked pages.
+        if (options.Site)
+        {
+            // The guides already parse every piece of Markdown the pages show and report its problems;
+            // parsing it again for the site must not report them twice.
+            var quiet = new DiagnosticBag();
+            var siteReader = new MarkdownReader(root, quiet) { Delivery = org.Cohort.Delivery, Resolve = overlay.Content };
+            IReadOnlyList<Block> SiteMarkdown(string md, string path) =>
+                templates.Render(md, data, loader.Rel(path), quiet) is { } text ? siteReader.Parse(text, path) : [];
+            AddSite(artefacts, new SiteContent(programme, org, brand, artefacts.Select(a => a.Path).ToHashSet(), decks, handouts, SiteMarkdown, loader.Rel));
+        }
+
         return new BuildPlan(diagnostics, artefacts, programme, org);
+    }
+
+    /// <summary>Adds the site's pages, stylesheet, script, font, logo and pictures under <c>site/</c>.</summary>
+    static void AddSite(List<Artefact> artefacts, SiteContent content)
+    {
+        foreach (var f in SiteWriter.Files(content.Compose()))
+            artefacts.Add(new Artefact("site/" + f.Path, "site", f.Source, f.Render));
     }
 
     /// <summary>The picture files a document shows (full paths), wherever they are nested.</summary>
@@ -245,6 +297,8 @@ public static class PackageBuilder
                 Path.Combine(fonts, "AtkinsonHyperlegible_700Bold_Italic.ttf")),
             LogoPath = org.LogoPath,
             Paper = org.Paper == "Letter" ? PaperSize.Letter : PaperSize.A4,
+            Footer = org.Footer,
+            LayoutNames = org.LayoutNames,
             BuildDate = BuildDate(p),
         };
     }

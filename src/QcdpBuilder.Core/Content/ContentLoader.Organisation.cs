@@ -7,19 +7,17 @@ namespace QcdpBuilder.Content;
 public sealed partial class ContentLoader
 {
 
-    public static readonly string[] OrgKeys = ["name", "short_name", "slug", "logo", "colours", "fonts", "paper", "contact", "programme_lead", "cohort", "terminology", "reference_deck", "reference_document",
-        "setting", "partners", "host", "links", "exclude", "add", "reorder"];
     /// <summary>Terms every profile has, with the words used when it does not say.</summary>
     public static readonly (string Key, string Default)[] Terms =
         [("qi_platform", "your QI platform"), ("coach", "quality coach"), ("sponsor", "sponsor"), ("qi_forum", "your QI forum")];
-    static readonly string[] ColourKeys = ["primary", "secondary", "accent", "text", "background", "tint"];
+    static readonly string[] ColourKeys = ContentSchema.Colours.Keys;
 
     public Organisation? LoadOrganisation(string profilePath)
     {
         var path = Path.GetFullPath(profilePath, Root);
         var map = LoadYaml(path);
         if (map is null) return null;
-        map.AllowOnly(OrgKeys);
+        map.AllowOnly(ContentSchema.Organisation);
         var baseDir = Path.GetDirectoryName(path)!;
 
         string? FileRef(YamlMap m, string key)
@@ -41,7 +39,11 @@ public sealed partial class ContentLoader
             return full;
         }
 
+        // A Quarto/posit _brand.yml supplies defaults; the profile's own keys override it.
+        var brandYml = FileRef(map, "brand") is { } brandPath ? Branding.BrandYml.Read(brandPath, Root, diagnostics) : null;
+
         var colours = new Dictionary<string, string>();
+        var colourAt = new Dictionary<string, SourceSpan>();
         if (map.Map("colours") is { } c)
         {
             c.AllowOnly(ColourKeys);
@@ -49,21 +51,23 @@ public sealed partial class ContentLoader
             {
                 if (!ColourKeys.Contains(key)) continue;
                 var value = c.String(key) ?? "";
-                try { Branding.Colour.Parse(value); colours[key] = value; }
+                try { Branding.Colour.Parse(value); colours[key] = value; colourAt[key] = c.ValueSpan(key); }
                 catch (FormatException e) { diagnostics.Report(Rules.InvalidValue, c.ValueSpan(key), e.Message); }
             }
         }
+        foreach (var (key, colour) in brandYml?.Colours ?? new Dictionary<string, Branding.BrandColour>())
+            if (colours.TryAdd(key, colour.Hex)) colourAt[key] = colour.At;
 
-        string headingFont = "Atkinson Hyperlegible", bodyFont = "Atkinson Hyperlegible";
-        Branding.FontFiles? fontFiles = null;
+        string headingFont = brandYml?.HeadingFont ?? "Atkinson Hyperlegible", bodyFont = brandYml?.BodyFont ?? "Atkinson Hyperlegible";
+        var fontFiles = brandYml?.Fonts;
         if (map.Map("fonts") is { } f)
         {
-            f.AllowOnly("heading", "body", "files");
+            f.AllowOnly(ContentSchema.Fonts);
             headingFont = f.String("heading") ?? headingFont;
             bodyFont = f.String("body") ?? bodyFont;
             if (f.Map("files") is { } files)
             {
-                files.AllowOnly("regular", "bold", "italic", "bold_italic");
+                files.AllowOnly(ContentSchema.FontFiles);
                 var r = FileRef(files, "regular"); var b = FileRef(files, "bold"); var i = FileRef(files, "italic"); var bi = FileRef(files, "bold_italic");
                 if (r is not null) fontFiles = new Branding.FontFiles(r, b ?? r, i ?? r, bi ?? b ?? r);
             }
@@ -76,7 +80,7 @@ public sealed partial class ContentLoader
         {
             var m = map.Map(key);
             if (m is null) return new Person("", "", "", "");
-            m.AllowOnly("name", "role", "email", "phone");
+            m.AllowOnly(ContentSchema.Organisation["contact"].Mapping!);
             return new Person(m.String("name") ?? "", m.String("role") ?? "", m.String("email") ?? "", m.String("phone") ?? "");
         }
 
@@ -89,24 +93,24 @@ public sealed partial class ContentLoader
         var folder = Path.GetFileName(baseDir);
         var inOrganisations = Path.GetFileName(Path.GetDirectoryName(baseDir)) == Organisations.OrganisationFolders.Folder;
         var slug = map.String("slug") ?? (inOrganisations ? folder : Slugs.Make(map.String("short_name") ?? name));
-        if (!Slugs.IsValid(slug)) diagnostics.Error(map.ValueSpan("slug"), $"slug '{slug}' must be lower-case letters, digits and hyphens", "it names the output folder, e.g. slug: northfield");
+        if (!Slugs.IsValid(slug)) diagnostics.Report(Rules.InvalidValue, map.ValueSpan("slug"), $"slug '{slug}' must be lower-case letters, digits and hyphens", "it names the output folder, e.g. slug: northfield");
         else if (inOrganisations && slug != folder)
-            diagnostics.Error(map.ValueSpan("slug"), $"slug '{slug}' differs from the organisation's folder '{folder}'", $"remove 'slug' (the folder names the organisation) or rename the folder to organisations/{slug}/");
+            diagnostics.Report(Rules.InvalidValue, map.ValueSpan("slug"), $"slug '{slug}' differs from the organisation's folder '{folder}'", $"remove 'slug' (the folder names the organisation) or rename the folder to organisations/{slug}/");
 
         var setting = map.String("setting") ?? Settings.InHouse;
         if (!Settings.All.Contains(setting))
-            diagnostics.Error(map.ValueSpan("setting"), $"setting must be 'in-house' or 'system-wide', not '{setting}'", Suggest.Nearest(setting, Settings.All) is { } ns ? $"did you mean '{ns}'?" : null);
+            diagnostics.Report(Rules.InvalidValue, map.ValueSpan("setting"), $"setting must be 'in-house' or 'system-wide', not '{setting}'", Suggest.Nearest(setting, Settings.All) is { } ns ? $"did you mean '{ns}'?" : null);
         var partners = map.StringList("partners").Select(p => p.Value).ToList();
         var host = map.String("host") ?? "";
         if (setting == Settings.SystemWide)
         {
-            if (partners.Count < 2) diagnostics.Error(map.Has("partners") ? map.ValueSpan("partners") : map.Span, "a system-wide programme needs 'partners': the names of at least two organisations", "e.g. partners: [Avonmere University Hospitals NHS Trust, Kestrel Mental Health NHS Foundation Trust]");
-            if (host.Length == 0) diagnostics.Error(map.Span, "a system-wide programme needs a 'host': the organisation named in the applicant contract", "e.g. host: Avonmere University Hospitals NHS Trust");
+            if (partners.Count < 2) diagnostics.Report(Rules.Setting, map.Has("partners") ? map.ValueSpan("partners") : map.Span, "a system-wide programme needs 'partners': the names of at least two organisations", "e.g. partners: [Avonmere University Hospitals NHS Trust, Kestrel Mental Health NHS Foundation Trust]");
+            if (host.Length == 0) diagnostics.Report(Rules.Setting, map.Span, "a system-wide programme needs a 'host': the organisation named in the applicant contract", "e.g. host: Avonmere University Hospitals NHS Trust");
             else if (partners.Count > 0 && !partners.Contains(host))
-                diagnostics.Error(map.ValueSpan("host"), $"host '{host}' is not one of the partners", Suggest.Nearest(host, partners) is { } nh ? $"did you mean '{nh}'?" : "add it to 'partners'");
+                diagnostics.Report(Rules.Setting, map.ValueSpan("host"), $"host '{host}' is not one of the partners", Suggest.Nearest(host, partners) is { } nh ? $"did you mean '{nh}'?" : "add it to 'partners'");
         }
         else if (partners.Count > 0 || host.Length > 0)
-            diagnostics.Warning(map.ValueSpan(partners.Count > 0 ? "partners" : "host"), "'partners' and 'host' are used only when setting: system-wide", "set setting: system-wide, or remove them");
+            diagnostics.Warning(map.ValueSpan(partners.Count > 0 ? "partners" : "host"), "'partners' and 'host' are used only when setting: system-wide", "set setting: system-wide, or remove them", Rules.Setting);
 
         var links = new List<KeyValuePair<string, string>>();
         if (map.Map("links") is { } l)
@@ -114,9 +118,9 @@ public sealed partial class ContentLoader
             {
                 var url = l.String(key) ?? "";
                 if (!Slugs.IsValid(key.Replace('_', '-')))
-                    diagnostics.Error(at, $"link name '{key}' must be lower-case letters, digits and underscores", "it is used as {{org.links.name}}");
+                    diagnostics.Report(Rules.InvalidValue, at, $"link name '{key}' must be lower-case letters, digits and underscores", "it is used as {{org.links.name}}");
                 else if (!(url.StartsWith("https://") || url.StartsWith("http://") || url.StartsWith("mailto:")))
-                    diagnostics.Error(l.ValueSpan(key), $"link '{key}' must be a web or mail address, not '{url}'", "write a full https:// address");
+                    diagnostics.Report(Rules.InvalidValue, l.ValueSpan(key), $"link '{key}' must be a web or mail address, not '{url}'", "write a full https:// address");
                 else links.Add(new(key, url));
             }
 
@@ -125,8 +129,10 @@ public sealed partial class ContentLoader
             Name = name,
             ShortName = map.String("short_name") ?? name,
             Slug = slug,
-            LogoPath = FileRef(map, "logo"),
+            LogoPath = Logo(map, FileRef(map, "logo")) ?? brandYml?.LogoPath,
             Colours = colours,
+            ColourAt = colourAt,
+            Footer = map.String("footer"),
             HeadingFont = headingFont,
             BodyFont = bodyFont,
             FontFiles = fontFiles,
@@ -135,8 +141,10 @@ public sealed partial class ContentLoader
             Lead = ReadPerson("programme_lead"),
             Cohort = ReadCohort(map.Map("cohort")),
             Terminology = terms,
-            ReferenceDeck = FileRef(map, "reference_deck"),
-            ReferenceDocument = FileRef(map, "reference_document"),
+            ReferenceDeck = Template(map, FileRef(map, "reference_deck"), "reference_deck", ".pptx", ".potx"),
+            ReferenceDeckAt = map.ValueSpan("reference_deck"),
+            LayoutNames = ReadLayoutNames(map),
+            ReferenceDocument = Template(map, FileRef(map, "reference_document"), "reference_document", ".docx", ".dotx"),
             File = Rel(path),
             Folder = baseDir,
             Setting = setting,
@@ -154,11 +162,11 @@ public sealed partial class ContentLoader
         var add = new List<Organisations.Addition>();
         foreach (var a in map.MapList("add"))
         {
-            a.AllowOnly("session", "day", "after", "before", "instead_of");
+            a.AllowOnly(ContentSchema.Addition);
             var id = a.String("session", required: true);
             var day = a.Int("day", required: true);
             var places = new[] { "after", "before", "instead_of" }.Where(a.Has).ToList();
-            if (places.Count > 1) diagnostics.Error(a.KeySpan(places[1]), $"give one of 'after', 'before' or 'instead_of', not {string.Join(" and ", places.Select(x => $"'{x}'"))}", "name one session of that day to place the new one next to, or the excluded session whose slot it takes");
+            if (places.Count > 1) diagnostics.Report(Rules.Customisation, a.KeySpan(places[1]), $"give one of 'after', 'before' or 'instead_of', not {string.Join(" and ", places.Select(x => $"'{x}'"))}", "name one session of that day to place the new one next to, or the excluded session whose slot it takes");
             if (id is not null && day is not null)
                 add.Add(new Organisations.Addition(id, a.ValueSpan("session"), day.Value, a.ValueSpan("day"), a.String("after"), a.String("before"), a.String("instead_of"),
                     places.Count > 0 ? a.ValueSpan(places[0]) : a.Span));
@@ -166,7 +174,7 @@ public sealed partial class ContentLoader
         var reorder = new List<Organisations.Reordering>();
         foreach (var r in map.MapList("reorder"))
         {
-            r.AllowOnly("day", "items");
+            r.AllowOnly(ContentSchema.Reordering);
             var day = r.Int("day", required: true);
             var items = DayItems(r);
             if (day is not null) reorder.Add(new Organisations.Reordering(day.Value, r.ValueSpan("day"), items, r.Has("items") ? r.KeySpan("items") : r.Span));
@@ -174,12 +182,10 @@ public sealed partial class ContentLoader
         return new Organisations.Customisation(exclude, add, reorder);
     }
 
-    static readonly string[] CohortKeys = ["name", "delivery", "workshops", "webinars", "venue", "online_link", "start", "webinar_start", "facilitators", "protected_hours_per_week"];
-
     Cohort ReadCohort(YamlMap? c)
     {
         if (c is null) return new Cohort();
-        c.AllowOnly(CohortKeys);
+        c.AllowOnly(ContentSchema.Cohort);
         var delivery = c.String("delivery") ?? DeliveryModes.InPerson;
         if (!DeliveryModes.All.Contains(delivery))
             diagnostics.Report(Rules.InvalidValue, c.ValueSpan("delivery"), $"delivery must be 'in-person', 'virtual' or 'hybrid', not '{delivery}'", "virtual shows the online variant of every activity; hybrid shows both");
@@ -209,7 +215,7 @@ public sealed partial class ContentLoader
                 {
                     if (map is not null)
                     {
-                        map.AllowOnly("date", "start", "venue", "online_link");
+                        map.AllowOnly(ContentSchema.CohortDay);
                         if (Date(map.String("date"), map.Has("date") ? map.ValueSpan("date") : at) is { } d)
                             days.Add(new CohortDay(d, Time(map, "start"), map.String("venue") ?? "", map.String("online_link") ?? "", at));
                     }
@@ -224,7 +230,7 @@ public sealed partial class ContentLoader
                 var (scalar, map, at) = wb.ScalarOrMap(key);
                 if (map is not null)
                 {
-                    map.AllowOnly("date", "start", "online_link");
+                    map.AllowOnly(ContentSchema.CohortWebinar);
                     if (Date(map.String("date"), map.Has("date") ? map.ValueSpan("date") : at) is { } d)
                         webinars[key] = new CohortWebinar(d, Time(map, "start"), map.String("online_link") ?? "", at);
                 }

@@ -38,7 +38,7 @@ public sealed partial class ContentLoader(string root, DiagnosticBag diagnostics
     {
         var map = LoadYaml(Path.Combine(ContentDir, "programme.yaml"));
         if (map is null) return null;
-        map.AllowOnly("title", "short_title", "version", "date", "licence", "summary", "aims", "audience", "workstreams", "workshops", "webinars", "default_organisation");
+        map.AllowOnly(ContentSchema.Programme);
 
         var workstreams = new List<Workstream>();
         foreach (var (folder, at) in map.StringList("workstreams", required: true))
@@ -56,6 +56,11 @@ public sealed partial class ContentLoader(string root, DiagnosticBag diagnostics
         if (LoadLocalSessions() is { } local) workstreams.Add(local);
         var handouts = workstreams.SelectMany(w => LoadHandouts(Path.Combine(ContentDir, "workstreams", w.Folder, "handouts")))
             .Concat(LoadHandouts(Path.Combine(ContentDir, "handouts"))).ToList();
+        // Handouts are found by file name across all workstreams, and output as handouts/<name>: names must be unique.
+        foreach (var g in handouts.GroupBy(h => h.Id).Where(g => g.Count() > 1))
+            foreach (var dup in g.Skip(1))
+                diagnostics.Report(Rules.DuplicateId, SourceSpan.StartOf(Rel(dup.File)), $"handout '{g.Key}' is used more than once (first at {Rel(g.First().File)})",
+                    "rename one of the files (and the sessions' 'handouts' lists that use it): handouts are found by file name across all workstreams");
         var materials = Files.Files(Path.Combine(ContentDir, "materials"), "*.md").Where(f => !Path.GetFileName(f).Equals("README.md", StringComparison.OrdinalIgnoreCase))
             .Select(LoadMaterial).OfType<Material>().ToList();
         var contractPath = Files.Content(Path.Combine(ContentDir, "contracts", "applicant-contract.md"));
@@ -91,10 +96,10 @@ public sealed partial class ContentLoader(string root, DiagnosticBag diagnostics
 
     Workshop ReadWorkshop(YamlMap w)
     {
-        w.AllowOnly("id", "title", "month", "days");
+        w.AllowOnly(ContentSchema.Workshop);
         var days = w.MapList("days", required: true).Select(d =>
         {
-            d.AllowOnly("day", "start", "end", "items");
+            d.AllowOnly(ContentSchema.WorkshopDay);
             return new WorkshopDay(d.Int("day", required: true) ?? 0, Time(d, "start"), Time(d, "end"), DayItems(d), d.Span);
         }).ToList();
         return new Workshop(w.String("id", required: true) ?? "", w.String("title") ?? "", w.Int("month") ?? 0, days, w.Span);
@@ -106,11 +111,11 @@ public sealed partial class ContentLoader(string root, DiagnosticBag diagnostics
         var items = new List<DayItem>();
         foreach (var item in d.MapList("items", required: true))
         {
-            item.AllowOnly("session", "break", "lunch");
+            item.AllowOnly(ContentSchema.TimetableItem);
             if (item.Has("session")) items.Add(new DayItem(DayItemKind.Session, item.String("session"), 0, item.Span));
             else if (item.Has("break")) items.Add(new DayItem(DayItemKind.Break, null, item.Int("break") ?? 0, item.Span));
             else if (item.Has("lunch")) items.Add(new DayItem(DayItemKind.Lunch, null, item.Int("lunch") ?? 0, item.Span));
-            else diagnostics.Error(item.Span, "a timetable item needs one of 'session', 'break' or 'lunch'", "e.g. '- session: \"5.1\"' or '- break: 15'");
+            else diagnostics.Report(Rules.MissingKey, item.Span, "a timetable item needs one of 'session', 'break' or 'lunch'", "e.g. '- session: \"5.1\"' or '- break: 15'");
         }
         return items;
     }
@@ -126,23 +131,21 @@ public sealed partial class ContentLoader(string root, DiagnosticBag diagnostics
 
     Webinar? ReadWebinar(YamlMap w)
     {
-        w.AllowOnly("session", "month");
+        w.AllowOnly(ContentSchema.ProgrammeWebinar);
         var id = w.String("session", required: true);
         return id is null ? null : new Webinar(id, w.Int("month") ?? 0, w.ValueSpan("session"));
     }
-
-    static readonly string[] WorkstreamKeys = ["id", "number", "title", "aim", "outcomes", "prerequisites", "indicative_content", "sessions"];
 
     Workstream? LoadWorkstream(string dir)
     {
         var file = Path.Combine(dir, "workstream.yaml");
         var map = LoadYaml(file);
         if (map is null) return null;
-        map.AllowOnly(WorkstreamKeys);
+        map.AllowOnly(ContentSchema.Workstream);
         var outcomes = new List<Outcome>();
         foreach (var o in map.MapList("outcomes", required: true))
         {
-            o.AllowOnly("id", "text");
+            o.AllowOnly(ContentSchema.Outcome);
             var id = o.String("id", required: true);
             var text = o.String("text", required: true);
             if (id is not null && text is not null) outcomes.Add(new Outcome(id, text, o.ValueSpan("id")));
@@ -192,15 +195,13 @@ public sealed partial class ContentLoader(string root, DiagnosticBag diagnostics
     {
         var folders = Files.Folders(Path.Combine(ContentDir, "sessions"));
         if (folders.Count == 0) return null;
-        var ws = new Workstream { Id = Workstream.LocalId, Folder = Workstream.LocalId, Number = 0, Title = "Local sessions", Aim = "Sessions this organisation adds to the programme.", File = Rel(Path.GetDirectoryName(folders[0])!) };
+        var ws = new Workstream { Id = Workstream.LocalId, Folder = Workstream.LocalId, Number = 0, Title = "Local sessions", Aim = "Sessions this organisation adds to the programme, outside its six workstreams.", File = Rel(Path.GetDirectoryName(folders[0])!) };
         foreach (var dir in folders)
             if (LoadSession(dir, null) is { } s) { s.Workstream = ws; ws.Sessions.Add(s); }
         return ws.Sessions.Count > 0 ? ws : null;
     }
 
-    static readonly string[] SessionKeys = ["id", "title", "kind", "duration", "outcomes", "summary", "preparation", "materials", "prework", "handouts", "activities", "slides", "notes"];
-    static readonly string[] ActivityKeys = ["title", "minutes", "method", "output", "instructions", "facilitator_notes", "virtual"];
-    public static readonly string[] Methods = ["individual", "pairs", "trios", "small-groups", "breakout", "plenary", "fishbowl", "carousel", "presentation", "1-2-4-all"];
+    public static readonly string[] Methods = ContentSchema.Methods;
 
     /// <summary>Loads the session in <paramref name="dir"/>; <paramref name="expectedId"/> is the id its workstream lists (null for sessions an overlay adds).</summary>
     Session? LoadSession(string dir, string? expectedId)
@@ -208,7 +209,7 @@ public sealed partial class ContentLoader(string root, DiagnosticBag diagnostics
         var file = Files.Content(Path.Combine(dir, "session.yaml"));
         var map = LoadYaml(file);
         if (map is null) return null;
-        map.AllowOnly(SessionKeys);
+        map.AllowOnly(ContentSchema.Session);
         var id = map.String("id", required: true) ?? expectedId ?? Path.GetFileName(dir);
         if (expectedId is not null && id != expectedId)
             diagnostics.Report(Rules.SessionFolders, map.ValueSpan("id"), $"session id '{id}' does not match '{expectedId}' listed in workstream.yaml", "make the two the same (quote ids such as \"5.1\")");
@@ -222,7 +223,7 @@ public sealed partial class ContentLoader(string root, DiagnosticBag diagnostics
         var activities = new List<Activity>();
         foreach (var a in map.MapList("activities", required: true))
         {
-            a.AllowOnly(ActivityKeys);
+            a.AllowOnly(ContentSchema.Activity);
             var method = a.String("method", required: true) ?? "";
             if (method.Length > 0 && !Methods.Contains(method))
             {
@@ -232,6 +233,12 @@ public sealed partial class ContentLoader(string root, DiagnosticBag diagnostics
             activities.Add(new Activity(a.String("title", required: true) ?? "", a.Int("minutes", required: true) ?? 0, method,
                 a.String("output") ?? "", a.String("instructions") ?? "", a.String("facilitator_notes") ?? "", a.String("virtual") ?? "", a.Span));
         }
+
+        // An activity is known by its title in the run sheet and the guide's cards: two with one title are ambiguous.
+        foreach (var g in activities.GroupBy(a => a.Title).Where(g => g.Key.Length > 0 && g.Count() > 1))
+            foreach (var dup in g.Skip(1))
+                diagnostics.Report(Rules.DuplicateId, dup.At, $"activity '{g.Key}' is used more than once in session {id} (first at line {g.First().At.Line})",
+                    "give each activity its own title, e.g. add 'part 2' or what is different about it");
 
         var slides = Files.Content(Path.Combine(dir, map.String("slides") ?? "slides.md"));
         var notes = Files.Content(Path.Combine(dir, map.String("notes") ?? "facilitator-notes.md"));
@@ -268,14 +275,23 @@ public sealed partial class ContentLoader(string root, DiagnosticBag diagnostics
             var (yaml, _) = FrontMatter.Split(File.ReadAllText(path));
             string title = Path.GetFileNameWithoutExtension(path);
             string? session = null;
+            bool perParticipant = false;
             if (yaml is null) diagnostics.Report(Rules.FrontMatter, SourceSpan.StartOf(Rel(path)), "handout has no front matter", "start the file with ---, a 'title:' line and ---");
             else if (YamlMap.Load(yaml, Rel(path), diagnostics) is { } fm)
             {
-                fm.AllowOnly("title", "session");
+                fm.AllowOnly(ContentSchema.HandoutFrontMatter);
                 title = fm.String("title", required: true) ?? title;
                 session = fm.String("session");
+                switch (fm.String("per_participant"))
+                {
+                    case null or "false": break;
+                    case "true": perParticipant = true; break;
+                    case var other:
+                        diagnostics.Report(Rules.InvalidValue, fm.ValueSpan("per_participant"), $"per_participant must be true or false, not '{other}'", "write per_participant: true when every participant needs their own printed copy");
+                        break;
+                }
             }
-            yield return new Handout(Path.GetFileNameWithoutExtension(path), title, path, session);
+            yield return new Handout(Path.GetFileNameWithoutExtension(path), title, path, session) { PerParticipant = perParticipant };
         }
     }
 
@@ -290,7 +306,7 @@ public sealed partial class ContentLoader(string root, DiagnosticBag diagnostics
         }
         var fm = YamlMap.Load(yaml, Rel(path), diagnostics);
         if (fm is null) return null;
-        fm.AllowOnly("title", "kind", "audience", "parties");
+        fm.AllowOnly(ContentSchema.MaterialFrontMatter);
         return new Material(id, fm.String("title", required: true) ?? id, fm.String("kind") ?? "guide", fm.String("audience") ?? "", path);
     }
 

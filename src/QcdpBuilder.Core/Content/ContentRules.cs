@@ -13,6 +13,7 @@ public static class ContentRules
     {
         Unique(p.Workstreams.SelectMany(w => w.Outcomes).Select(o => (o.Id, o.At)), "outcome id", d);
         Unique(p.Sessions.Select(s => (s.Id, SourceSpan.StartOf(s.File))), "session id", d);
+        Unique(p.Workstreams.Select(w => (w.Id, SourceSpan.StartOf(w.File))), "workstream id", d);
 
         foreach (var s in p.Sessions)
         {
@@ -40,7 +41,7 @@ public static class ContentRules
         {
             // An organisation may leave out the only session that teaches an outcome: that is its choice, but it should know.
             if (p.ExcludedSessions.FirstOrDefault(x => x.Session.Outcomes.Contains(o.Id)) is { Session: not null } gone)
-                d.Warning(gone.At, $"with session {gone.Session.Id} excluded, no session teaches outcome {o.Id} ({o.Text})", "teach it in a session of your own (list the outcome in its session.yaml), or accept the gap", Rules.OutcomeCoverage);
+                d.Warning(gone.At, $"with session {gone.Session.Id} excluded, no session teaches outcome {o.Id} ({o.Text})", "teach it in a session of your own (list the outcome in its session.yaml), or accept the gap", Rules.DayShortened);
             else d.Report(Rules.OutcomeCoverage, o.At, $"outcome {o.Id} is not served by any session", "add its id to the 'outcomes' of the session(s) that teach it");
         }
 
@@ -89,7 +90,7 @@ public static class ContentRules
                 d.Report(Rules.CohortDates, dates.Count > 0 ? dates[0].At : org.Cohort.At, $"workshop {w.Id} has {w.Days.Count} days but the cohort gives {dates.Count} dates", "give one date per day");
         }
         foreach (var (id, (_, at)) in org.Cohort.WebinarDates)
-            if (p.ExcludedSessions.Any(x => x.Session.Id == id)) d.Warning(at, $"webinar '{id}' is excluded, so this date is not used", "remove the date from cohort.webinars", Rules.CohortDates);
+            if (p.ExcludedSessions.Any(x => x.Session.Id == id)) d.Warning(at, $"webinar '{id}' is excluded, so this date is not used", "remove the date from cohort.webinars", Rules.DayShortened);
             else if (p.Webinars.All(w => w.SessionId != id)) d.Report(Rules.CohortDates, at, $"the cohort dates webinar '{id}', which programme.yaml does not list", "use a session id from programme.yaml 'webinars'");
     }
 

@@ -15,6 +15,10 @@ public sealed class Organisation
     /// <summary>Absolute path of the logo, or null.</summary>
     public string? LogoPath { get; init; }
     public Dictionary<string, string> Colours { get; init; } = [];
+    /// <summary>Where each colour was set (the profile, or its _brand.yml), for warnings about it.</summary>
+    public Dictionary<string, SourceSpan> ColourAt { get; init; } = [];
+    /// <summary>Running-footer text for PDFs, DOCX and slides; null means the programme title.</summary>
+    public string? Footer { get; init; }
     public string HeadingFont { get; init; } = "Atkinson Hyperlegible";
     public string BodyFont { get; init; } = "Atkinson Hyperlegible";
     /// <summary>Absolute paths of the four TTF faces if the organisation names its own.</summary>
@@ -24,9 +28,13 @@ public sealed class Organisation
     public Person Lead { get; init; } = new("", "", "", "");
     public Cohort Cohort { get; init; } = new();
     public Dictionary<string, string> Terminology { get; init; } = [];
-    /// <summary>An optional reference deck (.pptx) whose layouts are used by name.</summary>
+    /// <summary>An optional reference deck (.pptx or .potx) whose layouts are used by name.</summary>
     public string? ReferenceDeck { get; init; }
-    /// <summary>An optional reference document (.docx) whose styles are used by name.</summary>
+    /// <summary>Where reference_deck is set, for warnings about the template's layouts.</summary>
+    public SourceSpan ReferenceDeckAt { get; init; }
+    /// <summary>Our layout name → the name of the layout to use in the organisation's template.</summary>
+    public Dictionary<string, string> LayoutNames { get; init; } = [];
+    /// <summary>An optional reference document (.docx or .dotx) whose styles are used by name.</summary>
     public string? ReferenceDocument { get; init; }
     public required string File { get; init; }
     /// <summary>Absolute path of the folder holding the profile (and the organisation's overlay).</summary>

@@ -107,7 +107,11 @@ public sealed class Session
 public sealed record Activity(string Title, int Minutes, string Method, string Output, string Instructions, string FacilitatorNotes, string Virtual, SourceSpan At);
 
 /// <summary>A handout: a Markdown worksheet with fill-in elements.</summary>
-public sealed record Handout(string Id, string Title, string File, string? SessionId);
+public sealed record Handout(string Id, string Title, string File, string? SessionId)
+{
+    /// <summary>Every participant needs their own printed copy (<c>per_participant: true</c>); counted into pack checklists.</summary>
+    public bool PerParticipant { get; init; }
+}
 
 /// <summary>A programme document in <c>materials/</c> (guidance, comms, forms) or the applicant contract.</summary>
 public sealed record Material(string Id, string Title, string Kind, string Audience, string File);

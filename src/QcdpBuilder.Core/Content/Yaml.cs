@@ -80,6 +80,9 @@ public sealed class YamlMap
 
     internal static SourceSpan At(YamlNode n, string file) => new(file, Math.Max(1, (int)n.Start.Line), Math.Max(1, (int)n.Start.Column));
 
+    /// <summary>Reports every key the schema does not list, suggesting the nearest (the JSON schemas come from the same description).</summary>
+    public void AllowOnly(MappingSchema schema) => AllowOnly(schema.Keys);
+
     /// <summary>Reports every key not in <paramref name="allowed"/>, suggesting the nearest.</summary>
     public void AllowOnly(params string[] allowed)
     {

@@ -19,7 +19,7 @@ public static class SlideBuilder
         void Flush()
         {
             if (current is null) return;
-            slides.Add(current.ToSlide());
+            slides.Add(current.ToSlide() with { SourceLine = current.Line });
             current = null;
         }
 
@@ -29,15 +29,15 @@ public static class SlideBuilder
             {
                 case Heading { Level: 1 } h:
                     Flush();
-                    current = new Pending(h.Text, section: true);
+                    current = new Pending(h.Text, section: true) { Line = h.Line };
                     break;
                 case Heading { Level: 2 } h:
                     Flush();
-                    current = new Pending(h.Text, section: false);
+                    current = new Pending(h.Text, section: false) { Line = h.Line };
                     break;
-                case Rule:
+                case Rule r:
                     Flush();
-                    current = new Pending("", section: false);
+                    current = new Pending("", section: false) { Line = r.Line };
                     break;
                 default:
                     current ??= new Pending("", section: false);
@@ -52,13 +52,14 @@ public static class SlideBuilder
         {
             var s = slides[i];
             if (s.Layout != SlideLayout.SectionHeader && s.Notes.Count == 0)
-                diagnostics.Report(Rules.SpeakerNotes, new SourceSpan(file, 1, 1), $"slide {i + 1} ('{(s.Title.Length > 0 ? s.Title : "untitled")}') has no speaker notes", "add a ::: notes block under it");
+                diagnostics.Report(Rules.SpeakerNotes, new SourceSpan(file, Math.Max(1, s.SourceLine), 1), $"slide {i + 1} ('{(s.Title.Length > 0 ? s.Title : "untitled")}') has no speaker notes", "add a ::: notes block under it");
         }
         return new Deck(title, subtitle, slides);
     }
 
     sealed class Pending(string title, bool section)
     {
+        public int Line { get; init; }
         readonly List<Block> body = [];
         readonly List<Block> notes = [];
         List<Block>? left, right;

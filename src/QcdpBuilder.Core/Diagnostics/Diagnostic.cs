@@ -11,11 +11,17 @@ public sealed record Diagnostic(Severity Severity, string File, int Line, int Co
 {
     public string SeverityText => Severity == Severity.Error ? "error" : "warning";
 
+    /// <summary>A spreadsheet cell, e.g. <c>measures-workbook.xlsx[1 Active coaches]!C7</c>, shown instead of line and column.</summary>
+    public string? Cell { get; init; }
+
+    /// <summary>Where the problem is: <c>path:line:column</c>, or the cell for problems in a workbook.</summary>
+    public string Location => Cell ?? $"{File}:{Line}:{Column}";
+
     /// <summary>The severity and rule id as printed: <c>error QCDP101</c> (or just <c>error</c> without a rule).</summary>
     public string Label => Rule is null ? SeverityText : $"{SeverityText} {Rule}";
 
     /// <summary>The compiler-style line: <c>path:line:column: error QCDP101: message</c>.</summary>
-    public string Headline => $"{File}:{Line}:{Column}: {Label}: {Message}";
+    public string Headline => $"{Location}: {Label}: {Message}";
 
     public override string ToString() => Hint is null ? Headline : $"{Headline}\n  hint: {Hint}";
 

@@ -19,6 +19,8 @@ public abstract record Block;
 public sealed record Heading(int Level, IReadOnlyList<Inline> Content, string Id) : Block
 {
     public string Text => Inlines.PlainText(Content);
+    /// <summary>1-based line in the Markdown it came from (0 when made in code), for validation messages.</summary>
+    public int Line { get; init; }
 }
 
 /// <summary>A paragraph of inline runs.</summary>
@@ -52,7 +54,11 @@ public sealed record CodeBlock(string Text) : Block;
 public sealed record Image(string Path, string Alt) : Block;
 
 /// <summary>A horizontal rule (a thematic break).</summary>
-public sealed record Rule : Block;
+public sealed record Rule : Block
+{
+    /// <summary>1-based line in the Markdown it came from (0 when made in code); a rule starts a new slide.</summary>
+    public int Line { get; init; }
+}
 
 /// <summary>Forces a new page in paged writers.</summary>
 public sealed record PageBreak : Block;

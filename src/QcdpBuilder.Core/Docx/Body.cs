@@ -39,6 +39,7 @@ internal sealed partial class DocxBuilder
                 output.Add(E("p", E("pPr", E("keepNext"), E("spacing", At("before", 120), At("after", 120)), Val("jc", "center")),
                     Drawing(img.Path, img.Alt, Width * 635L, _page.TextHeight * 635L * 7 / 10)));
                 break;
+            case ChartBlock chart: output.Add(ChartParagraph(chart)); break;
             case Rule:
                 output.Add(E("p", E("pPr", E("pBdr", Border("bottom", "single", 6, _brand.Primary.Hex, 1)), E("spacing", At("before", 120), At("after", 240)))));
                 break;

@@ -285,7 +285,7 @@ internal sealed partial class DocxBuilder
 
     IEnumerable<XElement> Footer() =>
     [
-        P(S("footer"), Run(_brand.ProgrammeTitle), E("r", E("tab")), Run("Page "),
+        P(S("footer"), Run(_brand.FooterText), E("r", E("tab")), Run("Page "),
             SimpleField("PAGE", "1"), Run(" of "), SimpleField("NUMPAGES", "1")),
     ];
 

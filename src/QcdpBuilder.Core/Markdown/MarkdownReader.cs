@@ -43,6 +43,7 @@ public sealed partial class MarkdownReader(string repoRoot, DiagnosticBag diagno
     string baseDir = "";
     string source = "";
     readonly Dictionary<string, int> ids = [];
+    readonly List<(string Anchor, SourceSpan At)> anchors = [];
     int fieldCount;
 
     /// <summary>Parses <paramref name="markdown"/> from <paramref name="path"/> (absolute; images resolve relative to it).</summary>
@@ -52,9 +53,25 @@ public sealed partial class MarkdownReader(string repoRoot, DiagnosticBag diagno
         baseDir = Path.GetDirectoryName(path)!;
         source = markdown.Replace("\r\n", "\n");
         ids.Clear();
+        anchors.Clear();
         fieldCount = 0;
         var doc = Markdig.Markdown.Parse(source, Pipeline);
-        return Blocks(doc);
+        var blocks = Blocks(doc);
+        // In-page links may point forwards, so they are checked once every heading has its id.
+        foreach (var (anchor, at) in anchors.Where(a => !ids.ContainsKey(a.Anchor) && !IsNumberedId(a.Anchor)))
+        {
+            var near = Suggest.Nearest(anchor, ids.Keys);
+            diagnostics.Report(Rules.BrokenLink, at, $"link '#{anchor}' matches no heading in this document",
+                near is not null ? $"did you mean '#{near}'?" : "anchors are the heading's text in lower case with hyphens, e.g. #next-steps for '## Next steps'");
+        }
+        return blocks;
+    }
+
+    /// <summary>Repeated headings get ids with -2, -3 … (see <see cref="UniqueId"/>).</summary>
+    bool IsNumberedId(string anchor)
+    {
+        var dash = anchor.LastIndexOf('-');
+        return dash > 0 && int.TryParse(anchor[(dash + 1)..], out var n) && ids.TryGetValue(anchor[..dash], out var count) && n >= 2 && n <= count;
     }
 
     SourceSpan At(MarkdownObject o) => new(file, o.Line + 1, o.Column + 1);
@@ -74,7 +91,7 @@ public sealed partial class MarkdownReader(string repoRoot, DiagnosticBag diagno
                 break;
             case HeadingBlock h:
                 var content = Inlines(h.Inline);
-                yield return new Heading(h.Level, content, UniqueId(Slugs.Make(Documents.Inlines.PlainText(content))));
+                yield return new Heading(h.Level, content, UniqueId(Slugs.Make(Documents.Inlines.PlainText(content)))) { Line = h.Line + 1 };
                 break;
             case ParagraphBlock p:
                 foreach (var b in Paragraph(p)) yield return b;
@@ -107,14 +124,14 @@ public sealed partial class MarkdownReader(string repoRoot, DiagnosticBag diagno
                 var info = (c.Info ?? "").Trim();
                 var title = (c.Arguments ?? "").Trim();
                 if (DeliveryPassages.Misspelt(DeliveryPassages.ClassOf(info)) is { } meant)
-                    diagnostics.Error(At(c), $"unknown passage class '{info}'", $"did you mean '::: {{.{meant}}}'? Passages for one delivery mode are ::: {{.virtual}} and ::: {{.in-person}}");
+                    diagnostics.Report(Rules.DeliveryPassage, At(c), $"unknown passage class '{info}'", $"did you mean '::: {{.{meant}}}'? Passages for one delivery mode are ::: {{.virtual}} and ::: {{.in-person}}");
                 yield return new Div(info, Blocks(c)) { Title = title.Length > 0 ? title : null };
                 break;
             case FencedCodeBlock or Markdig.Syntax.CodeBlock:
                 yield return new Documents.CodeBlock(((LeafBlock)block).Lines.ToString());
                 break;
             case ThematicBreakBlock:
-                yield return new Rule();
+                yield return new Rule { Line = block.Line + 1 };
                 break;
             case HtmlBlock html:
                 // Raw HTML is content, not markup: keep it as literal text.
@@ -313,7 +330,27 @@ public sealed partial class MarkdownReader(string repoRoot, DiagnosticBag diagno
     /// <summary>Only web and mail links and in-document anchors are kept; anything else (javascript:, file:) is dropped with an error.</summary>
     string? SafeLink(string url, MarkdownObject at)
     {
-        if (url.StartsWith("https://") || url.StartsWith("http://") || url.StartsWith("mailto:") || url.StartsWith('#')) return url;
+        if (url.StartsWith("https://") || url.StartsWith("http://") || url.StartsWith("mailto:")) return url;
+        if (url.StartsWith('#'))
+        {
+            anchors.Add((Uri.UnescapeDataString(url[1..]), At(at)));
+            return url;
+        }
+        // A relative link names another file: say precisely when it does not exist. Either way the
+        // package is printed and shared as separate files, so such links would not work there.
+        if (!url.Contains(':') && !url.StartsWith("//"))
+        {
+            var target = url.Split('#', '?')[0];
+            var path = Path.GetFullPath(Path.Combine(baseDir, Uri.UnescapeDataString(target)));
+            if (target.Length > 0 && !File.Exists(path) && !Directory.Exists(path))
+            {
+                diagnostics.Report(Rules.BrokenLink, At(at), $"link '{url}' points to a file that does not exist", "check the path (it is relative to this file), or link to the published https:// address");
+                return null;
+            }
+            diagnostics.Report(Rules.LinkScheme, At(at), $"link '{url}' points to another file, which will not work in the built package",
+                "name the document in the text instead (e.g. 'see the Driver diagram worksheet'), or link to its published https:// address");
+            return null;
+        }
         diagnostics.Report(Rules.LinkScheme, At(at), $"link '{url}' is not a web, mail or in-page link", "use a full https:// address");
         return null;
     }

@@ -40,11 +40,13 @@ public static class Customiser
             changed[day.Number] = (at, excludedAt, ids);
         }
 
+        // Breaks the programme itself puts side by side (or at the end of a day) are its choice; only newly stranded ones go.
+        var strandedBefore = days.ToDictionary(day => day, day => Stranded(day).ToHashSet(ReferenceEqualityComparer.Instance));
         // A session that takes an excluded one's slot goes in first, so the slot (and the breaks around it) stay as they were.
         foreach (var a in c.Add.Where(a => a.InsteadOf is not null)) Add(p, a, c, days, Changed, d);
         foreach (var e in c.Exclude) Exclude(p, e, days, Changed, d);
         DropOrphanHandouts(p);
-        foreach (var day in days.Where(x => changed.TryGetValue(x.Number, out var why) && why.ExcludedAt is not null)) RemoveStrandedBreaks(day);
+        foreach (var day in days.Where(x => changed.TryGetValue(x.Number, out var why) && why.ExcludedAt is not null)) RemoveStrandedBreaks(day, strandedBefore[day]);
         foreach (var a in c.Add.Where(a => a.InsteadOf is null)) Add(p, a, c, days, Changed, d);
         foreach (var r in c.Reorder) Reorder(p, r, days, Changed, d);
 
@@ -74,12 +76,12 @@ public static class Customiser
         else
         {
             var already = p.ExcludedSessions.Any(x => x.Session.Id == e.Id) || p.ExcludedWorkstreams.Any(w => w.Id == e.Id || w.Folder == e.Id);
-            if (already) d.Error(e.At, $"'{e.Id}' is excluded more than once", "list each session or workstream once");
+            if (already) d.Report(Rules.Customisation, e.At, $"'{e.Id}' is excluded more than once", "list each session or workstream once");
             else
             {
                 var ids = p.Sessions.Select(x => x.Id).Concat(p.Workstreams.Where(w => !w.IsLocal).Select(w => w.Id)).ToList();
                 var near = Suggest.Nearest(e.Id, ids.Concat(p.Workstreams.Select(w => w.Folder)));
-                d.Error(e.At, $"cannot exclude '{e.Id}': no session or workstream has that id",
+                d.Report(Rules.Customisation, e.At, $"cannot exclude '{e.Id}': no session or workstream has that id",
                     (near is null ? "" : $"did you mean '{near}'? ") + "exclude takes session ids (\"6.4\", Wb5) and workstream ids (working-with-groups)");
             }
             return;
@@ -110,19 +112,19 @@ public static class Customiser
         if (session is null)
         {
             var excluded = p.ExcludedSessions.Any(x => x.Session.Id == a.SessionId);
-            d.Error(a.At, excluded ? $"cannot add session '{a.SessionId}': the profile excludes it" : $"cannot add session '{a.SessionId}': no session has that id",
+            d.Report(Rules.Customisation, a.At, excluded ? $"cannot add session '{a.SessionId}': the profile excludes it" : $"cannot add session '{a.SessionId}': no session has that id",
                 excluded ? "remove it from 'exclude' or from 'add'" : SessionHint(a.SessionId, p));
             return;
         }
-        if (session.IsWebinar) { d.Error(a.At, $"session '{a.SessionId}' is a webinar; only workshop sessions go into a day", $"set 'kind: workshop' in {session.File}"); return; }
+        if (session.IsWebinar) { d.Report(Rules.Customisation, a.At, $"session '{a.SessionId}' is a webinar; only workshop sessions go into a day", $"set 'kind: workshop' in {session.File}"); return; }
         var day = days.FirstOrDefault(x => x.Number == a.Day);
-        if (day is null) { d.Error(a.DayAt, $"there is no day {a.Day}", DaysHint(days)); return; }
-        if (day.Items.Any(i => i.SessionId == a.SessionId)) { d.Error(a.At, $"session '{a.SessionId}' already runs on day {a.Day}", "use 'reorder' to move it within the day"); return; }
+        if (day is null) { d.Report(Rules.Customisation, a.DayAt, $"there is no day {a.Day}", DaysHint(days)); return; }
+        if (day.Items.Any(i => i.SessionId == a.SessionId)) { d.Report(Rules.Customisation, a.At, $"session '{a.SessionId}' already runs on day {a.Day}", "use 'reorder' to move it within the day"); return; }
 
         bool Excluded(string id) => c.Exclude.Any(e => e.Id == id || (p.FindSession(id)?.Workstream is { } w && (w.Id == e.Id || w.Folder == e.Id)));
         if (a.InsteadOf is { } gone && !Excluded(gone))
         {
-            d.Error(a.PlaceAt, $"'instead_of: {gone}' names a session the profile does not exclude", $"add \"{gone}\" to 'exclude', or use 'after' or 'before' to place the session next to it");
+            d.Report(Rules.Customisation, a.PlaceAt, $"'instead_of: {gone}' names a session the profile does not exclude", $"add \"{gone}\" to 'exclude', or use 'after' or 'before' to place the session next to it");
             return;
         }
         var index = day.Items.Count;
@@ -133,7 +135,7 @@ public static class Customiser
             {
                 var onDay = day.Items.Where(i => i.SessionId is not null).Select(i => i.SessionId!).ToList();
                 var near = Suggest.Nearest(anchor, onDay);
-                d.Error(a.PlaceAt, $"session '{anchor}' is not on day {a.Day}", (near is null ? "" : $"did you mean '{near}'? ") + $"Sessions on day {a.Day}: {string.Join(", ", onDay)}");
+                d.Report(Rules.Customisation, a.PlaceAt, $"session '{anchor}' is not on day {a.Day}", (near is null ? "" : $"did you mean '{near}'? ") + $"Sessions on day {a.Day}: {string.Join(", ", onDay)}");
                 return;
             }
             index = a.Before is not null ? at : at + 1;
@@ -145,11 +147,11 @@ public static class Customiser
     static void Reorder(Programme p, Reordering r, List<WorkshopDay> days, Action<WorkshopDay, SourceSpan, string?> changed, DiagnosticBag d)
     {
         var day = days.FirstOrDefault(x => x.Number == r.Day);
-        if (day is null) { d.Error(r.DayAt, $"there is no day {r.Day}", DaysHint(days)); return; }
+        if (day is null) { d.Report(Rules.Customisation, r.DayAt, $"there is no day {r.Day}", DaysHint(days)); return; }
         var ok = true;
         foreach (var item in r.Items.Where(i => i.SessionId is not null && p.FindSession(i.SessionId) is null))
         {
-            d.Error(item.At, $"session '{item.SessionId}' does not exist", SessionHint(item.SessionId!, p));
+            d.Report(Rules.Customisation, item.At, $"session '{item.SessionId}' does not exist", SessionHint(item.SessionId!, p));
             ok = false;
         }
         if (!ok) return;
@@ -161,7 +163,7 @@ public static class Customiser
             var missing = had.Except(has).ToList();
             var extra = has.Except(had).ToList();
             var what = string.Join("; ", new[] { missing.Count > 0 ? "it leaves out " + string.Join(", ", missing) : null, extra.Count > 0 ? "it adds " + string.Join(", ", extra) : null }.OfType<string>());
-            d.Error(r.At, $"the new order for day {r.Day} must hold the same sessions as the day ({string.Join(", ", had)}), but {(what.Length > 0 ? what : "it repeats a session")}",
+            d.Report(Rules.Customisation, r.At, $"the new order for day {r.Day} must hold the same sessions as the day ({string.Join(", ", had)}), but {(what.Length > 0 ? what : "it repeats a session")}",
                 "list each of the day's sessions once; use 'exclude' to drop a session and 'add' to bring one in");
             return;
         }
@@ -170,13 +172,20 @@ public static class Customiser
         changed(day, r.At, null);
     }
 
-    /// <summary>Breaks left with no session between them (or at either end of the day) go with the excluded session; lunch stays.</summary>
-    static void RemoveStrandedBreaks(WorkshopDay day)
+    /// <summary>Breaks left with no session between them (or at either end of the day) by an exclusion go with it; lunch stays.</summary>
+    static void RemoveStrandedBreaks(WorkshopDay day, HashSet<object?> strandedBefore)
+    {
+        while (Stranded(day).FirstOrDefault(i => i.Kind == DayItemKind.Break && !strandedBefore.Contains(i)) is { } item)
+            day.Items.Remove(item);
+    }
+
+    /// <summary>The pauses of a day with no session on one side of them.</summary>
+    static IEnumerable<DayItem> Stranded(WorkshopDay day)
     {
         bool IsPause(int i) => i >= 0 && i < day.Items.Count && day.Items[i].Kind != DayItemKind.Session;
-        for (var i = day.Items.Count - 1; i >= 0; i--)
-            if (day.Items[i].Kind == DayItemKind.Break && (i == 0 || i == day.Items.Count - 1 || IsPause(i - 1) || IsPause(i + 1)))
-                day.Items.RemoveAt(i);
+        for (var i = 0; i < day.Items.Count; i++)
+            if (IsPause(i) && (i == 0 || i == day.Items.Count - 1 || IsPause(i - 1) || IsPause(i + 1)))
+                yield return day.Items[i];
     }
 
     /// <summary>Checks a changed day's timing; a day that lost sessions may end earlier.</summary>
@@ -188,11 +197,11 @@ public static class Customiser
         var end = day.Start.AddMinutes(total);
         if (total < length && excludedAt is { } lostAt)
         {
-            d.Warning(lostAt, $"excluding {string.Join(", ", excluded)} shortens day {day.Number} by {length - total} minutes: it now ends at {end:HH\\:mm} instead of {day.End:HH\\:mm}",
+            d.Report(Rules.DayShortened, lostAt, $"excluding {string.Join(", ", excluded)} shortens day {day.Number} by {length - total} minutes: it now ends at {end:HH\\:mm} instead of {day.End:HH\\:mm}",
                 $"to keep the full day, add a session of {length - total} minutes to day {day.Number} with 'add'");
             return day with { End = end };
         }
-        d.Error(at, $"day {day.Number} runs {day.Start:HH\\:mm}–{day.End:HH\\:mm} ({length} minutes), but with this change its sessions and breaks add up to {total} minutes",
+        d.Report(Rules.Customisation, at, $"day {day.Number} runs {day.Start:HH\\:mm}–{day.End:HH\\:mm} ({length} minutes), but with this change its sessions and breaks add up to {total} minutes",
             total > length ? $"make room: exclude {total - length} minutes of sessions from day {day.Number}, or add the session to another day"
                 : $"fill {length - total} minutes: add a session to day {day.Number}");
         // Reported here, at the profile line; the content rules need not report it again against programme.yaml.

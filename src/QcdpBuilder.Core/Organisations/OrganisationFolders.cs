@@ -43,7 +43,7 @@ public static class OrganisationFolders
         if (File.Exists(path)) return path;
         var known = Slugs(root);
         var near = Suggest.Nearest(slug, known);
-        diagnostics.Error(SourceSpan.StartOf($"{Folder}/{slug}/{ProfileName}"), $"there is no organisation '{slug}'",
+        diagnostics.Report(Rules.UnknownOrganisation, SourceSpan.StartOf($"{Folder}/{slug}/{ProfileName}"), $"there is no organisation '{slug}'",
             (near is null ? "" : $"did you mean '{near}'? ") + (known.Count > 0 ? $"Organisations: {string.Join(", ", known)}; or " : "") + $"create it with: qcdp init {slug}");
         return null;
     }
@@ -57,7 +57,7 @@ public static class OrganisationFolders
             return slug;
         var known = Slugs(root);
         if (known.Count == 1) return known[0];
-        diagnostics.Error(SourceSpan.StartOf("content/programme.yaml"), known.Count == 0 ? "there is no organisation to build for" : "which organisation? There is more than one and no default",
+        diagnostics.Report(Rules.UnknownOrganisation, SourceSpan.StartOf("content/programme.yaml"), known.Count == 0 ? "there is no organisation to build for" : "which organisation? There is more than one and no default",
             known.Count == 0 ? "create one with: qcdp init <slug>" : $"pass --org ({string.Join(", ", known)}) or set default_organisation in content/programme.yaml");
         return null;
     }

@@ -117,6 +117,9 @@ internal sealed class BlockConverter
             case M.Image img:
                 yield return Image(img);
                 break;
+            case M.ChartBlock chart:
+                yield return new ChartRenderer(chart, _theme);
+                break;
             case M.Rule:
                 yield return new P.HorizontalRule { Color = _theme.Primary.Tint(0.35) };
                 break;

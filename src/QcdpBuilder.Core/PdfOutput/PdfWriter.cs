@@ -43,7 +43,7 @@ public static class PdfWriter
         if (kind == PdfKind.Guide)
         {
             pdf.Page.Header = new P.RunningBand { Logo = theme.Logo, Left = $"{brand.ShortName} \u00B7 {doc.Title}", Rule = true };
-            pdf.Page.Footer = new P.RunningBand { Left = brand.ProgrammeTitle, Right = "Page {page} of {pages}", Rule = true };
+            pdf.Page.Footer = new P.RunningBand { Left = brand.FooterText, Right = "Page {page} of {pages}", Rule = true };
             pdf.AddPage(Cover(theme, doc));
             // The two top heading levels present (documents that start at H2 get H2 entries at the first level).
             var all = Headings(doc.Blocks).ToList();
@@ -67,14 +67,29 @@ public static class PdfWriter
         else
         {
             pdf.Page.Header = new P.RunningBand { Logo = theme.Logo, Left = brand.OrganisationName, Rule = true };
-            pdf.Page.Footer = new P.RunningBand { Left = brand.ProgrammeTitle, Right = "Page {page} of {pages}", Rule = true };
-            pdf.Add(new P.Heading(1, doc.Title, "document-title") { Color = theme.Primary, FontSize = 22, SpaceBefore = 0, SpaceAfter = 4 });
-            if (!string.IsNullOrWhiteSpace(doc.Subtitle))
-                pdf.Add(new P.Paragraph(doc.Subtitle!) { FontSize = 13, Color = theme.Muted, SpaceAfter = 4, KeepWithNext = true });
-            pdf.Add(new P.HorizontalRule { Color = theme.Accent, Thickness = 2, SpaceBefore = 4, SpaceAfter = 12 });
+            pdf.Page.Footer = new P.RunningBand { Left = brand.FooterText, Right = "Page {page} of {pages}", Rule = true };
+            TitleBlock(pdf, theme, doc);
         }
         foreach (var b in body) pdf.Add(b);
         return pdf;
+    }
+
+    /// <summary>
+    /// Appends a document laid out as a handout (title, subtitle, rule, then the body with short sections kept
+    /// together) to <paramref name="pdf"/>, so a bigger document (a session pack) can hold it as one of its sections.
+    /// </summary>
+    internal static void AppendHandout(P.Document pdf, PdfTheme theme, M.Document doc, bool titleInOutline = true)
+    {
+        TitleBlock(pdf, theme, doc, titleInOutline);
+        foreach (var b in Sections(new BlockConverter(theme, BlockStyle.Print), doc.Blocks)) pdf.Add(b);
+    }
+
+    private static void TitleBlock(P.Document pdf, PdfTheme theme, M.Document doc, bool inOutline = true)
+    {
+        pdf.Add(new P.Heading(1, doc.Title, "document-title") { Color = theme.Primary, FontSize = 22, SpaceBefore = 0, SpaceAfter = 4, InOutline = inOutline });
+        if (!string.IsNullOrWhiteSpace(doc.Subtitle))
+            pdf.Add(new P.Paragraph(doc.Subtitle!) { FontSize = 13, Color = theme.Muted, SpaceAfter = 4, KeepWithNext = true });
+        pdf.Add(new P.HorizontalRule { Color = theme.Accent, Thickness = 2, SpaceBefore = 4, SpaceAfter = 12 });
     }
 
     /// <summary>
@@ -100,13 +115,15 @@ public static class PdfWriter
         foreach (var b in blocks)
         {
             if (b is M.Heading) Flush();
+            // A page break ends the section: inside a keep-together group it would be lost.
+            if (b is M.PageBreak) { Flush(); result.AddRange(conv.Convert(b)); continue; }
             section.Add(b);
         }
         Flush();
         return result;
     }
 
-    private static P.Document NewDocument(PdfTheme theme, string title, string subject)
+    internal static P.Document NewDocument(PdfTheme theme, string title, string subject)
     {
         var info = new DocumentInfo
         {
@@ -180,8 +197,15 @@ public static class PdfWriter
         var theme = new PdfTheme(brand);
         var pdf = NewDocument(theme, deck.Title + " \u2013 notes pages", "Notes handout");
         DeckBands(pdf, theme, deck);
-        var slides = new SlideRenderer(theme, deck);
         pdf.Add(new P.Heading(1, deck.Title, "document-title") { Color = theme.Primary, FontSize = 16, SpaceBefore = 0, SpaceAfter = 8 });
+        AppendNotesHandout(pdf, theme, deck);
+        return pdf;
+    }
+
+    /// <summary>Appends the three-slides-a-page table with writing lines (no title) to <paramref name="pdf"/>.</summary>
+    internal static void AppendNotesHandout(P.Document pdf, PdfTheme theme, Deck deck)
+    {
+        var slides = new SlideRenderer(theme, deck);
         double width = pdf.Page.ContentWidth, thumbW = Math.Round(width * 0.56);
         var table = new P.Table(P.TableColumn.Fixed(thumbW + 10), P.TableColumn.Relative())
         { BorderWidth = 0, CellPadding = 5, SpaceAfter = 0 };
@@ -198,7 +222,6 @@ public static class PdfWriter
             table.Rows.Add(new P.TableRow(new P.TableCell(label, thumb), new P.TableCell(notesLabel, lines)) { MinHeight = 205 });
         }
         pdf.Add(table);
-        return pdf;
     }
 
     /// <summary>For the facilitator: each slide at the top of a page with its speaker notes below.</summary>
@@ -207,12 +230,19 @@ public static class PdfWriter
         var theme = new PdfTheme(brand);
         var pdf = NewDocument(theme, deck.Title + " \u2013 speaker notes", "Speaker notes");
         DeckBands(pdf, theme, deck);
+        AppendSpeakerNotes(pdf, theme, deck);
+        return pdf;
+    }
+
+    /// <summary>Appends one page per slide (a level-2 heading, the slide, its speaker notes) to <paramref name="pdf"/>.</summary>
+    internal static void AppendSpeakerNotes(P.Document pdf, PdfTheme theme, Deck deck, bool breakBeforeFirst = false)
+    {
         var slides = new SlideRenderer(theme, deck);
         var conv = new BlockConverter(theme, BlockStyle.Print);
         for (int i = 0; i < deck.Slides.Count; i++)
         {
             var slide = deck.Slides[i];
-            if (i > 0) pdf.Add(new P.PageBreak());
+            if (i > 0 || breakBeforeFirst) pdf.Add(new P.PageBreak());
             var title = string.IsNullOrWhiteSpace(slide.Title) ? (slide.Layout == SlideLayout.Title ? deck.Title : "Untitled slide") : slide.Title;
             pdf.Add(new P.Heading(2, $"Slide {i + 1}: {title}", $"notes-slide-{i + 1}") { Color = theme.Primary, FontSize = 13, SpaceBefore = 0, SpaceAfter = 8 });
             pdf.Add(new P.FixedPageThumbnail(slides.Render(slide, i + 1, thumbnail: true), PageSize.Slide16x9) { SpaceAfter = 16 });
@@ -221,12 +251,11 @@ public static class PdfWriter
                 notes.Add(new P.Paragraph(new P.TextRun("No speaker notes for this slide.") { Italic = true }) { Color = theme.Muted });
             foreach (var b in notes) pdf.Add(b);
         }
-        return pdf;
     }
 
     private static void DeckBands(P.Document pdf, PdfTheme theme, Deck deck)
     {
         pdf.Page.Header = new P.RunningBand { Logo = theme.Logo, Left = deck.Title, Right = theme.Brand.ShortName, Rule = true };
-        pdf.Page.Footer = new P.RunningBand { Left = theme.Brand.ProgrammeTitle, Right = "Page {page} of {pages}", Rule = true };
+        pdf.Page.Footer = new P.RunningBand { Left = theme.Brand.FooterText, Right = "Page {page} of {pages}", Rule = true };
     }
 }

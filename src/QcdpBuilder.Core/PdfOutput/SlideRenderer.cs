@@ -142,7 +142,9 @@ internal sealed class SlideRenderer
 
     private void Corner(P.FixedPage page, int number)
     {
-        page.AddBlock(new Rect(Margin, 506, 200, 22), new SlideText(Number(number), 11, _theme.Muted), align: VerticalAlign.Middle);
+        page.AddBlock(new Rect(Margin, 506, 40, 22), new SlideText(Number(number), 11, _theme.Muted), align: VerticalAlign.Middle);
+        // The footer text, as the PPTX master shows it; clear of the logo at the right.
+        page.AddBlock(new Rect(Margin + 44, 506, W - 2 * Margin - 44 - 180, 22), new SlideText(_theme.Brand.FooterText, 11, _theme.Muted), align: VerticalAlign.Middle);
         if (_theme.Logo is { } logo)
         {
             double h = 26, w = Math.Min(160, logo.NaturalSize.Width * h / logo.NaturalSize.Height);
@@ -250,8 +252,11 @@ internal sealed class SlideText(string text, double size, Color colour, TextAlig
     public override P.LayoutResult Layout(P.LayoutContext context, double width, double height, bool topOfPage)
     {
         var f = context.Fonts.Regular;
-        var shaped = TextShaper.Shape(f, text, size);
-        double asc = f.ToPoints(f.Ascender, size), h = f.ToPoints(f.Ascender - f.Descender, size);
+        var pt = size;
+        var shaped = TextShaper.Shape(f, text, pt);
+        // A long line (say, an organisation's footer text) is set smaller rather than run off the slide.
+        if (shaped.Width > width && width > 0) { pt = Math.Max(6, pt * width / shaped.Width * 0.99); shaped = TextShaper.Shape(f, text, pt); }
+        double asc = f.ToPoints(f.Ascender, pt), h = f.ToPoints(f.Ascender - f.Descender, pt);
         double dx = align switch { TextAlign.Right => width - shaped.Width, TextAlign.Center => (width - shaped.Width) / 2, _ => 0 };
         return P.LayoutResult.Complete(new P.DelegateFragment(h, (c, x, y) =>
         {

@@ -36,9 +36,19 @@ sealed class LayoutCatalogue
     public required double[] BodyIndents { get; init; }
     public required IReadOnlyList<LayoutInfo> Layouts { get; init; }
 
-    /// <summary>The layout named for <paramref name="kind"/>, else "Title and Content", else the first.</summary>
-    public LayoutInfo Find(SlideLayout kind) =>
-        FindByName(SlideLayoutNames.Of(kind)) ?? FindByName(SlideLayoutNames.Of(SlideLayout.TitleAndContent)) ?? Layouts[0];
+    /// <summary>
+    /// The layout for <paramref name="kind"/>: the template's name for it (<c>layout_names</c>)
+    /// or ours, else the one used for "Title and Content", else the first.
+    /// </summary>
+    public LayoutInfo Find(SlideLayout kind, IReadOnlyDictionary<string, string>? names = null) =>
+        Named(kind, names) ?? Named(SlideLayout.TitleAndContent, names) ?? Layouts[0];
+
+    /// <summary>The layout for <paramref name="kind"/> by name only (mapped, then ours), or null.</summary>
+    public LayoutInfo? Named(SlideLayout kind, IReadOnlyDictionary<string, string>? names)
+    {
+        var ours = SlideLayoutNames.Of(kind);
+        return (names?.GetValueOrDefault(ours) is { } theirs ? FindByName(theirs) : null) ?? FindByName(ours);
+    }
 
     public LayoutInfo? FindByName(string name) =>
         Layouts.FirstOrDefault(l => string.Equals(l.Name.Trim(), name, StringComparison.OrdinalIgnoreCase));

@@ -44,7 +44,7 @@ public static class PptxWriter
                 var slide = deck.Slides[i];
                 var relId = FreeRelationshipId(pres, $"rIdSlide{i + 1}");
                 var slidePart = pres.AddNewPart<SlidePart>(relId);
-                var layout = catalogue.Find(slide.Layout);
+                var layout = catalogue.Find(slide.Layout, brand.LayoutNames);
                 slidePart.AddPart(layout.Part, "rId1");
                 var rels = new PartRels(slidePart, 2, images);
                 Feed(slidePart, composer.Compose(slide, layout, rels));

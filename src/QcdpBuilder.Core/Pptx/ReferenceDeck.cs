@@ -57,7 +57,7 @@ static class ReferenceDeck
             var footerLogo = logo?.FitInto(new Rect(Emu.FromInches(10.333).Value, 6309360, Emu.FromInches(2.4).Value, 365760));
             Feed(master, Fragment("slideMaster.xml", new Dictionary<string, string>
             {
-                ["footer"] = Esc(brand.ProgrammeTitle),
+                ["footer"] = Esc(brand.FooterText),
                 ["logo"] = footerLogo is { } f ? Logo(brand, 8, "rId9", RightAligned(f, Emu.FromInches(12.733).Value)) : "",
             }));
 

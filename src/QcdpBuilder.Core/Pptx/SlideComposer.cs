@@ -180,7 +180,7 @@ sealed class SlideComposer(LayoutCatalogue catalogue, Brand brand, Deck deck)
         }
     }
 
-    static void Split(IEnumerable<Block> blocks, List<Block> text, List<Block> visuals)
+    internal static void Split(IEnumerable<Block> blocks, List<Block> text, List<Block> visuals)
     {
         foreach (var b in blocks)
         {

@@ -85,6 +85,15 @@ public sealed class PlannedPage
     internal PlannedPage(PageSize size, Fragment? body, Action<ICanvas, double, double>? fixedDraw, bool bands)
     { Size = size; Body = body; FixedDraw = fixedDraw; ShowBands = bands; }
     public PageSize Size { get; }
+    /// <summary>The section the page belongs to (null before the first <see cref="Document.AddSection"/>).</summary>
+    public Section? Section { get; internal set; }
+    /// <summary>True for the first page of <see cref="Section"/>.</summary>
+    public bool StartsSection => Starts.Count > 0;
+    /// <summary>Sections (with their numbers) that start on this page: more than one when a section opens with another.</summary>
+    internal List<(Section Section, int Number)> Starts { get; } = new();
+    /// <summary>True for a blank page inserted so that a section starts on an odd page.</summary>
+    public bool IsBlank { get; internal set; }
+    internal int SectionNumber { get; set; }
     internal Fragment? Body { get; }
     internal Action<ICanvas, double, double>? FixedDraw { get; }
     internal bool ShowBands { get; }
@@ -123,6 +132,15 @@ public sealed class Document
     public Document Add(Block block) { _content.Add(block); return this; }
     /// <summary>Appends a fixed page; flowing content before and after starts on its own pages.</summary>
     public Document AddPage(FixedPage page) { _content.Add(page); return this; }
+    /// <summary>Starts a new section: the content after it begins on a new page (see <see cref="Section"/>).</summary>
+    public Document AddSection(Section section) { _content.Add(section); return this; }
+
+    /// <summary>
+    /// Print as a folded booklet: the pages are padded with blanks to a multiple of four and placed two-up, scaled,
+    /// on sheets of the page size turned landscape, in imposition order (n, 1, 2, n−1, n−2, 3, …), so that the
+    /// sheets printed double-sided (flip on the short edge), stacked and folded read in order.
+    /// </summary>
+    public bool Booklet { get; set; }
 
     /// <summary>Loaded font faces (for measuring text when building content).</summary>
     public FontSet LoadFonts() => FontSet.Load(Fonts);
@@ -135,6 +153,16 @@ public sealed class Document
         var t = Page;
         var ctx = new LayoutContext(fonts, t.ContentHeight);
         var flow = new List<Block>();
+        Section? section = null;
+        int sectionNumber = 0;
+        var pending = new List<(Section, int)>();
+        void AddPlanned(PlannedPage p)
+        {
+            p.Section = section; p.SectionNumber = sectionNumber;
+            p.Starts.AddRange(pending);
+            pending.Clear();
+            pages.Add(p);
+        }
         void FlushFlow()
         {
             if (flow.Count == 0) return;
@@ -145,7 +173,7 @@ public sealed class Document
             {
                 var r = rest.Layout(ctx, t.ContentWidth, t.ContentHeight, true);
                 if (r.Placed == null) break; // cannot happen with Column's progress guarantee
-                pages.Add(new PlannedPage(t.Size, r.Placed, null, true));
+                AddPlanned(new PlannedPage(t.Size, r.Placed, null, true));
                 rest = r.Remainder;
             }
         }
@@ -153,12 +181,39 @@ public sealed class Document
         {
             if (item is Block b) { flow.Add(b); continue; }
             FlushFlow();
+            if (item is Section s)
+            {
+                // Pages so far are 1..Count, so an odd count means the next page would be even (a left-hand page).
+                if (s.StartOnOddPage && pages.Count % 2 == 1)
+                {
+                    // The blank belongs to the previous section; sections already waiting start after it.
+                    var waiting = pending.ToList();
+                    pending.Clear();
+                    AddPlanned(new PlannedPage(t.Size, null, BlankPage(s.BlankPageText, t.Size, fonts), false) { IsBlank = true });
+                    pending.AddRange(waiting);
+                }
+                section = s; sectionNumber++; pending.Add((s, sectionNumber));
+                continue;
+            }
             var fp = (FixedPage)item;
             var size = fp.Size ?? t.Size;
-            pages.Add(new PlannedPage(size, null, fp.Plan(new LayoutContext(fonts, size.Height), size), fp.ShowRunningBands));
+            AddPlanned(new PlannedPage(size, null, fp.Plan(new LayoutContext(fonts, size.Height), size), fp.ShowRunningBands));
         }
         FlushFlow();
         return pages;
+    }
+
+    /// <summary>A blank page, with an optional centred note (an artifact: it is not part of the content).</summary>
+    private static Action<ICanvas, double, double>? BlankPage(string? text, PageSize size, FontSet fonts)
+    {
+        if (string.IsNullOrEmpty(text)) return null;
+        var shaped = TextShaper.Shape(fonts.Italic, text, 10);
+        return (c, x, y) =>
+        {
+            c.BeginArtifact();
+            c.DrawText(shaped, x + (size.Width - shaped.Width) / 2, y + size.Height / 2, Color.Grey);
+            c.EndArtifact();
+        };
     }
 
     /// <summary>Paginates and draws every page onto <paramref name="canvas"/>.</summary>
@@ -167,39 +222,101 @@ public sealed class Document
         var fonts = LoadFonts();
         var pages = Paginate();
         // First pass: find the page of every destination, so contents entries can print page numbers.
+        // Always in reading order (also for booklets), so page numbers are the pages' own.
         var collector = new RecordingCanvas();
-        DrawPages(collector, fonts, pages);
+        DrawPages(collector, fonts, pages, booklet: false);
         var map = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < collector.Pages.Count; i++)
             foreach (var d in collector.Pages[i].Items.Where(it => it.Kind == "dest")) map.TryAdd(d.Text!, i + 1);
-        using (PageReferences.Use(map)) DrawPages(canvas, fonts, pages);
+        using (PageReferences.Use(map)) DrawPages(canvas, fonts, pages, Booklet);
     }
 
-    private void DrawPages(ICanvas canvas, FontSet fonts, IReadOnlyList<PlannedPage> pages)
+    private void DrawPages(ICanvas target, FontSet fonts, IReadOnlyList<PlannedPage> pages, bool booklet)
     {
-        var t = Page;
-        for (int i = 0; i < pages.Count; i++)
+        var canvas = new OutlineCanvas(target, reorder: booklet);
+        // Page numbers as printed: from 1 in each run of pages that starts with a section restarting the numbering.
+        var runStarts = Enumerable.Range(0, pages.Count).Where(i => i == 0 || pages[i].Starts.Any(s => s.Section.RestartPageNumbers)).ToList();
+        var numbers = new PageInfo[pages.Count];
+        for (int r = 0; r < runStarts.Count; r++)
         {
-            var p = pages[i];
-            var info = new PageInfo(i + 1, pages.Count);
-            canvas.BeginPage(p.Size);
-            if (p.ShowBands && t.Header != null)
+            int end = r + 1 < runStarts.Count ? runStarts[r + 1] : pages.Count;
+            for (int i = runStarts[r]; i < end; i++) numbers[i] = new PageInfo(i - runStarts[r] + 1, end - runStarts[r]);
+        }
+        if (!booklet)
+        {
+            for (int i = 0; i < pages.Count; i++)
             {
-                canvas.BeginArtifact();
-                t.Header.Draw(canvas, fonts, t.Margins.Left, t.HeaderDistance, p.Size.Width - t.Margins.Left - t.Margins.Right, info, true);
-                canvas.EndArtifact();
+                canvas.BeginPage(pages[i].Size);
+                DrawPage(canvas, fonts, pages[i], i, numbers[i]);
+                canvas.EndPage();
             }
-            p.Body?.Draw(canvas, t.Margins.Left, t.Margins.Top);
-            p.FixedDraw?.Invoke(canvas, 0, 0);
-            if (p.ShowBands && t.Footer != null)
+            return;
+        }
+        // Booklet: sheets of the page size turned landscape, each holding two pages side by side, scaled to fit.
+        int n = (pages.Count + 3) / 4 * 4;
+        var sheet = Page.Size.Landscape();
+        double half = sheet.Width / 2, scale = Math.Min(half / Page.Size.Width, sheet.Height / Page.Size.Height);
+        double w = Page.Size.Width * scale, h = Page.Size.Height * scale;
+        foreach (var (left, right) in BookletOrder(n))
+        {
+            canvas.BeginPage(sheet);
+            foreach (var (index, x0) in new[] { (left, 0.0), (right, half) })
             {
-                canvas.BeginArtifact();
-                double fh = t.Footer.Height(fonts);
-                t.Footer.Draw(canvas, fonts, t.Margins.Left, p.Size.Height - t.FooterDistance - fh, p.Size.Width - t.Margins.Left - t.Margins.Right, info, false);
-                canvas.EndArtifact();
+                if (index >= pages.Count) continue; // padding: a blank half
+                canvas.SaveState();
+                canvas.Transform(x0 + (half - w) / 2, (sheet.Height - h) / 2, scale);
+                DrawPage(canvas, fonts, pages[index], index, numbers[index]);
+                canvas.RestoreState();
             }
             canvas.EndPage();
         }
+        canvas.Flush();
+    }
+
+    /// <summary>
+    /// The page pairs (0-based, left then right) of each sheet side of a saddle-stitched booklet of
+    /// <paramref name="pageCount"/> pages (a multiple of four): n,1 / 2,n−1 / n−2,3 / 4,n−3 … in 1-based terms.
+    /// </summary>
+    public static IEnumerable<(int Left, int Right)> BookletOrder(int pageCount)
+    {
+        for (int i = 0; i < pageCount / 2; i++)
+            yield return i % 2 == 0 ? (pageCount - 1 - i, i) : (i, pageCount - 1 - i);
+    }
+
+    private static string DestinationOf(Section s, int number) => s.Destination ?? $"section-{number}";
+
+    private void DrawPage(OutlineCanvas canvas, FontSet fonts, PlannedPage p, int index, PageInfo info)
+    {
+        var t = Page;
+        canvas.LogicalPage = index;
+        var header = p.Section?.Header ?? t.Header;
+        var footer = p.Section?.Footer ?? t.Footer;
+        canvas.Scope = null;
+        foreach (var (s, number) in p.Starts)
+        {
+            var dest = DestinationOf(s, number);
+            canvas.AddDestination(dest, 0);
+            if (s.Title != null) canvas.AddSectionOutline(s.OutlineLevel, s.Title, dest);
+        }
+        if (p.Section is { ScopeDestinations: true } scoped) canvas.Scope = DestinationOf(scoped, p.SectionNumber);
+        canvas.Offset = p.Section is { Title: not null, NestHeadings: true } ns ? ns.OutlineLevel : 0;
+        if (p.ShowBands && header != null)
+        {
+            canvas.BeginArtifact();
+            header.Draw(canvas, fonts, t.Margins.Left, t.HeaderDistance, p.Size.Width - t.Margins.Left - t.Margins.Right, info, true);
+            canvas.EndArtifact();
+        }
+        p.Body?.Draw(canvas, t.Margins.Left, t.Margins.Top);
+        p.FixedDraw?.Invoke(canvas, 0, 0);
+        if (p.ShowBands && footer != null)
+        {
+            canvas.BeginArtifact();
+            double fh = footer.Height(fonts);
+            footer.Draw(canvas, fonts, t.Margins.Left, p.Size.Height - t.FooterDistance - fh, p.Size.Width - t.Margins.Left - t.Margins.Right, info, false);
+            canvas.EndArtifact();
+        }
+        canvas.Offset = 0;
+        canvas.Scope = null;
     }
 
     /// <summary>Renders the document as PDF into <paramref name="output"/>.</summary>

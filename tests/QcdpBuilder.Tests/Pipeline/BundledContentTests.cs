@@ -40,7 +40,7 @@ public class BundledContentTests
             Assert.False(result.Diagnostics.HasErrors, string.Join("\n", result.Diagnostics.Sorted()));
             Assert.Equal(31, result.Files.Count(f => f.Path.StartsWith("slides/") && f.Path.EndsWith(".pptx")));
             Assert.Equal(6, result.Files.Count(f => f.Path.StartsWith("guides/") && f.Path.EndsWith(".docx")));
-            foreach (var f in result.Files.Where(f => f.Path.EndsWith(".pptx") || f.Path.EndsWith(".docx")))
+            foreach (var f in result.Files.Where(f => f.Path.EndsWith(".pptx") || f.Path.EndsWith(".docx") || f.Path.EndsWith(".xlsx")))
                 OpenXmlAssert.Valid(File.ReadAllBytes(Path.Combine(outDir, f.Path)), Path.GetExtension(f.Path)[1..]);
 
             // Every PDF: structurally sound, tagged, every font embedded (when the checkers are installed).

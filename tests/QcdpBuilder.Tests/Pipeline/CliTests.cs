@@ -27,6 +27,7 @@ public class CliTests
         Assert.Contains("build ", output);
         Assert.Contains("validate ", output);
         Assert.Contains("benchmark ", output);
+        Assert.Contains("init ", output);
         Assert.Contains("--root", output);
     }
 
@@ -106,5 +107,21 @@ public class CliTests
         Assert.Contains("Wrote", output);
         Assert.True(File.Exists(Path.Combine(outDir, "manifest.json")));
         Assert.Contains("Other Place NHS Trust", File.ReadAllText(Path.Combine(outDir, "manifest.json")));
+    }
+
+    [Fact]
+    public void Init_scaffolds_a_new_organisation_that_validates_and_refuses_to_overwrite()
+    {
+        using var repo = new MiniRepo();
+        var (code, output, err) = Qcdp(repo.Root, "init", "riverside");
+        Assert.True(code == 0, err);
+        Assert.Contains("Created organisations/riverside/organisation.yaml", output);
+        (code, _, err) = Qcdp(repo.Root, "validate", "--org", "riverside");
+        Assert.True(code == 0, err);
+        var profile = File.ReadAllText(repo.PathOf("organisations/riverside/organisation.yaml"));
+        (code, _, err) = Qcdp(repo.Root, "init", "riverside");
+        Assert.Equal(1, code);
+        Assert.Contains("organisations/riverside/organisation.yaml:1:1: error QCDP806: this organisation already has a profile; nothing was changed", err);
+        Assert.Equal(profile, File.ReadAllText(repo.PathOf("organisations/riverside/organisation.yaml")));
     }
 }

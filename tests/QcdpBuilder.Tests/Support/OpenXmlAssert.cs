@@ -13,6 +13,7 @@ public static class OpenXmlAssert
         {
             "docx" => WordprocessingDocument.Open(ms, false),
             "pptx" => PresentationDocument.Open(ms, false),
+            "xlsx" => SpreadsheetDocument.Open(ms, false),
             _ => throw new ArgumentException(kind),
         };
         var errors = new OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2019).Validate(doc)

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using System.Net;
+using QcdpBuilder.Build;
+using QcdpBuilder.Serve;
+
+namespace QcdpBuilder.Cli.Commands;
+
+/// <summary><c>qcdp serve</c>: builds the package and its website, serves it on 127.0.0.1 and rebuilds the site on every edit.</summary>
+public static class ServeCommand
+{
+    public static Command Create()
+    {
+        var output = new Option<string?>("--out") { Description = "Where to write the package (default: output/<organisation slug>)" };
+        var port = new Option<int>("--port") { Description = "The port to serve on, on 127.0.0.1 only (default 8080)", DefaultValueFactory = _ => 8080 };
+        var command = new Command("serve", "Build the package and its website, serve it on http://127.0.0.1:<port>/ and rebuild the site with live reload whenever content/, templates/ or organisations/ change");
+        command.Options.Add(CommonOptions.Org);
+        command.Options.Add(output);
+        command.Options.Add(port);
+        command.SetAction(parse =>
+        {
+            var report = new Report(CommonOptions.AutoProblemFormat);
+            if (CommonOptions.FindRoot(parse.GetValue(CommonOptions.Root)) is not { } root) return report.NoRoot();
+            var options = new BuildOptions(root) { Profile = CommonOptions.Organisation(parse.GetValue(CommonOptions.Org)), OutputDir = CommonOptions.FullPath(parse.GetValue(output)) };
+            using var preview = new LivePreview(options);
+            if (report.Finish(report.WithProgress("Building", preview.BuildAll), root) is var code && code != 0) return code;
+
+            using var server = new SiteServer(preview.OutputDir!, parse.GetValue(port), () => preview.Version);
+            try { server.Start(); }
+            catch (HttpListenerException e)
+            {
+                Console.Error.WriteLine($"error: cannot serve on {server.Url}: {e.Message}\n  hint: another program uses port {server.Port}; pass --port <number>");
+                return 2;
+            }
+            preview.Rebuilt += report.Rebuilt;
+            preview.Watch();
+            Console.WriteLine($"Serving {server.Url}site/index.html (only this computer can see it). Edit content/, templates/ or organisations/ and open pages reload. Ctrl+C stops.");
+            using var done = new ManualResetEventSlim();
+            Console.CancelKeyPress += (_, e) => { e.Cancel = true; done.Set(); };
+            done.Wait();
+            return 0;
+        });
+        return command;
+    }
+}

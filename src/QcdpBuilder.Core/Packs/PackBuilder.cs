@@ -1,0 +1,247 @@
+using QcdpBuilder.Build;
+using QcdpBuilder.Content;
+using QcdpBuilder.Decks;
+using QcdpBuilder.Diagnostics;
+using QcdpBuilder.Documents;
+using QcdpBuilder.Markdown;
+using QcdpBuilder.Organisations;
+using QcdpBuilder.PdfOutput;
+using QcdpBuilder.Templates;
+
+namespace QcdpBuilder.Packs;
+
+/// <summary>What <c>qcdp pack</c> should make.</summary>
+public sealed record PackOptions(string Root)
+{
+    /// <summary>Organisation profile; defaults to the one <c>qcdp build</c> uses.</summary>
+    public string? Profile { get; init; }
+    /// <summary>Output folder; defaults to <c>output/&lt;organisation slug&gt;/packs</c>.</summary>
+    public string? OutputDir { get; init; }
+    public string? Day { get; init; }
+    public string? Session { get; init; }
+    public string? Webinar { get; init; }
+    /// <summary>Every workshop day and webinar.</summary>
+    public bool All { get; init; }
+    /// <summary>How many participants (sign-in rows and print counts) when there is no roster.</summary>
+    public int? Copies { get; init; }
+    /// <summary>A roster CSV (names, optional other columns).</summary>
+    public string? Participants { get; init; }
+    /// <summary>A4 or Letter; null follows the organisation profile.</summary>
+    public string? Paper { get; init; }
+    /// <summary>Impose pages for folded A5 (or half-letter) booklets.</summary>
+    public bool Booklet { get; init; }
+}
+
+/// <summary>The outcome of <c>qcdp pack</c>: every diagnostic, and the files written (none when there were errors).</summary>
+public sealed record PackResult(DiagnosticBag Diagnostics, string? OutputDir, IReadOnlyList<(string Path, long Bytes)> Files);
+
+/// <summary>
+/// Builds print-ready session packs: load and check the content as a build does, plan the packs asked for,
+/// parse just the content they need, render every PDF in memory, and only then write them (each through a
+/// temporary file), so a failed run leaves existing packs as they were.
+/// </summary>
+public static class PackBuilder
+{
+    public static PackResult Run(PackOptions options, Action<string>? progress = null)
+    {
+        var prepared = Prepare(options, progress);
+        var diagnostics = prepared.Diagnostics;
+        if (diagnostics.HasErrors) return new(diagnostics, null, []);
+
+        // 4. Render every pack in memory; nothing is written unless all of them succeed.
+        var rendered = new List<(string Name, byte[] Bytes)>();
+        foreach (var pack in prepared.Packs)
+        {
+            progress?.Invoke(pack.Name);
+            try { rendered.Add((pack.Name, pack.Document.ToPdfBytes())); }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                diagnostics.Report(Rules.WriteFailed, SourceSpan.StartOf(prepared.Source), $"could not write {pack.Name}: {e.Message}", "check the pictures and font files the content uses");
+                return new(diagnostics, null, []);
+            }
+        }
+
+        // 5. Write: each file through a temporary name, then moved over the old one.
+        Directory.CreateDirectory(prepared.OutputDir);
+        var files = new List<(string, long)>();
+        foreach (var (name, bytes) in rendered)
+        {
+            var path = Path.Combine(prepared.OutputDir, name);
+            var temp = path + ".tmp";
+            File.WriteAllBytes(temp, bytes);
+            File.Move(temp, path, overwrite: true);
+            files.Add((name, bytes.LongLength));
+        }
+        return new PackResult(diagnostics, prepared.OutputDir, files);
+    }
+
+    /// <summary>Steps 1–3: load and check, plan, and lay out every pack as an engine document (not yet rendered).</summary>
+    public static PreparedPacks Prepare(PackOptions options, Action<string>? progress = null)
+    {
+        var root = Path.GetFullPath(options.Root);
+        var diagnostics = new DiagnosticBag();
+        PreparedPacks Fail() => new(diagnostics, [], "", "");
+
+        int selections = new[] { options.Day is not null, options.Session is not null, options.Webinar is not null, options.All }.Count(b => b);
+        if (selections != 1)
+        {
+            diagnostics.Report(Rules.PackOptions, new SourceSpan("qcdp pack", 1, 1), selections == 0 ? "say which pack to make" : "give only one of --day, --session, --webinar and --all",
+                "for example: qcdp pack --day W2.1 (Workshop 2, day 1), --session 5.1, --webinar Wb1, or --all");
+            return Fail();
+        }
+        if (options.Paper is { } paper && !paper.Equals("a4", StringComparison.OrdinalIgnoreCase) && !paper.Equals("letter", StringComparison.OrdinalIgnoreCase))
+            diagnostics.Report(Rules.PackOptions, new SourceSpan("--paper", 1, 1), $"unknown paper size '{paper}'", "use --paper a4 or --paper letter");
+        if (options.Copies is < 1 or > 500)
+            diagnostics.Report(Rules.PackOptions, new SourceSpan("--copies", 1, 1), $"--copies must be between 1 and 500, not {options.Copies}", "give the number of participants");
+
+        // 1. Load, customise and check, exactly as a build does (the profile's folder overlays content/).
+        progress?.Invoke("Loading content");
+        Roster? roster = null;
+        if (options.Participants is { } rosterPath)
+            roster = Roster.Load(rosterPath, Path.GetRelativePath(Directory.GetCurrentDirectory(), rosterPath), diagnostics);
+        var profile = OrganisationFolders.Resolve(root, options.Profile, diagnostics);
+        if (profile is null) return Fail();
+        var overlay = Overlay.ForProfile(root, profile);
+        var loader = new ContentLoader(root, diagnostics, overlay);
+        var org = loader.LoadOrganisation(profile);
+        var programme = loader.LoadProgramme();
+        if (programme is null || org is null || diagnostics.HasErrors) return Fail();
+        Customiser.Apply(programme, org, diagnostics);
+        ContentRules.Check(programme, org, diagnostics);
+        if (diagnostics.HasErrors) return Fail();
+
+        // 2. Plan the packs asked for.
+        var plans = options.All ? PackPlan.All(programme, org)
+            : options.Day is { } day ? [PackPlan.ForDay(programme, org, day, diagnostics)]
+            : options.Session is { } session ? [PackPlan.ForSession(programme, org, session, diagnostics)]
+            : [PackPlan.ForWebinar(programme, org, options.Webinar!, diagnostics)];
+        if (diagnostics.HasErrors) return Fail();
+
+        // 3. Customise, parse what the packs need and lay them out.
+        var brand = PackageBuilder.MakeBrand(root, org, programme);
+        if (options.Paper is { } p) brand = brand with { Paper = p.Equals("letter", StringComparison.OrdinalIgnoreCase) ? Branding.PaperSize.Letter : Branding.PaperSize.A4 };
+        var content = new PackContent(root, loader, overlay, programme, org, brand, diagnostics);
+        var people = new PackPeople(roster, roster?.Participants.Count ?? options.Copies);
+        var suffix = options.Booklet ? "-booklet" : "";
+        var packs = new List<PreparedPack>();
+        foreach (var plan in plans)
+        {
+            progress?.Invoke("Laying out " + plan!.Title);
+            var facilitator = FacilitatorPack.Build(content, plan, people);
+            var participant = ParticipantPack.Build(content, plan, people);
+            facilitator.Booklet = participant.Booklet = options.Booklet;
+            packs.Add(new($"{plan.Stem}-facilitator-pack{suffix}.pdf", plan, facilitator));
+            packs.Add(new($"{plan.Stem}-participant-pack{suffix}.pdf", plan, participant));
+        }
+        if (diagnostics.HasErrors) return Fail();
+        var outDir = Path.GetFullPath(options.OutputDir ?? Path.Combine(root, "output", org.Slug, "packs"), root);
+        return new PreparedPacks(diagnostics, packs, outDir, org.File);
+    }
+}
+
+/// <summary>One pack laid out as an engine document, with the file name it will get.</summary>
+public sealed record PreparedPack(string Name, PackPlan Plan, Pdf.Layout.Document Document);
+
+/// <summary>What <see cref="PackBuilder.Prepare"/> gives: diagnostics, the packs, where they go and the profile they came from.</summary>
+public sealed record PreparedPacks(DiagnosticBag Diagnostics, IReadOnlyList<PreparedPack> Packs, string OutputDir, string Source);
+
+/// <summary>Who the packs are for: a roster (names for the sign-in sheet and covers) or just a head count.</summary>
+public sealed record PackPeople(Roster? Roster, int? Count);
+
+/// <summary>
+/// The content a pack needs, parsed on demand and cached: each session's deck and facilitator notes, the
+/// handouts and the feedback form, with the organisation's placeholders filled in as in a build.
+/// </summary>
+internal sealed class PackContent
+{
+    readonly string root;
+    readonly ContentLoader loader;
+    readonly DiagnosticBag diagnostics;
+    readonly TemplateEngine templates = new();
+    readonly MarkdownReader reader;
+    readonly Dictionary<string, object> data;
+    readonly Dictionary<string, Deck> decks = [];
+    readonly Dictionary<string, List<Block>> notes = [];
+    readonly Dictionary<string, Document?> handouts = [];
+
+    readonly Overlay overlay;
+
+    public PackContent(string root, ContentLoader loader, Overlay overlay, Programme programme, Organisation org, Branding.Brand brand, DiagnosticBag diagnostics)
+    {
+        this.root = root; this.loader = loader; this.overlay = overlay; this.diagnostics = diagnostics;
+        Programme = programme; Organisation = org; Brand = brand;
+        // As in a build: passages for the other delivery mode are dropped, files resolve through the organisation's overlay.
+        reader = new MarkdownReader(root, diagnostics) { Delivery = org.Cohort.Delivery, Resolve = overlay.Content };
+        data = TemplateData.ForContent(org, programme);
+    }
+
+    public Programme Programme { get; }
+    public Organisation Organisation { get; }
+    public Branding.Brand Brand { get; }
+
+    string? Templated(string path, Dictionary<string, object>? with = null)
+    {
+        var text = File.Exists(path) ? File.ReadAllText(path) : null;
+        return text is null ? null : templates.Render(text, with ?? data, loader.Rel(path), diagnostics);
+    }
+
+    List<Block> Parse(string path) => Templated(path) is { } md ? reader.Parse(md, path) : [];
+
+    public Deck Deck(Session s)
+    {
+        if (!decks.TryGetValue(s.Id, out var deck))
+            decks[s.Id] = deck = SlideBuilder.Build($"Session {s.Id}: {s.Title}", $"{s.Workstream.Title} · {Organisation.Name}",
+                Parse(s.SlidesFile), loader.Rel(s.SlidesFile), diagnostics);
+        return deck;
+    }
+
+    public List<Block> Notes(Session s)
+    {
+        if (!notes.TryGetValue(s.Id, out var blocks)) notes[s.Id] = blocks = Parse(s.NotesFile);
+        return blocks;
+    }
+
+    /// <summary>A session's text (an activity's facilitator or online notes) as blocks, placeholders filled.</summary>
+    public List<Block> Markdown(string markdown, string file) =>
+        templates.Render(markdown, data, file, diagnostics) is { } md ? reader.Parse(md, Path.Combine(root, file)) : [];
+
+    public Document? Handout(string id)
+    {
+        if (handouts.TryGetValue(id, out var doc)) return doc;
+        var h = Programme.FindHandout(id);
+        doc = h is null ? null : new Document(templates.RenderPlain(h.Title, data, loader.Rel(h.File), diagnostics) ?? h.Title, Parse(h.File))
+            { Subtitle = Programme.Title };
+        handouts[id] = doc;
+        return doc;
+    }
+
+    public const string FeedbackForm = "content/forms/session-feedback.md";
+
+    /// <summary>The session feedback form (<c>content/forms/session-feedback.md</c>) for the pack's sessions.</summary>
+    public Document? Feedback(PackPlan plan)
+    {
+        var path = overlay.Content(Path.Combine(root, FeedbackForm));
+        if (!File.Exists(path))
+        {
+            diagnostics.Report(Rules.MissingFile, SourceSpan.StartOf(FeedbackForm), "the session feedback form is missing", "restore content/forms/session-feedback.md (see content/README.md)");
+            return null;
+        }
+        var (yaml, _) = FrontMatter.Split(File.ReadAllText(path));
+        string title = "Session feedback";
+        if (yaml is not null && Content.YamlMap.Load(yaml, FeedbackForm, diagnostics) is { } fm)
+        {
+            fm.AllowOnly("title");
+            title = fm.String("title") ?? title;
+        }
+        var with = new Dictionary<string, object>(data)
+        {
+            ["pack"] = new Dictionary<string, object>
+            {
+                ["title"] = plan.Title,
+                ["sessions"] = plan.Sessions.Select(s => new Dictionary<string, object> { ["id"] = s.Id, ["title"] = s.Title }).ToList(),
+            },
+        };
+        var md = Templated(path, with);
+        return md is null ? null : new Document(title, reader.Parse(md, path)) { Subtitle = plan.Title };
+    }
+}
