@@ -275,6 +275,54 @@ public static class ContentSchema
         Entries("terms", "The terms.", Term, required: true),
     ]);
 
+    // ---- content/evaluation/measures.yaml and self-assessment.yaml ----
+
+    public static readonly MappingSchema Measure = new("Measure", "One evaluation measure with its operational definition.",
+    [
+        Text("id", "A short id, e.g. active-coaches.", required: true),
+        Int("number", "The measure's number (its sheet in the workbook).", required: true),
+        Text("title", "The measure's name.", required: true),
+        Text("type", "outcome, process or balancing.", required: true) with { Enum = ["outcome", "process", "balancing"] },
+        Text("unit", "percent (the default) or mean.") with { Enum = ["percent", "mean"] },
+        Text("direction", "up (the default) or down: which way is better.") with { Enum = ["up", "down"] },
+        Text("definition", "What the measure tells us.", required: true),
+        Text("numerator", "What is counted.", required: true),
+        Text("denominator", "Out of what.", required: true),
+        Text("exclusions", "What is left out, and why."),
+        Text("source", "Where the data come from.", required: true),
+        Text("frequency", "How often it is collected.", required: true),
+        Text("owner", "Who collects and reports it.", required: true),
+        Text("goal", "The goal or direction of improvement."),
+        List("outcomes", "The learning outcome ids it evaluates.", required: true),
+        new("register", ValueKind.Boolean, "true when the coach register sheet counts its numerator and denominator."),
+        new("self_assessment", ValueKind.Boolean, "true when the self-assessment sheet gives its values."),
+    ]);
+
+    public static readonly MappingSchema Measures = new("Evaluation measures (content/evaluation/measures.yaml)", "The programme's evaluation measures.",
+    [
+        Entries("measures", "The measures.", Measure, required: true),
+    ]);
+
+    public static readonly MappingSchema Scale = new("Scale", "The rating scale.",
+    [
+        Int("min", "The lowest rating."),
+        Int("max", "The highest rating."),
+    ]);
+
+    public static readonly MappingSchema SelfAssessmentItem = new("Self-assessment item", "One competency participants rate themselves on.",
+    [
+        Text("id", "A short id, e.g. SA1.", required: true),
+        Text("title", "The competency.", required: true),
+        Text("description", "What it looks like in practice."),
+        List("outcomes", "The learning outcome ids it evaluates.", required: true),
+    ]);
+
+    public static readonly MappingSchema SelfAssessment = new("Competency self-assessment (content/evaluation/self-assessment.yaml)", "The items of the pre/post self-assessment.",
+    [
+        Map("scale", "The rating scale (default 0 to 10).", Scale),
+        Entries("items", "The items.", SelfAssessmentItem, required: true),
+    ]);
+
     // ---- front matter of Markdown files (not separate files, so no JSON schema) ----
 
     public static readonly MappingSchema HandoutFrontMatter = new("Handout front matter", "The YAML between --- lines at the top of a handout.",
@@ -306,5 +354,7 @@ public static class ContentSchema
         new("session", Session, ["content/workstreams/*/sessions/*/session.yaml", "organisations/*/content/sessions/*/session.yaml", "organisations/*/content/workstreams/*/sessions/*/session.yaml"]),
         new("organisation", Organisation, ["organisations/*/organisation.yaml"]),
         new("terms", Terms, ["content/style/terms.yaml"]),
+        new("measures", Measures, ["content/evaluation/measures.yaml"]),
+        new("self-assessment", SelfAssessment, ["content/evaluation/self-assessment.yaml"]),
     ];
 }
