@@ -225,9 +225,6 @@ public static class PackageBuilder
         // The cohort's dates as a calendar participants can import.
         artefacts.Add(new Artefact(CohortCalendar.PathFor(org), "calendar", org.File, () => CohortCalendar.Write(programme, org, brand.BuildDate)));
 
-        // The cohort's dates as a calendar participants can import.
-        artefacts.Add(new Artefact(CohortCalendar.PathFor(org), "calendar", org.File, () => CohortCalendar.Write(programme, org, brand.BuildDate)));
-
         // The website (qcdp build --format html): the same documents and decks again, as linked pages.
         // It comes last, as its downloads page links every file above.
         if (options.Site)
