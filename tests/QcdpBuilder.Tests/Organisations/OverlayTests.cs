@@ -251,4 +251,32 @@ public class OverlayTests
         Assert.False(plan.Diagnostics.HasErrors, Errors(plan.Diagnostics));
         Assert.Contains("Hosted by Avonmere Trust for Avonmere Trust and Kestrel Trust; see https://intranet.example.org/qi.", Text(plan.Artefacts.Single(a => a.Path == "handouts/sample-worksheet.docx")));
     }
+
+    [Theory]
+    [InlineData("before", new[] { "L1", "1.1", null })]
+    [InlineData("after", new[] { "1.1", "L1", null })]
+    public void An_added_session_goes_before_or_after_the_session_it_names(string place, string?[] expected)
+    {
+        using var repo = new MiniRepo();
+        repo.Edit("content/programme.yaml", s => s.Replace("end: \"10:15\"", "end: \"10:30\""));
+        LocalSession(repo, "L1", 15);
+        AddToProfile(repo, $"add:\n  - session: L1\n    day: 1\n    {place}: \"1.1\"");
+        var plan = Plan(repo);
+        Assert.False(plan.Diagnostics.HasErrors, Errors(plan.Diagnostics));
+        Assert.Equal(expected, plan.Programme!.Workshops[0].Days[0].Items.Select(i => i.SessionId));
+    }
+
+    [Fact]
+    public void Excluding_a_whole_workstream_drops_its_sessions_guide_and_handouts()
+    {
+        using var repo = new MiniRepo();
+        LocalSession(repo, "L1", 60);
+        AddToProfile(repo, "exclude: [sample]\nadd:\n  - { session: L1, day: 1, instead_of: \"1.1\" }");
+        var plan = Plan(repo);
+        Assert.False(plan.Diagnostics.HasErrors, Errors(plan.Diagnostics));
+        var paths = plan.Artefacts.Select(a => a.Path).ToList();
+        Assert.DoesNotContain(paths, p => p.StartsWith("guides/01-sample") || p.StartsWith("slides/1.1-") || p.StartsWith("handouts/sample-worksheet"));
+        Assert.Contains("guides/local-facilitator-guide.pdf", paths);
+        Assert.Equal(["L1", null], plan.Programme!.Workshops[0].Days[0].Items.Select(i => i.SessionId));
+    }
 }
