@@ -25,6 +25,21 @@ public sealed class Report(string format)
         return result!;
     }
 
+    /// <summary>One line per watch rebuild (what was rendered and rewritten, and how long after the change), or its problems.</summary>
+    public void Rebuilt(RebuildResult result, TimeSpan sinceChange, string root)
+    {
+        Problems(result.Diagnostics);
+        var now = DateTime.Now.ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        if (result.Failed)
+        {
+            Console.Error.WriteLine($"[{now}] {result.Diagnostics.ErrorCount} error(s): nothing rewritten; the previous files stay. Fix and save to try again.");
+            return;
+        }
+        var what = result.Everything ? "everything" : result.Rendered.Count == 0 ? "nothing affected" : string.Join(", ", result.Rendered);
+        Console.WriteLine($"[{now}] rebuilt {what}: {result.Written.Count} file(s) rewritten{(result.Removed.Count > 0 ? $", {result.Removed.Count} removed" : "")}, " +
+            $"{sinceChange.TotalMilliseconds:N0} ms from the change to written files ({result.Elapsed.TotalMilliseconds:N0} ms building).");
+    }
+
     public int Finish(BuildResult result, string root, bool quiet = false)
     {
         var d = result.Diagnostics;

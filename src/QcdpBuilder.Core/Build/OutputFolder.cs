@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using QcdpBuilder.Content;
 using QcdpBuilder.Diagnostics;
@@ -104,21 +103,19 @@ public static class OutputFolder
     static List<ManifestEntry>? WriteAll(string temp, IEnumerable<Artefact> artefacts, DiagnosticBag diagnostics, Action<string>? progress)
     {
         var entries = new List<ManifestEntry>();
-        foreach (var a in artefacts.OrderBy(a => a.Path, StringComparer.Ordinal))
+        var ordered = artefacts.OrderBy(a => a.Path, StringComparer.Ordinal).ToList();
+        foreach (var dir in ordered.Select(a => Path.GetDirectoryName(Path.Combine(temp, a.Path))!).Distinct()) Directory.CreateDirectory(dir);
+        // Rendered on every core; each file is written by the worker that made it, and the results come back
+        // in path order, so the manifest (and every file) is the same however the work was scheduled.
+        foreach (var (a, _, sha, length, error) in ParallelRender.All(ordered, progress, write: (a, bytes, _) => File.WriteAllBytes(Path.Combine(temp, a.Path), bytes)))
         {
-            progress?.Invoke(a.Path);
-            byte[] bytes;
-            try { bytes = a.Render(); }
-            catch (Exception e) when (e is not OutOfMemoryException)
+            if (error is not null || sha is null)
             {
                 // A broken picture or font must not crash the build: report it against its source and go on.
-                diagnostics.Report(Rules.WriteFailed, SourceSpan.StartOf(a.Source), $"could not write {a.Path}: {e.Message}", "check the pictures and font files this source uses");
+                diagnostics.Report(Rules.WriteFailed, SourceSpan.StartOf(a.Source), $"could not write {a.Path}: {error?.Message}", "check the pictures and font files this source uses");
                 continue;
             }
-            var path = Path.Combine(temp, a.Path);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllBytes(path, bytes);
-            entries.Add(new ManifestEntry(a.Path, a.Kind, a.Source, Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes.Length));
+            entries.Add(new ManifestEntry(a.Path, a.Kind, a.Source, sha, length));
         }
         if (!diagnostics.HasErrors) return entries;
         Directory.Delete(temp, recursive: true);
@@ -135,7 +132,8 @@ public static class OutputFolder
         if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
     }
 
-    static byte[] Manifest(List<ManifestEntry> entries, Programme p, Organisation org)
+    /// <summary>manifest.json: the programme, the organisation, and every file with its kind, source, SHA-256 and size.</summary>
+    internal static byte[] Manifest(IReadOnlyList<ManifestEntry> entries, Programme p, Organisation org)
     {
         var ms = new MemoryStream();
         using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true }))

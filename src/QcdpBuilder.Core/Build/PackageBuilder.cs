@@ -28,12 +28,22 @@ public sealed record BuildOptions(string Root)
     public string? OutputDir { get; init; }
     /// <summary>False for <c>qcdp validate</c>: everything is checked, nothing written.</summary>
     public bool Write { get; init; } = true;
+    /// <summary>Only files with these extensions ("pptx", "docx", "pdf"); null for the whole package.</summary>
+    public IReadOnlySet<string>? Only { get; init; }
     /// <summary>Also write the programme as a static website into <c>site/</c> (<c>qcdp build --format html</c>).</summary>
     public bool Site { get; init; }
 }
 
 /// <summary>One file of the package: where it goes, what kind it is, what it came from, and how to make it.</summary>
-public sealed record Artefact(string Path, string Kind, string Source, Func<byte[]> Render);
+public sealed record Artefact(string Path, string Kind, string Source, Func<byte[]> Render)
+{
+    /// <summary>
+    /// The content files (full paths) this file is made from, for incremental rebuilds. Files no artefact
+    /// claims (programme.yaml, the profile, the logo, fonts) count as inputs of every artefact. Null when not
+    /// known: such an artefact is made again after every change.
+    /// </summary>
+    public IReadOnlyList<string>? Inputs { get; init; }
+}
 
 /// <summary>The outcome of a build: every diagnostic, and the files written (empty when nothing was).</summary>
 public sealed record BuildResult(DiagnosticBag Diagnostics, string? OutputDir, IReadOnlyList<ManifestEntry> Files);
@@ -52,13 +62,19 @@ public static class PackageBuilder
     {
         var plan = Plan(options, progress);
         if (!options.Write || plan.Organisation is null) return new BuildResult(plan.Diagnostics, null, []);
-        var outDir = OutputDirFor(options, plan.Organisation);
         // Tidy up after an earlier build that was killed, even if this one is about to fail.
-        OutputFolder.Recover(outDir);
+        OutputFolder.Recover(OutputDirFor(options, plan.Organisation));
         if (plan.Diagnostics.HasErrors || plan.Programme is null) return new BuildResult(plan.Diagnostics, null, []);
+        return Write(options, plan, progress);
+    }
 
-        // 5. Write: render every artefact into a temporary folder, then swap it in.
-        var files = OutputFolder.Replace(outDir, plan.Artefacts, plan.Programme, plan.Organisation, plan.Diagnostics, progress);
+    /// <summary>Step 5 for a plan without errors: render every artefact into a temporary folder, then swap it in.</summary>
+    public static BuildResult Write(BuildOptions options, BuildPlan plan, Action<string>? progress = null)
+    {
+        if (plan.Diagnostics.HasErrors || plan.Programme is null || plan.Organisation is null) return new BuildResult(plan.Diagnostics, null, []);
+        var outDir = OutputDirFor(options, plan.Organisation);
+        var artefacts = options.Only is { } only ? plan.Artefacts.Where(a => only.Contains(Path.GetExtension(a.Path).TrimStart('.'))).ToList() : plan.Artefacts;
+        var files = OutputFolder.Replace(outDir, artefacts, plan.Programme, plan.Organisation, plan.Diagnostics, progress);
         return files is null ? new BuildResult(plan.Diagnostics, null, []) : new BuildResult(plan.Diagnostics, outDir, files);
     }
 
@@ -120,20 +136,25 @@ public static class PackageBuilder
         var handouts = new Dictionary<string, Document>();
 
         // Every document goes out as an editable DOCX and a print-ready PDF from the same model.
-        void AddDocument(string stem, string kind, string source, Document doc, DocxKind docx, PdfKind pdf, int contentsDepth = 3)
+        void AddDocument(string stem, string kind, string source, Document doc, DocxKind docx, PdfKind pdf, IEnumerable<string>? inputs, int contentsDepth = 3)
         {
+            var files = inputs?.Concat(Pictures(doc.Blocks)).Distinct().ToList();
             artefacts.Add(new Artefact(stem + ".docx", kind, source,
-                () => DocxWriter.Write(doc, brand, new DocxOptions(docx) { ReferenceDocxPath = org.ReferenceDocument, ContentsDepth = contentsDepth })));
-            artefacts.Add(new Artefact(stem + ".pdf", kind, source, () => PdfWriter.Write(doc, brand, pdf)));
+                () => DocxWriter.Write(doc, brand, new DocxOptions(docx) { ReferenceDocxPath = org.ReferenceDocument, ContentsDepth = contentsDepth })) { Inputs = files });
+            artefacts.Add(new Artefact(stem + ".pdf", kind, source, () => PdfWriter.Write(doc, brand, pdf)) { Inputs = files });
         }
+        // Run sheets and the timetable use every session's timings; outcome texts come from every workstream.
+        var allSessionFiles = programme.Sessions.Select(s => s.File).Concat(programme.Workstreams.Select(w => w.File)).ToList();
 
         // Slide text that will not fit its placeholder, measured with the brand's fonts in the deck's layouts.
         var overflow = new SlideOverflow(brand, org.ReferenceDeck);
         foreach (var session in programme.Sessions)
         {
             var slidesFile = loader.Rel(session.SlidesFile);
+            var blocks = ParseFile(session.SlidesFile);
             var deck = SlideBuilder.Build($"Session {session.Id}: {session.Title}", $"{session.Workstream.Title} · {org.Name}",
-                ParseFile(session.SlidesFile), slidesFile, diagnostics);
+                blocks, slidesFile, diagnostics);
+            List<string> inputs = [session.SlidesFile, session.File, session.Workstream.File, .. Pictures(blocks)];
             decks[session.Id] = deck;
             var count = deck.Slides.Count;
             if (count > MaxSlides)
@@ -146,10 +167,10 @@ public static class PackageBuilder
             if (count < 8 || count > 20)
                 diagnostics.Report(Rules.SlideCount, SourceSpan.StartOf(slidesFile), $"the deck has {count} slides (with its title slide); decks should have 8–20", count < 8 ? "add slides" : "split or trim the deck");
             overflow.Check(deck, slidesFile, diagnostics);
-            artefacts.Add(new Artefact($"slides/{session.Slug}.pptx", "slides", slidesFile, () => PptxWriter.Write(deck, brand, org.ReferenceDeck)));
-            artefacts.Add(new Artefact($"slides/{session.Slug}.pdf", "slides", slidesFile, () => PdfWriter.Slides(deck, brand)));
-            artefacts.Add(new Artefact($"slides/{session.Slug}-notes.pdf", "notes-pages", slidesFile, () => PdfWriter.NotesHandout(deck, brand)));
-            artefacts.Add(new Artefact($"slides/{session.Slug}-speaker-notes.pdf", "speaker-notes", slidesFile, () => PdfWriter.SpeakerNotes(deck, brand)));
+            artefacts.Add(new Artefact($"slides/{session.Slug}.pptx", "slides", slidesFile, () => PptxWriter.Write(deck, brand, org.ReferenceDeck)) { Inputs = inputs });
+            artefacts.Add(new Artefact($"slides/{session.Slug}.pdf", "slides", slidesFile, () => PdfWriter.Slides(deck, brand)) { Inputs = inputs });
+            artefacts.Add(new Artefact($"slides/{session.Slug}-notes.pdf", "notes-pages", slidesFile, () => PdfWriter.NotesHandout(deck, brand)) { Inputs = inputs });
+            artefacts.Add(new Artefact($"slides/{session.Slug}-speaker-notes.pdf", "speaker-notes", slidesFile, () => PdfWriter.SpeakerNotes(deck, brand)) { Inputs = inputs });
         }
 
         var guideTemplate = overlay.Template("facilitator-guide.md.hbs");
@@ -167,7 +188,9 @@ public static class PackageBuilder
                 Subtitle = $"Facilitator guide · {programme.Title}",
                 Meta = Meta(programme, org),
             };
-            AddDocument($"guides/{ws.Slug}-facilitator-guide", "facilitator-guide", ws.File, doc, DocxKind.Guide, PdfKind.Guide, contentsDepth: 2);
+            var guideInputs = allSessionFiles.Append(guideTemplate).Concat(ws.Sessions.Select(s => s.NotesFile))
+                .Concat(ws.Sessions.SelectMany(s => s.Handouts).Select(id => programme.FindHandout(id)?.File).OfType<string>());
+            AddDocument($"guides/{ws.Slug}-facilitator-guide", "facilitator-guide", ws.File, doc, DocxKind.Guide, PdfKind.Guide, guideInputs, contentsDepth: 2);
         }
 
         foreach (var h in programme.Handouts)
@@ -175,14 +198,14 @@ public static class PackageBuilder
             var doc = new Document(Title(h.Title, h.File), ParseFile(h.File)) { Subtitle = programme.Title, Meta = Meta(programme, org) };
             handouts[h.Id] = doc;
             Validation.HeadingOrder.Check(doc.Blocks, loader.Rel(h.File), diagnostics);
-            AddDocument($"handouts/{h.Id}", "handout", loader.Rel(h.File), doc, DocxKind.Handout, PdfKind.Handout);
+            AddDocument($"handouts/{h.Id}", "handout", loader.Rel(h.File), doc, DocxKind.Handout, PdfKind.Handout, [h.File]);
         }
 
         if (programme.Contract is { } contract)
         {
             var doc = new Document(Title(contract.Title, contract.File), ParseFile(contract.File)) { Subtitle = $"{programme.Title} · {org.Cohort.Name}", Meta = Meta(programme, org) };
             Validation.HeadingOrder.Check(doc.Blocks, loader.Rel(contract.File), diagnostics);
-            AddDocument("contracts/applicant-contract", "applicant-contract", loader.Rel(contract.File), doc, DocxKind.Form, PdfKind.Form);
+            AddDocument("contracts/applicant-contract", "applicant-contract", loader.Rel(contract.File), doc, DocxKind.Form, PdfKind.Form, [contract.File]);
         }
 
         foreach (var m in programme.Materials)
@@ -190,7 +213,7 @@ public static class PackageBuilder
             var doc = new Document(Title(m.Title, m.File), ParseFile(m.File)) { Subtitle = programme.Title, Meta = Meta(programme, org) };
             Validation.HeadingOrder.Check(doc.Blocks, loader.Rel(m.File), diagnostics);
             var (docx, pdf) = m.Kind switch { "form" => (DocxKind.Form, PdfKind.Form), "comms" => (DocxKind.Handout, PdfKind.Handout), _ => (DocxKind.Guide, PdfKind.Guide) };
-            AddDocument($"programme/{m.Id}", m.Kind, loader.Rel(m.File), doc, docx, pdf);
+            AddDocument($"programme/{m.Id}", m.Kind, loader.Rel(m.File), doc, docx, pdf, [m.File]);
         }
 
         var timetableTemplate = overlay.Template("timetable.md.hbs");
@@ -200,7 +223,7 @@ public static class PackageBuilder
             if (md is not null)
             {
                 var doc = new Document($"Timetable: {org.Cohort.Name}", reader.Parse(md, timetableTemplate)) { Subtitle = programme.Title, Meta = Meta(programme, org) };
-                AddDocument("programme/timetable", "timetable", "content/programme.yaml", doc, DocxKind.Handout, PdfKind.Handout);
+                AddDocument("programme/timetable", "timetable", "content/programme.yaml", doc, DocxKind.Handout, PdfKind.Handout, allSessionFiles.Append(timetableTemplate));
             }
         }
 
@@ -209,7 +232,7 @@ public static class PackageBuilder
         var trace = Traceability.Build(programme, evaluation);
         artefacts.Add(new Artefact("evaluation/traceability.xlsx", "traceability", EvaluationLoader.SelfAssessmentFile, () => TraceabilityOutputs.Workbook(trace, evaluation, brand)));
         AddDocument("programme/traceability", "traceability", EvaluationLoader.MeasuresFile,
-            TraceabilityOutputs.Document(trace, programme) with { Meta = Meta(programme, org) }, DocxKind.Handout, PdfKind.Handout);
+            TraceabilityOutputs.Document(trace, programme) with { Meta = Meta(programme, org) }, DocxKind.Handout, PdfKind.Handout, inputs: null);
 
         // The cohort's dates as a calendar participants can import.
         artefacts.Add(new Artefact(CohortCalendar.PathFor(org), "calendar", org.File, () => CohortCalendar.Write(programme, org, brand.BuildDate)));
@@ -238,6 +261,23 @@ public static class PackageBuilder
     {
         foreach (var f in SiteWriter.Files(content.Compose()))
             artefacts.Add(new Artefact("site/" + f.Path, "site", f.Source, f.Render));
+    }
+
+    /// <summary>The picture files a document shows (full paths), wherever they are nested.</summary>
+    static IEnumerable<string> Pictures(IEnumerable<Block> blocks)
+    {
+        foreach (var b in blocks)
+        {
+            IEnumerable<string> inner = b switch
+            {
+                Image i => [i.Path],
+                Div d => Pictures(d.Blocks),
+                Quote q => Pictures(q.Blocks),
+                ListBlock l => l.Items.SelectMany(item => Pictures(item.Blocks)),
+                _ => [],
+            };
+            foreach (var p in inner) yield return p;
+        }
     }
 
     static IReadOnlyDictionary<string, string> Meta(Programme p, Organisation org) => new Dictionary<string, string>

@@ -35,7 +35,7 @@ internal sealed class PartRelationships
     }
 }
 
-/// <summary>Collects the parts of a package and writes them as a ZIP with [Content_Types].xml.</summary>
+/// <summary>Collects the parts of a package and writes them as a deterministic ZIP: [Content_Types].xml first, parts in the order added, fixed time stamps.</summary>
 internal sealed class DocxPackage
 {
     readonly List<(string Name, byte[] Bytes)> _parts = [];
@@ -89,7 +89,9 @@ internal sealed class DocxPackage
         {
             void Write(string name, byte[] bytes)
             {
-                using var s = zip.CreateEntry(name, CompressionLevel.Optimal).Open();
+                var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
+                entry.LastWriteTime = Packaging.DeterministicZip.Epoch; // the same bytes on every build
+                using var s = entry.Open();
                 s.Write(bytes);
             }
             Write("[Content_Types].xml", Serialise(types));

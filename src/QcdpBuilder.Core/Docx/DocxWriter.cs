@@ -30,8 +30,8 @@ public static class DocxWriter
         }
     }
 
-    public static byte[] Write(Document doc, Brand brand, DocxOptions options) =>
-        DeterministicZip.Normalise(new DocxBuilder(doc, brand, options).Build());
+    // DocxPackage writes its ZIP deterministically itself (fixed time stamps, fixed order), so no second pass.
+    public static byte[] Write(Document doc, Brand brand, DocxOptions options) => new DocxBuilder(doc, brand, options).Build();
 }
 
 /// <summary>Page size and margins in twips.</summary>

@@ -10,9 +10,16 @@ namespace QcdpBuilder.Packaging;
 /// </summary>
 public static class DeterministicZip
 {
-    static readonly DateTimeOffset Epoch = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    /// <summary>The fixed time stamp of every entry (the earliest a ZIP can hold).</summary>
+    public static readonly DateTimeOffset Epoch = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public static byte[] Normalise(byte[] package)
+    /// <param name="package">The package as written by System.IO.Packaging.</param>
+    /// <param name="stripByteOrderMarks">
+    /// Drop a UTF-8 byte order mark at the start of any part: System.IO.Packaging writes relationship parts
+    /// and [Content_Types].xml with one; Office does not need it and plain XML readers trip over it.
+    /// Done in the same pass, so the package is unzipped and zipped once.
+    /// </param>
+    public static byte[] Normalise(byte[] package, bool stripByteOrderMarks = false)
     {
         using var input = new ZipArchive(new MemoryStream(package), ZipArchiveMode.Read);
         var output = new MemoryStream();
@@ -26,7 +33,11 @@ public static class DeterministicZip
                 copy.LastWriteTime = Epoch;
                 using var from = entry.Open();
                 using var to = copy.Open();
-                from.CopyTo(to);
+                if (!stripByteOrderMarks) { from.CopyTo(to); continue; }
+                var bytes = new MemoryStream();
+                from.CopyTo(bytes);
+                var data = bytes.GetBuffer().AsSpan(0, (int)bytes.Length);
+                to.Write(data.StartsWith("\uFEFF"u8) ? data[3..] : data);
             }
         }
         return output.ToArray();

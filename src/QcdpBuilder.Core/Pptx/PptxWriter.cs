@@ -20,12 +20,14 @@ public static class PptxWriter
 {
     public static byte[] Write(Deck deck, Brand brand, string? referenceDeckPath = null)
     {
-        var reference = referenceDeckPath is null ? ReferenceDeck.Build(brand) : File.ReadAllBytes(referenceDeckPath);
+        var reference = referenceDeckPath is null ? ReferenceDeck.For(brand) : File.ReadAllBytes(referenceDeckPath);
         var stream = new MemoryStream();
         stream.Write(reference);
         stream.Position = 0;
         using (var doc = PresentationDocument.Open(stream, true))
         {
+            // Parts are stored uncompressed here: DeterministicZip compresses the package once, at the end.
+            doc.CompressionOption = System.IO.Packaging.CompressionOption.NotCompressed;
             if (doc.DocumentType != PresentationDocumentType.Presentation)
                 doc.ChangeDocumentType(PresentationDocumentType.Presentation);
             var pres = doc.PresentationPart ?? throw new InvalidOperationException("The reference deck has no presentation part.");
@@ -53,7 +55,7 @@ public static class PptxWriter
             Save(pres, presXml);
             DocumentProperties(doc, deck, brand);
         }
-        return DeterministicZip.Normalise(ByteOrderMarks.Strip(stream.ToArray()));
+        return DeterministicZip.Normalise(stream.ToArray(), stripByteOrderMarks: true);
     }
 
     /// <summary>

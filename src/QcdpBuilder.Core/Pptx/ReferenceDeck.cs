@@ -21,11 +21,19 @@ static class ReferenceDeck
 
     const string MainContentType = "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml";
 
+    // Every deck of a build starts from the same reference: make it once per brand (a build has one Brand
+    // instance; a rebuild after an edit makes a new one). The bytes are only ever copied, never changed.
+    static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Brand, byte[]> Built = new();
+
+    /// <summary>The reference deck for <paramref name="brand"/>, built on first use.</summary>
+    public static byte[] For(Brand brand) => Built.GetValue(brand, Build);
+
     public static byte[] Build(Brand brand)
     {
         var stream = new MemoryStream();
         using (var doc = PresentationDocument.Create(stream, PresentationDocumentType.Presentation))
         {
+            doc.CompressionOption = System.IO.Packaging.CompressionOption.NotCompressed; // only ever read back by the writer
             var pres = doc.AddNewPart<PresentationPart>(MainContentType, "rId1");
             Feed(pres, Fragment("presentation.xml"));
 

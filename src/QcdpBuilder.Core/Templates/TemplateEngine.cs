@@ -14,13 +14,22 @@ namespace QcdpBuilder.Templates;
 /// </summary>
 public sealed partial class TemplateEngine
 {
-    readonly IHandlebars markdown;
-    readonly IHandlebars plain;
+    // Compiling a template (to expression trees, then IL) costs far more than running it, and the same
+    // texts come back in every build and every rebuild of a watch session: compile each text once per process.
+    static readonly Compiler markdown = new(Handlebars.Create(new HandlebarsConfiguration { TextEncoder = new MarkdownEncoder(), ThrowOnUnresolvedBindingExpression = true }));
+    static readonly Compiler plain = new(Handlebars.Create(new HandlebarsConfiguration { NoEscape = true, ThrowOnUnresolvedBindingExpression = true }));
 
-    public TemplateEngine()
+    sealed class Compiler(IHandlebars handlebars)
     {
-        markdown = Handlebars.Create(new HandlebarsConfiguration { TextEncoder = new MarkdownEncoder(), ThrowOnUnresolvedBindingExpression = true });
-        plain = Handlebars.Create(new HandlebarsConfiguration { NoEscape = true, ThrowOnUnresolvedBindingExpression = true });
+        readonly System.Collections.Concurrent.ConcurrentDictionary<string, HandlebarsTemplate<object, object>> compiled = new(StringComparer.Ordinal);
+
+        public HandlebarsTemplate<object, object> Compile(string source)
+        {
+            if (compiled.TryGetValue(source, out var template)) return template;
+            if (compiled.Count > 4096) compiled.Clear(); // bound a long watch session
+            lock (this) template = handlebars.Compile(source);
+            return compiled.GetOrAdd(source, template);
+        }
     }
 
     /// <summary>
@@ -34,7 +43,7 @@ public sealed partial class TemplateEngine
     public string? RenderPlain(string source, object data, string file, DiagnosticBag diagnostics, int firstLine = 1) =>
         Render(plain, source, data, file, diagnostics, firstLine);
 
-    static string? Render(IHandlebars handlebars, string source, object data, string file, DiagnosticBag diagnostics, int firstLine)
+    static string? Render(Compiler handlebars, string source, object data, string file, DiagnosticBag diagnostics, int firstLine)
     {
         // Fast path: most content has no placeholders at all.
         if (!source.Contains("{{")) return source.Replace("\\{{", "{{");

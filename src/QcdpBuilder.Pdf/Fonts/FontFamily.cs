@@ -38,16 +38,19 @@ public sealed class FontSet
         Regular = regular; Bold = bold; Italic = italic; BoldItalic = boldItalic;
     }
 
-    /// <summary>Loads the four faces (parsed fonts are cached per path: they are immutable).</summary>
+    /// <summary>Loads the four faces (parsed fonts are cached per file for the whole process: they are immutable).</summary>
     public static FontSet Load(FontFamily family) =>
         new(Get(family.Regular), Get(family.Bold), Get(family.Italic), Get(family.BoldItalic));
 
     private static TrueTypeFont Get(string path)
     {
         var full = Path.GetFullPath(path);
+        // Size and time stamp in the key: a long-running process (watch) sees a replaced font file.
+        var info = new FileInfo(full);
+        var key = info.Exists ? $"{full}|{info.Length}|{info.LastWriteTimeUtc.Ticks}" : full;
         lock (Cache)
         {
-            if (!Cache.TryGetValue(full, out var f)) Cache[full] = f = TrueTypeFont.Load(full);
+            if (!Cache.TryGetValue(key, out var f)) Cache[key] = f = TrueTypeFont.Load(full);
             return f;
         }
     }

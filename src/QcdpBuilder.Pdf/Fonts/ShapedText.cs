@@ -30,6 +30,31 @@ public static class TextShaper
     /// <summary>Shapes <paramref name="text"/> in <paramref name="font"/> at <paramref name="size"/> points.</summary>
     public static ShapedText Shape(TrueTypeFont font, string text, double size, bool kerning = true)
     {
+        var core = Core(font, text, kerning);
+        return new ShapedText
+        {
+            Font = font, Size = size, Text = text, Glyphs = core.Glyphs, GlyphText = core.GlyphText,
+            Kerning = core.Kerning, Width = core.Units * size / font.UnitsPerEm,
+        };
+    }
+
+    /// <summary>Width of a string in points, including kerning.</summary>
+    public static double Measure(TrueTypeFont font, string text, double size) => Core(font, text, true).Units * size / font.UnitsPerEm;
+
+    /// <summary>The size-independent result of shaping: glyphs, their text, kerning and the advance in font units.</summary>
+    internal sealed record Shaped(ushort[] Glyphs, string[] GlyphText, int[] Kerning, int Units);
+
+    /// <summary>
+    /// Shaping depends only on the font and the text, and line breaking measures the same words again and again
+    /// (every deck is drawn three times, every paragraph re-measured per width), so results are cached per font.
+    /// The arrays are shared and never modified.
+    /// </summary>
+    private static Shaped Core(TrueTypeFont font, string text, bool kerning)
+    {
+        var cache = kerning ? font.ShapeCache : font.ShapeCacheNoKerning;
+        if (cache.TryGetValue(text, out var hit)) return hit;
+        // Bound memory in long-running processes (watch). Not cache.Count: that takes every lock of the dictionary.
+        if (Interlocked.Increment(ref font.ShapeCacheMisses) % 100_000 == 0) cache.Clear();
         var glyphs = new List<ushort>(text.Length);
         var glyphText = new List<string>(text.Length);
         foreach (var rune in text.EnumerateRunes())
@@ -53,15 +78,10 @@ public static class TextShaper
                 units += kern[i];
             }
         }
-        return new ShapedText
-        {
-            Font = font, Size = size, Text = text, Glyphs = glyphs.ToArray(), GlyphText = glyphText.ToArray(),
-            Kerning = kern, Width = units * size / font.UnitsPerEm,
-        };
+        var result = new Shaped(glyphs.ToArray(), glyphText.ToArray(), kern, units);
+        cache.TryAdd(text, result);
+        return result;
     }
-
-    /// <summary>Width of a string in points, including kerning.</summary>
-    public static double Measure(TrueTypeFont font, string text, double size) => Shape(font, text, size).Width;
 
     private static ushort Fallback(TrueTypeFont font, int cp)
     {

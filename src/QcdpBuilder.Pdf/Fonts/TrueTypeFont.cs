@@ -16,8 +16,13 @@ public sealed class TrueTypeFont
     private ushort[] _advances = [];
     private readonly Dictionary<uint, short> _kernPairs = new();
     private readonly List<PairPosSubtable> _gposPairs = new();
-    private readonly Dictionary<uint, short> _gposCache = new();
+    // Filled lazily by GetKerning from any thread (writers run in parallel); reads take no lock.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<uint, short> _gposCache = new();
     private int[] _loca = [];
+    // Shaping results by text (see TextShaper); the font is immutable, so they stay valid for its lifetime.
+    internal readonly System.Collections.Concurrent.ConcurrentDictionary<string, TextShaper.Shaped> ShapeCache = new(StringComparer.Ordinal);
+    internal readonly System.Collections.Concurrent.ConcurrentDictionary<string, TextShaper.Shaped> ShapeCacheNoKerning = new(StringComparer.Ordinal);
+    internal long ShapeCacheMisses;
 
     /// <summary>Where the font came from (file path or a caller-supplied name); informational.</summary>
     public string Source { get; }
@@ -361,27 +366,24 @@ public sealed class TrueTypeFont
         uint key = ((uint)left << 16) | right;
         if (_gposPairs.Count > 0)
         {
-            lock (_gposCache)
+            if (_gposCache.TryGetValue(key, out var cached)) return cached;
+            short v = 0;
+            foreach (var p in _gposPairs)
             {
-                if (_gposCache.TryGetValue(key, out var cached)) return cached;
-                short v = 0;
-                foreach (var p in _gposPairs)
+                if (!p.Coverage.TryGetValue(left, out int ci)) continue;
+                if (p.Format == 1)
                 {
-                    if (!p.Coverage.TryGetValue(left, out int ci)) continue;
-                    if (p.Format == 1)
-                    {
-                        if (ci < p.PairSets.Length && p.PairSets[ci].TryGetValue(right, out var a)) { v = a; break; }
-                    }
-                    else if (p.Format == 2)
-                    {
-                        int c1 = p.Class1(left), c2 = p.Class2(right);
-                        int idx = c1 * p.Class2Count + c2;
-                        if (idx < p.ClassValues.Length) { v = p.ClassValues[idx]; break; } // first subtable covering the glyph wins
-                    }
+                    if (ci < p.PairSets.Length && p.PairSets[ci].TryGetValue(right, out var a)) { v = a; break; }
                 }
-                _gposCache[key] = v;
-                return v;
+                else if (p.Format == 2)
+                {
+                    int c1 = p.Class1(left), c2 = p.Class2(right);
+                    int idx = c1 * p.Class2Count + c2;
+                    if (idx < p.ClassValues.Length) { v = p.ClassValues[idx]; break; } // first subtable covering the glyph wins
+                }
             }
+            _gposCache[key] = v;
+            return v;
         }
         return _kernPairs.TryGetValue(key, out var k) ? k : 0;
     }

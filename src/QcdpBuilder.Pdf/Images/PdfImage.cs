@@ -6,7 +6,10 @@ namespace QcdpBuilder.Pdf.Images;
 /// <summary>
 /// A raster image prepared for PDF embedding. PNGs are decoded (to undo the PNG row filters PDF viewers do not
 /// understand without predictors) and re-compressed with Flate; alpha becomes a separate soft mask. JPEGs are
-/// passed through unchanged with /DCTDecode, which is lossless and fast.
+/// passed through unchanged with /DCTDecode, which is lossless and fast. Opaque 8-bit grey or RGB PNGs need no
+/// decoding at all: their zlib data is embedded as it is, with PNG predictors in /DecodeParms (PDF 1.2+), which
+/// is fast and keeps the PNG's own compression. Decoded images are cached per process by content
+/// (<see cref="FromFile"/>), so a picture used on many slides and in many documents is read once.
 /// </summary>
 public sealed class PdfImage
 {
@@ -23,18 +26,33 @@ public sealed class PdfImage
     public byte[]? AlphaData { get; }
     /// <summary>Whether CMYK JPEG data is stored inverted (Adobe APP14), needing a /Decode array.</summary>
     public bool InvertCmyk { get; }
+    /// <summary>The /DecodeParms dictionary for <see cref="Data"/> (PNG predictors), or null when none is needed.</summary>
+    public string? DecodeParms { get; }
 
-    private PdfImage(int w, int h, string cs, string filter, byte[] data, byte[]? alpha, bool invert = false)
+    private PdfImage(int w, int h, string cs, string filter, byte[] data, byte[]? alpha, bool invert = false, string? decodeParms = null)
     {
-        PixelWidth = w; PixelHeight = h; ColorSpace = cs; Filter = filter; Data = data; AlphaData = alpha; InvertCmyk = invert;
+        PixelWidth = w; PixelHeight = h; ColorSpace = cs; Filter = filter; Data = data; AlphaData = alpha; InvertCmyk = invert; DecodeParms = decodeParms;
     }
+
+    // Content-addressed: the same bytes give the same (immutable) image, whatever the path, and an edited file
+    // gets a new entry. Lazy makes concurrent writers decode each picture once.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<PdfImage>> Cache = new(StringComparer.Ordinal);
+    private const int CacheLimit = 512;
 
     /// <summary>Natural size in points assuming 96 dpi (the usual screen-graphics convention).</summary>
     public (double Width, double Height) NaturalSize => (PixelWidth * 0.75, PixelHeight * 0.75);
 
+    /// <summary>Reads and prepares an image file; the result is cached per process by the file's content.</summary>
     public static PdfImage FromFile(string path)
     {
-        try { return FromBytes(File.ReadAllBytes(path)); }
+        try
+        {
+            var bytes = File.ReadAllBytes(path);
+            var key = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes));
+            if (Cache.TryGetValue(key, out var hit)) return hit.Value;
+            if (Cache.Count > CacheLimit) Cache.Clear(); // a long watch session editing pictures must not grow without bound
+            return Cache.GetOrAdd(key, _ => new Lazy<PdfImage>(() => FromBytes(bytes))).Value;
+        }
         catch (Exception e) when (e is ArgumentException or IndexOutOfRangeException or InvalidDataException or EndOfStreamException)
         {
             // A cut-off or damaged file fails deep in decoding; say which file, in words a user can act on.
@@ -107,7 +125,16 @@ public sealed class PdfImage
         int channels = type switch { 0 => 1, 2 => 3, 3 => 1, 4 => 2, 6 => 4, _ => throw new InvalidDataException("Bad PNG colour type") };
         int bitsPerPixel = channels * depth;
         int stride = (w * bitsPerPixel + 7) / 8, bpp = Math.Max(1, bitsPerPixel / 8);
+        if (w <= 0 || h <= 0) throw new InvalidDataException("PNG has no pixels");
         idat.Position = 0;
+        if (depth == 8 && type is 0 or 2 && trns == null)
+        {
+            // Opaque 8-bit grey or RGB: PDF understands the PNG row filters itself (predictor 15), so the
+            // compressed data goes in as it is. Inflating it once checks the file is complete and sound.
+            CheckRows(idat, h, stride);
+            var parms = $"<< /Predictor 15 /Colors {channels} /BitsPerComponent 8 /Columns {w} >>";
+            return new PdfImage(w, h, type == 0 ? "DeviceGray" : "DeviceRGB", "FlateDecode", idat.ToArray(), null, decodeParms: parms);
+        }
         var raw = new byte[h * stride];
         using (var z = new ZLibStream(idat, CompressionMode.Decompress))
         {
@@ -157,6 +184,19 @@ public sealed class PdfImage
             }
         if (alpha != null && alpha.All(a => a == 255)) alpha = null;
         return new PdfImage(w, h, gray ? "DeviceGray" : "DeviceRGB", "FlateDecode", Deflate(color), alpha == null ? null : Deflate(alpha));
+    }
+
+    /// <summary>Inflates the image data without keeping it: every row must be there with a valid filter byte.</summary>
+    private static void CheckRows(MemoryStream idat, int h, int stride)
+    {
+        using var z = new ZLibStream(idat, CompressionMode.Decompress, leaveOpen: true);
+        var line = new byte[stride + 1];
+        for (int y = 0; y < h; y++)
+        {
+            z.ReadExactly(line);
+            if (line[0] > 4) throw new InvalidDataException($"row {y} has an unknown filter ({line[0]})");
+        }
+        idat.Position = 0;
     }
 
     private static void Unfilter(byte filter, Span<byte> cur, byte[] prev, int bpp)

@@ -17,6 +17,13 @@ public sealed class StructTag
     /// <summary>Optional title (e.g. heading text) to help debugging tools.</summary>
     public string? Title { get; init; }
     public override string ToString() => Role;
+
+    // Identity hash handed out at creation: the writer looks every tag up on every draw, and the runtime's
+    // first-time identity hash for a new object is slow. Equality stays reference equality.
+    private static int _count;
+    private readonly int _hash = Interlocked.Increment(ref _count);
+    public override int GetHashCode() => _hash;
+    public override bool Equals(object? obj) => ReferenceEquals(this, obj);
 }
 
 /// <summary>Names of the standard PDF structure types the engine emits.</summary>

@@ -48,7 +48,7 @@ public sealed class PdfCanvas : ICanvas
     private readonly List<Page> _pages = new();
     private readonly Dictionary<TrueTypeFont, FontUse> _fonts = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<PdfImage, (string Name, int Id)> _images = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<StructTag, StructElem> _elems = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<StructTag, StructElem> _elems = new(); // StructTag: reference equality, cheap hash
     private readonly List<StructElem> _allElems = new();
     private readonly Stack<StructElem> _stack = new();
     private readonly StructElem _root;
@@ -215,6 +215,7 @@ public sealed class PdfCanvas : ICanvas
                 extra = $" /SMask {smask} 0 R";
             }
             if (image.InvertCmyk) extra += " /Decode [1 0 1 0 1 0 1 0]";
+            if (image.DecodeParms != null) extra += " /DecodeParms " + image.DecodeParms;
             _store.SetStream(id, $"/Type /XObject /Subtype /Image /Width {image.PixelWidth} /Height {image.PixelHeight} /ColorSpace /{image.ColorSpace} /BitsPerComponent {image.BitsPerComponent} /Filter /{image.Filter}{extra}", image.Data, false);
             _images[image] = im = ("Im" + (_images.Count + 1), id);
         }

@@ -1,0 +1,137 @@
+using System.Security.Cryptography;
+using QcdpBuilder.Build;
+using QcdpBuilder.Tests.Support;
+
+namespace QcdpBuilder.Tests.Pipeline;
+
+/// <summary>
+/// Incremental rebuilds (what <c>qcdp build --watch</c> runs after each save): only the files a change
+/// affects are rendered and rewritten, the rest are not touched, and the result equals a clean build.
+/// </summary>
+public class IncrementalTests
+{
+    static readonly DateTime Old = new(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    static (IncrementalBuild Build, string Out) Start(MiniRepo repo)
+    {
+        var (build, result) = IncrementalBuild.Start(new BuildOptions(repo.Root));
+        Assert.False(result.Diagnostics.HasErrors, string.Join("\n", result.Diagnostics.Items));
+        // Back-date every file, so a file the rebuild rewrites shows a new time stamp and one it leaves alone does not.
+        foreach (var f in Directory.GetFiles(result.OutputDir!, "*", SearchOption.AllDirectories)) File.SetLastWriteTimeUtc(f, Old);
+        return (build, result.OutputDir!);
+    }
+
+    static Dictionary<string, string> Hashes(string dir) =>
+        Directory.GetFiles(dir, "*", SearchOption.AllDirectories).ToDictionary(
+            f => Path.GetRelativePath(dir, f).Replace('\\', '/'), f => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(f))));
+
+    static List<string> Touched(string dir) =>
+        Directory.GetFiles(dir, "*", SearchOption.AllDirectories).Where(f => File.GetLastWriteTimeUtc(f) != Old)
+            .Select(f => Path.GetRelativePath(dir, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();
+
+    [Fact]
+    public void Editing_a_deck_rewrites_only_that_decks_files_and_matches_a_clean_build()
+    {
+        using var repo = new MiniRepo();
+        var (build, outDir) = Start(repo);
+        var before = Hashes(outDir);
+
+        repo.Edit(MiniRepo.Slides, s => s.Replace("Meet each other", "Meet one another"));
+        var result = build.Rebuild([repo.PathOf(MiniRepo.Slides)]);
+
+        Assert.False(result.Failed, string.Join("\n", result.Diagnostics.Items));
+        Assert.False(result.Everything);
+        string[] deck = ["slides/1.1-first-session-notes.pdf", "slides/1.1-first-session-speaker-notes.pdf", "slides/1.1-first-session.pdf", "slides/1.1-first-session.pptx"];
+        // The deck's files, and the few artefacts whose inputs are not tracked (made again after any change).
+        Assert.All(deck, d => Assert.Contains(d, result.Rendered));
+        Assert.DoesNotContain(result.Rendered, p => p.StartsWith("guides/") || p.StartsWith("handouts/") || p.StartsWith("contracts/"));
+        Assert.Equal(deck, result.Written.Order(StringComparer.Ordinal));
+        // Exactly the deck's four files and the manifest have new bytes and a new time stamp; nothing else was rewritten.
+        var after = Hashes(outDir);
+        Assert.Equal(before.Keys.Order(), after.Keys.Order());
+        Assert.Equal(["manifest.json", .. deck], before.Keys.Where(k => before[k] != after[k]).Order(StringComparer.Ordinal));
+        Assert.Equal(["manifest.json", .. deck], Touched(outDir));
+
+        // Byte for byte what a clean build of the edited content gives, manifest included.
+        var clean = PackageBuilder.Run(new BuildOptions(repo.Root) { OutputDir = Path.Combine(repo.Root, "clean") });
+        Assert.Equal(Hashes(clean.OutputDir!), after);
+    }
+
+    [Fact]
+    public void A_change_nothing_claims_rebuilds_everything_but_rewrites_only_what_differs()
+    {
+        using var repo = new MiniRepo();
+        var (build, outDir) = Start(repo);
+        var before = Hashes(outDir);
+
+        repo.Edit(MiniRepo.Profile, s => s + "\n# a comment changes no output\n");
+        var result = build.Rebuild([repo.PathOf(MiniRepo.Profile)]);
+
+        Assert.False(result.Failed, string.Join("\n", result.Diagnostics.Items));
+        Assert.True(result.Everything);
+        Assert.Equal(before.Count - 1, result.Rendered.Count); // every file but the manifest
+        Assert.Empty(result.Written);
+        Assert.Empty(Touched(outDir));
+        Assert.Equal(before, Hashes(outDir));
+    }
+
+    [Fact]
+    public void A_rebuild_with_errors_writes_nothing_and_the_next_good_save_catches_up()
+    {
+        using var repo = new MiniRepo();
+        var (build, outDir) = Start(repo);
+        var before = Hashes(outDir);
+
+        repo.Edit(MiniRepo.Slides, s => s.Replace("{{org.name}}", "{{org.nmae}}"));
+        var failed = build.Rebuild([repo.PathOf(MiniRepo.Slides)]);
+        Assert.True(failed.Failed);
+        Assert.Contains(failed.Diagnostics.Items, d => d.File == MiniRepo.Slides && d.Message.Contains("org.nmae"));
+        Assert.Empty(Touched(outDir));
+        Assert.Equal(before, Hashes(outDir));
+
+        repo.Edit(MiniRepo.Slides, s => s.Replace("{{org.nmae}}", "{{org.short_name}}"));
+        var fixedUp = build.Rebuild([repo.PathOf(MiniRepo.Slides)]);
+        Assert.False(fixedUp.Failed, string.Join("\n", fixedUp.Diagnostics.Items));
+        Assert.Contains("slides/1.1-first-session.pptx", fixedUp.Written);
+        var clean = PackageBuilder.Run(new BuildOptions(repo.Root) { OutputDir = Path.Combine(repo.Root, "clean") });
+        Assert.Equal(Hashes(clean.OutputDir!), Hashes(outDir));
+    }
+
+    [Fact]
+    public void Editing_facilitator_notes_rebuilds_the_guide_not_the_decks()
+    {
+        using var repo = new MiniRepo();
+        var (build, outDir) = Start(repo);
+        const string notes = "content/workstreams/01-sample/sessions/1.1-first-session/facilitator-notes.md";
+
+        repo.Edit(notes, s => s + "\n\nA new closing remark for facilitators.\n");
+        var result = build.Rebuild([repo.PathOf(notes)]);
+
+        Assert.False(result.Failed, string.Join("\n", result.Diagnostics.Items));
+        Assert.Equal(["guides/01-sample-facilitator-guide.docx", "guides/01-sample-facilitator-guide.pdf"], result.Written.Order(StringComparer.Ordinal));
+        Assert.Equal(["guides/01-sample-facilitator-guide.docx", "guides/01-sample-facilitator-guide.pdf", "manifest.json"], Touched(outDir));
+    }
+
+    [Fact]
+    public void An_editors_temporary_file_beside_the_slides_does_not_rebuild_everything()
+    {
+        using var repo = new MiniRepo();
+        var (build, outDir) = Start(repo);
+        // sed -i and many editors write a temporary file and rename it over the original: both paths are reported.
+        var temp = repo.PathOf(Path.Combine(Path.GetDirectoryName(MiniRepo.Slides)!, "sedX4f9Qa"));
+        repo.Edit(MiniRepo.Slides, s => s.Replace("Meet each other", "Meet one another"));
+        var result = build.Rebuild([temp, repo.PathOf(MiniRepo.Slides)]);
+
+        Assert.False(result.Everything);
+        Assert.DoesNotContain(result.Rendered, p => p.StartsWith("guides/"));
+        Assert.Equal(["manifest.json", "slides/1.1-first-session-notes.pdf", "slides/1.1-first-session-speaker-notes.pdf", "slides/1.1-first-session.pdf", "slides/1.1-first-session.pptx"], Touched(outDir));
+    }
+
+    [Theory]
+    [InlineData("slides.md", false)]
+    [InlineData(".slides.md.swp", true)]
+    [InlineData("slides.md~", true)]
+    [InlineData("4913", true)]
+    public void The_watcher_ignores_editor_droppings(string name, bool ignored) =>
+        Assert.Equal(ignored, Watcher.Ignored(Path.Combine("content", name)));
+}
