@@ -275,6 +275,54 @@ public static class ContentSchema
         Entries("terms", "The terms.", Term, required: true),
     ]);
 
+    // ---- content/evaluation/measures.yaml and self-assessment.yaml ----
+
+    public static readonly MappingSchema Measure = new("Measure", "One evaluation measure with its operational definition.",
+    [
+        Text("id", "Unique id; also the CSV file name for qcdp report (active-coaches.csv).", required: true) with { Pattern = IdPattern },
+        Int("number", "Unique number; the workbook sheet is \"<number> <title>\".", required: true),
+        Text("title", "The measure's name.", required: true),
+        Text("type", "outcome, process or balancing.", required: true) with { Enum = ["outcome", "process", "balancing"] },
+        Text("unit", "percent (numerator / denominator, the default) or mean.") with { Enum = ["percent", "mean"] },
+        Text("direction", "up (the default) or down: which way is better.") with { Enum = ["up", "down"] },
+        Text("definition", "One sentence saying what the measure shows.", required: true),
+        Text("numerator", "Who or what is counted on top.", required: true),
+        Text("denominator", "Who or what is counted underneath.", required: true),
+        Text("exclusions", "What is left out, and why."),
+        Text("source", "Where the data come from.", required: true),
+        Text("frequency", "How often it is collected.", required: true),
+        Text("owner", "Who collects and reports it.", required: true),
+        Text("goal", "The aim (a benchmark from elsewhere is a reported figure, not a target)."),
+        List("outcomes", "The learning outcome ids it gives evidence of.", required: true),
+        new("register", ValueKind.Boolean, "true: the Coach register sheet counts its numerator and denominator."),
+        new("self_assessment", ValueKind.Boolean, "true: the Self-assessment sheet totals its numerator and denominator."),
+    ]);
+
+    public static readonly MappingSchema Measures = new("Evaluation measures (content/evaluation/measures.yaml)", "The measures the workbook, qcdp report and the traceability matrix use.",
+    [
+        Entries("measures", "The measures, in the order the workbook shows them.", Measure, required: true),
+    ]);
+
+    public static readonly MappingSchema Scale = new("Rating scale", "The lowest and highest rating.",
+    [
+        Int("min", "The lowest rating (default 0)."),
+        Int("max", "The highest rating (default 10)."),
+    ]);
+
+    public static readonly MappingSchema SelfAssessmentItem = new("Self-assessment item", "One competency participants rate.",
+    [
+        Text("id", "Unique id, e.g. SA1.", required: true) with { Pattern = IdPattern },
+        Text("title", "The competency, as the form and the workbook name it.", required: true),
+        Text("description", "What it means, in one sentence."),
+        List("outcomes", "The learning outcome ids it reflects.", required: true),
+    ]);
+
+    public static readonly MappingSchema SelfAssessment = new("Competency self-assessment (content/evaluation/self-assessment.yaml)", "The items of the pre/post self-assessment form and the workbook's Self-assessment sheet.",
+    [
+        Map("scale", "The rating scale.", Scale),
+        Entries("items", "The items, in order.", SelfAssessmentItem, required: true),
+    ]);
+
     // ---- front matter of Markdown files (not separate files, so no JSON schema) ----
 
     public static readonly MappingSchema HandoutFrontMatter = new("Handout front matter", "The YAML between --- lines at the top of a handout.",
@@ -306,5 +354,7 @@ public static class ContentSchema
         new("session", Session, ["content/workstreams/*/sessions/*/session.yaml", "organisations/*/content/sessions/*/session.yaml", "organisations/*/content/workstreams/*/sessions/*/session.yaml"]),
         new("organisation", Organisation, ["organisations/*/organisation.yaml"]),
         new("terms", Terms, ["content/style/terms.yaml"]),
+        new("measures", Measures, ["content/evaluation/measures.yaml"]),
+        new("self-assessment", SelfAssessment, ["content/evaluation/self-assessment.yaml"]),
     ];
 }

@@ -12,8 +12,6 @@ public static class EvaluationLoader
 {
     public const string MeasuresFile = "content/evaluation/measures.yaml";
     public const string SelfAssessmentFile = "content/evaluation/self-assessment.yaml";
-    static readonly string[] MeasureKeys = ["id", "number", "title", "type", "unit", "direction", "definition", "numerator", "denominator",
-        "exclusions", "source", "frequency", "owner", "goal", "outcomes", "register", "self_assessment"];
     static readonly string[] Units = ["percent", "mean"];
     static readonly string[] Directions = ["up", "down"];
 
@@ -22,7 +20,7 @@ public static class EvaluationLoader
         var measures = new List<Measure>();
         if (Read(root, MeasuresFile, diagnostics) is { } m)
         {
-            m.AllowOnly("measures");
+            m.AllowOnly(ContentSchema.Measures);
             foreach (var e in m.MapList("measures", required: true))
                 if (ReadMeasure(e, diagnostics) is { } measure) measures.Add(measure);
             Unique(measures.Select(x => (x.Id, x.At)), "measure id", diagnostics);
@@ -33,17 +31,17 @@ public static class EvaluationLoader
         int min = 0, max = 10;
         if (Read(root, SelfAssessmentFile, diagnostics) is { } s)
         {
-            s.AllowOnly("scale", "items");
+            s.AllowOnly(ContentSchema.SelfAssessment);
             if (s.Map("scale") is { } scale)
             {
-                scale.AllowOnly("min", "max");
+                scale.AllowOnly(ContentSchema.Scale);
                 min = scale.Int("min") ?? min;
                 max = scale.Int("max") ?? max;
                 if (max <= min) diagnostics.Report(Rules.InvalidValue, scale.ValueSpan("max"), $"the scale's max ({max}) must be greater than its min ({min})", "e.g. scale: { min: 0, max: 10 }");
             }
             foreach (var e in s.MapList("items", required: true))
             {
-                e.AllowOnly("id", "title", "description", "outcomes");
+                e.AllowOnly(ContentSchema.SelfAssessmentItem);
                 var id = e.String("id", required: true);
                 var title = e.String("title", required: true);
                 if (id is null || title is null) continue;
@@ -64,7 +62,7 @@ public static class EvaluationLoader
 
     static Measure? ReadMeasure(YamlMap e, DiagnosticBag d)
     {
-        e.AllowOnly(MeasureKeys);
+        e.AllowOnly(ContentSchema.Measure);
         var id = e.String("id", required: true);
         var title = e.String("title", required: true);
         var number = e.Int("number", required: true);
