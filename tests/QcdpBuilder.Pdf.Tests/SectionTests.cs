@@ -139,4 +139,20 @@ public class SectionTests
         Assert.Equal(2, PageOf(rec, "outline", "1 Copy 1"));
         Assert.Equal(2, PageOf(rec, "outline", "2 Cover"));
     }
+
+    [Fact]
+    public void A_section_can_restart_the_page_numbers_for_the_pages_up_to_the_next_restart()
+    {
+        var doc = NewDoc();
+        doc.Page.Footer = new RunningBand { Right = "Page {page} of {pages}" };
+        for (int copy = 1; copy <= 2; copy++)
+        {
+            doc.AddSection(new Section { Title = $"Copy {copy}", StartOnOddPage = true, RestartPageNumbers = true });
+            doc.Add(new MockBlock($"c{copy}a", 300)).Add(new MockBlock($"c{copy}b", 300)).Add(new MockBlock($"c{copy}c", 300));
+        }
+        var rec = Render(doc);
+        var footers = rec.Pages.Select(p => p.Items.FirstOrDefault(i => i.Text?.StartsWith("Page ") == true)?.Text).ToList();
+        // Copy 1 is pages 1–3 plus a blank verso (no bands), copy 2 pages 5–7 of the file.
+        Assert.Equal(["Page 1 of 4", "Page 2 of 4", "Page 3 of 4", null, "Page 1 of 3", "Page 2 of 3", "Page 3 of 3"], footers);
+    }
 }

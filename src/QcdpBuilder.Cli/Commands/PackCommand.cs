@@ -26,7 +26,7 @@ public static class PackCommand
             if (CommonOptions.FindRoot(parse.GetValue(CommonOptions.Root)) is not { } root) return report.NoRoot();
             var options = new PackOptions(root)
             {
-                Profile = CommonOptions.FullPath(parse.GetValue(CommonOptions.Org)), OutputDir = CommonOptions.FullPath(parse.GetValue(output)),
+                Profile = CommonOptions.Organisation(parse.GetValue(CommonOptions.Org)), OutputDir = CommonOptions.FullPath(parse.GetValue(output)),
                 Day = parse.GetValue(day), Session = parse.GetValue(session), Webinar = parse.GetValue(webinar), All = parse.GetValue(all),
                 Copies = parse.GetValue(copies), Participants = CommonOptions.FullPath(parse.GetValue(participants)),
                 Paper = parse.GetValue(paper), Booklet = parse.GetValue(booklet),

@@ -12,7 +12,7 @@ public static class ServeCommand
     {
         var output = new Option<string?>("--out") { Description = "Where to write the package (default: output/<organisation slug>)" };
         var port = new Option<int>("--port") { Description = "The port to serve on, on 127.0.0.1 only (default 8080)", DefaultValueFactory = _ => 8080 };
-        var command = new Command("serve", "Build the package and its website, serve it on http://127.0.0.1:<port>/ and rebuild the site with live reload whenever content/ or templates/ change");
+        var command = new Command("serve", "Build the package and its website, serve it on http://127.0.0.1:<port>/ and rebuild the site with live reload whenever content/, templates/ or organisations/ change");
         command.Options.Add(CommonOptions.Org);
         command.Options.Add(output);
         command.Options.Add(port);
@@ -33,7 +33,7 @@ public static class ServeCommand
             }
             preview.Rebuilt += report.Rebuilt;
             preview.Watch();
-            Console.WriteLine($"Serving {server.Url}site/index.html (only this computer can see it). Edit content/ or templates/ and the page reloads. Ctrl+C stops.");
+            Console.WriteLine($"Serving {server.Url}site/index.html (only this computer can see it). Edit content/, templates/ or organisations/ and open pages reload. Ctrl+C stops.");
             using var done = new ManualResetEventSlim();
             Console.CancelKeyPress += (_, e) => { e.Cancel = true; done.Set(); };
             done.Wait();

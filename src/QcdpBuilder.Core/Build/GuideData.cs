@@ -18,6 +18,7 @@ public static partial class GuideData
             ["workstream"] = new Dictionary<string, object>
             {
                 ["number"] = ws.Number,
+                ["is_local"] = ws.IsLocal,
                 ["label"] = ws.IsLocal ? "the local sessions" : $"Workstream {ws.Number}",
                 ["title"] = ws.Title,
                 ["aim"] = ws.Aim,

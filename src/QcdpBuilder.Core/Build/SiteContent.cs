@@ -62,7 +62,7 @@ public sealed class SiteContent(Programme p, Organisation org, Brand brand, IRea
 
         b.Add(H(2, "Workstreams", "workstreams"));
         b.Add(Grid(["Workstream", "Aim", "Sessions"], p.Workstreams.Select(ws => Row(
-            [new Run($"{ws.Number}. {ws.Title}", Link: WorkstreamPage(ws))], [new Run(ws.Aim)], [new Run(ws.Sessions.Count.ToString())]))));
+            [new Run(ws.IsLocal ? ws.Title : $"{ws.Number}. {ws.Title}", Link: WorkstreamPage(ws))], [new Run(ws.Aim)], [new Run(ws.Sessions.Count.ToString())]))));
 
         b.Add(H(2, "Workshop timetable", "timetable"));
         if (org.Cohort.Name.Length > 0) b.Add(Para($"Dates and times for {org.Cohort.Name}."));
@@ -126,7 +126,7 @@ public sealed class SiteContent(Programme p, Organisation org, Brand brand, IRea
         foreach (var h in p.Handouts.Where(h => ws.Sessions.Any(s => s.Handouts.Contains(h.Id))).OrderBy(h => h.Id, StringComparer.Ordinal))
             items.Add(Download($"Handout: {HandoutTitle(h)}", ($"handouts/{h.Id}.pdf", "PDF"), ($"handouts/{h.Id}.docx", "Word")));
         b.Add(Bullets(items.OfType<IReadOnlyList<Inline>>()));
-        return new SitePage(WorkstreamPage(ws), new Document($"Workstream {ws.Number}: {ws.Title}", b) { Subtitle = p.Title }, rel(ws.File))
+        return new SitePage(WorkstreamPage(ws), new Document(Long(ws), b) { Subtitle = p.Title }, rel(ws.File))
         {
             Breadcrumbs = [new("Overview", Overview)],
             Section = WorkstreamPage(ws),
@@ -139,7 +139,7 @@ public sealed class SiteContent(Programme p, Organisation org, Brand brand, IRea
         var b = new List<Block>();
         if (s.Summary.Length > 0) b.AddRange(markdown(s.Summary, s.File));
         b.Add(Para([new Run("Duration: ", Bold: true), new Run($"{s.Duration} minutes. "), new Run("Delivery: ", Bold: true),
-            new Run(s.IsWebinar ? "webinar (online). " : "workshop. "), new Run("When: ", Bold: true), new Run(Schedule.When(p, s, org) + ".")]));
+            new Run(Delivery(s) + ". "), new Run("When: ", Bold: true), new Run(Schedule.When(p, s, org) + ".")]));
 
         b.Add(H(2, "Slides and downloads", "downloads"));
         var items = new List<IReadOnlyList<Inline>?>();
@@ -197,7 +197,7 @@ public sealed class SiteContent(Programme p, Organisation org, Brand brand, IRea
                 b.Add(new Div("handout", Shift(doc.Blocks, 2, $"{id}-")));
             }
         }
-        return new SitePage(SessionPage(s), new Document($"Session {s.Id}: {s.Title}", b) { Subtitle = $"Workstream {ws.Number}: {ws.Title}" }, rel(s.File))
+        return new SitePage(SessionPage(s), new Document($"Session {s.Id}: {s.Title}", b) { Subtitle = Long(ws) }, rel(s.File))
         {
             Breadcrumbs = [new("Overview", Overview), new(Short(ws), WorkstreamPage(ws))],
             Section = WorkstreamPage(ws),
@@ -211,7 +211,10 @@ public sealed class SiteContent(Programme p, Organisation org, Brand brand, IRea
         {
             ("slides", "Slides"), ("guides", "Facilitator guides"), ("handouts", "Handouts"), ("contracts", "Applicant contract"), ("programme", "Programme documents"),
         };
-        foreach (var (folder, title) in groups)
+        // Folders added to the package later still show, after the known ones.
+        var others = packageFiles.Where(f => f.Contains('/')).Select(f => f[..f.IndexOf('/')]).Distinct()
+            .Where(f => groups.All(g => g.Folder != f)).Order(StringComparer.Ordinal).Select(f => (f, char.ToUpperInvariant(f[0]) + f[1..].Replace('-', ' ')));
+        foreach (var (folder, title) in groups.Concat(others))
         {
             var files = packageFiles.Where(f => f.StartsWith(folder + "/")).OrderBy(f => f, StringComparer.Ordinal).ToList();
             if (files.Count == 0) continue;
@@ -226,6 +229,13 @@ public sealed class SiteContent(Programme p, Organisation org, Brand brand, IRea
         };
     }
 
+    string Delivery(Session s) => s.IsWebinar ? "webinar (online)" : org.Cohort.Delivery switch
+    {
+        DeliveryModes.Virtual => "workshop, online for this cohort",
+        DeliveryModes.Hybrid => "workshop, in the room and online",
+        _ => "workshop, in the room",
+    };
+
     static string Describe(string file) => Path.GetExtension(file) switch
     {
         ".pptx" => "(PowerPoint)",
@@ -238,7 +248,9 @@ public sealed class SiteContent(Programme p, Organisation org, Brand brand, IRea
 
     // ---------------- building blocks ----------------
 
-    static string Short(Workstream ws) => $"Workstream {ws.Number}";
+    // An organisation's local sessions form a workstream without a number.
+    static string Short(Workstream ws) => ws.IsLocal ? ws.Title : $"Workstream {ws.Number}";
+    static string Long(Workstream ws) => ws.IsLocal ? ws.Title : $"Workstream {ws.Number}: {ws.Title}";
 
     string HandoutTitle(Handout h) => handouts.TryGetValue(h.Id, out var d) ? d.Title : h.Title;
 

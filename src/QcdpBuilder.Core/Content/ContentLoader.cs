@@ -195,7 +195,7 @@ public sealed partial class ContentLoader(string root, DiagnosticBag diagnostics
     {
         var folders = Files.Folders(Path.Combine(ContentDir, "sessions"));
         if (folders.Count == 0) return null;
-        var ws = new Workstream { Id = Workstream.LocalId, Folder = Workstream.LocalId, Number = 0, Title = "Local sessions", Aim = "Sessions this organisation adds to the programme.", File = Rel(Path.GetDirectoryName(folders[0])!) };
+        var ws = new Workstream { Id = Workstream.LocalId, Folder = Workstream.LocalId, Number = 0, Title = "Local sessions", Aim = "Sessions this organisation adds to the programme, outside its six workstreams.", File = Rel(Path.GetDirectoryName(folders[0])!) };
         foreach (var dir in folders)
             if (LoadSession(dir, null) is { } s) { s.Workstream = ws; ws.Sessions.Add(s); }
         return ws.Sessions.Count > 0 ? ws : null;

@@ -240,7 +240,7 @@ public static class ContentSchema
             Values = Text("term", "The organisation's word for it."),
         },
         Text("reference_deck", "The organisation's own PowerPoint template (.pptx or .potx), relative to the profile."),
-        Text("reference_document", "The organisation's own Word reference document (.docx), relative to the profile."),
+        Text("reference_document", "The organisation's own Word template (.docx or .dotx), relative to the profile: its styles are used by name."),
         Text("setting", "in-house (one organisation, the default) or system-wide (several partners learning together).") with { Enum = ["in-house", "system-wide"] },
         List("partners", "For a system-wide programme: the partner organisations' names (at least two)."),
         Text("host", "For a system-wide programme: the partner named in the applicant contract."),
@@ -252,7 +252,7 @@ public static class ContentSchema
         Entries("add", "Sessions the organisation adds to workshop days.", Addition),
         Entries("reorder", "New orders for workshop days.", Reordering),
         Text("brand", "A Quarto/posit _brand.yml (colours, logo, typography), relative to the profile; keys in this profile override it."),
-        Text("footer", "Footer text on every page and slide (default: the organisation's name)."),
+        Text("footer", "Running-footer text on every PDF and DOCX page and every slide (default: the programme's title)."),
         new("layout_names", ValueKind.Dictionary, "Which layout of the organisation's PowerPoint template to use for each of ours, when its names differ, e.g. \"Title and Content\": \"Bullets\".")
         {
             Values = Text("layout", "The name of the layout in the organisation's template."),

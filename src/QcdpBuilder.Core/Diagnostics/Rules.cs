@@ -71,6 +71,7 @@ public static class Rules
     public static readonly DiagnosticRule Customisation = new("QCDP802", "customisation", Severity.Error, "A profile's exclude, add or reorder names an unknown session, workstream or day, or cannot be applied as written.");
     public static readonly DiagnosticRule DayShortened = new("QCDP803", "day-shortened", Severity.Warning, "Excluding sessions makes a workshop day end earlier, or leaves an outcome or webinar date unused.");
     public static readonly DiagnosticRule DeliveryPassage = new("QCDP804", "delivery-passage", Severity.Error, "A fenced div that looks like a misspelt delivery-mode passage (::: {.virtaul} for ::: {.virtual}).");
+    public static readonly DiagnosticRule OrganisationExists = new("QCDP806", "organisation-exists", Severity.Error, "qcdp init for an organisation that already has a profile (nothing is changed).");
     public static readonly DiagnosticRule Setting = new("QCDP805", "setting", Severity.Error, "A system-wide programme without its partners or host, or a host that is not a partner.");
 
     // 85x: session packs (qcdp pack).

@@ -26,7 +26,7 @@ public static class Scaffold
         var profile = OrganisationFolders.ProfilePath(root, slug);
         if (File.Exists(profile))
         {
-            diagnostics.Error(SourceSpan.StartOf($"{folder}/{OrganisationFolders.ProfileName}"), "this organisation already has a profile; nothing was changed",
+            diagnostics.Report(Rules.OrganisationExists, SourceSpan.StartOf($"{folder}/{OrganisationFolders.ProfileName}"), "this organisation already has a profile; nothing was changed",
                 $"edit it, or choose another slug (qcdp validate --org {slug} checks it)");
             return null;
         }

@@ -45,7 +45,8 @@ public static class Checklist
         ("timer", "An on-screen timer (or the platform's breakout-room countdown) ready"),
     ];
 
-    public static List<ChecklistGroup> For(PackPlan plan, Programme programme, int? participants)
+    /// <param name="personalised">The participant pack holds one named copy per participant (a roster was given).</param>
+    public static List<ChecklistGroup> For(PackPlan plan, Programme programme, int? participants, bool personalised = false)
     {
         var groups = new List<ChecklistGroup>();
         var sessions = plan.Sessions;
@@ -55,7 +56,9 @@ public static class Checklist
 
         var printing = new List<string>();
         string Count(int n) => participants is { } k ? $"{n * k} copies ({n} × {k} participants)" : "one per participant";
-        printing.Add(participants is { } pp ? $"Participant packs: {pp} copies (double-sided), plus two spares" : "Participant packs: one per participant (double-sided), plus two spares");
+        printing.Add(personalised
+            ? $"Participant packs: print the participant pack file once, double-sided (it holds a named copy for each of the {participants} participants); for spares, make an unnamed pack without --participants"
+            : participants is { } pp ? $"Participant packs: {pp} copies (double-sided), plus two spares" : "Participant packs: one per participant (double-sided), plus two spares");
         foreach (var id in plan.HandoutIds)
         {
             var h = programme.FindHandout(id);
@@ -63,7 +66,9 @@ public static class Checklist
             var used = string.Join(", ", sessions.Where(s => s.Handouts.Contains(id)).Select(s => s.Id));
             printing.Add(h.PerParticipant
                 ? $"{h.Title} ({used}): {Count(1)} (in the participant pack{(plan.Online ? "; send the fillable PDF to anyone joining online" : "")})"
-                : $"{h.Title} ({used}): a few copies for the room (in the participant pack)");
+                : plan.GivenEarlier.Contains(id)
+                    ? $"{h.Title} ({used}): participants have theirs from an earlier day; a few spares for anyone who forgot it"
+                    : $"{h.Title} ({used}): a few copies for the room (in the participant pack)");
         }
         groups.Add(new(plan.InRoom ? "Printing" : "Printing and sending", printing));
 

@@ -38,7 +38,7 @@ internal static class FacilitatorPack
 
         PackPages.Section(pdf, "Checklist", "checklist");
         pdf.Add(PackPages.Heading(theme, plan.InRoom ? "Materials and room checklist" : "Materials and online checklist"));
-        foreach (var group in Checklist.For(plan, content.Programme, people.Count))
+        foreach (var group in Checklist.For(plan, content.Programme, people.Count, personalised: people.Roster is { Participants.Count: > 0 }))
         {
             pdf.Add(PackPages.SubHeading(theme, group.Title));
             foreach (var item in group.Items) pdf.Add(new CheckboxItem(item) { FontSize = 10.5 });

@@ -34,6 +34,8 @@ public sealed partial class PackPlan
     /// <summary>in-person, virtual or hybrid; webinars are always virtual.</summary>
     public string Delivery { get; init; } = DeliveryModes.InPerson;
     public List<PackSlot> Slots { get; init; } = [];
+    /// <summary>Handouts participants were given on an earlier workshop day (the daily log, say).</summary>
+    public HashSet<string> GivenEarlier { get; init; } = [];
 
     public int Minutes => Slots.Sum(s => s.Minutes);
     public TimeOnly? End => Start?.AddMinutes(Minutes);
@@ -94,9 +96,14 @@ public sealed partial class PackPlan
             slots.Add(new PackSlot(item.Kind, item.Session, t, minutes));
             t = t.AddMinutes(minutes);
         }
-        var number = workshop.Id.TrimStart('W', 'w');
+        var earlier = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var w in p.Workshops.TakeWhile(w => w != workshop).Append(workshop))
+            foreach (var d in w == workshop ? w.Days.Take(index) : w.Days)
+                foreach (var item in d.Items)
+                    if (item.Session is { } s) earlier.UnionWith(s.Handouts);
         return new PackPlan
         {
+            GivenEarlier = earlier,
             Kind = PackKind.Day,
             Id = $"{workshop.Id}.{index + 1}",
             Stem = $"{Slug(workshop.Title)}-day-{index + 1}",

@@ -6,7 +6,8 @@ namespace QcdpBuilder.Packs;
 
 /// <summary>
 /// The participant's pack: cover, the day's agenda, then per session its slides three to a page with writing
-/// lines followed by the handouts it uses (each once, in order), and the session feedback form. With a roster
+/// lines followed by the handouts it uses (each once, in order; not those kept from an earlier day unless marked
+/// per participant), and the session feedback form. With a roster
 /// the file holds one copy per participant, each with its own named cover, so one print job gives every
 /// participant their pack; every copy and every section starts on a right-hand page.
 /// </summary>
@@ -21,7 +22,7 @@ internal static class ParticipantPack
             for (int i = 0; i < roster.Participants.Count; i++)
             {
                 var name = roster.Participants[i].Name;
-                pdf.AddSection(new P.Section { Title = name, Destination = $"copy-{i + 1}", StartOnOddPage = true, BlankPageText = PackPages.BlankText, NestHeadings = false });
+                pdf.AddSection(new P.Section { Title = name, Destination = $"copy-{i + 1}", StartOnOddPage = true, BlankPageText = PackPages.BlankText, NestHeadings = false, RestartPageNumbers = true });
                 Copy(pdf, theme, content, plan, name, $"copy-{i + 1}-", level: 2);
             }
         }
@@ -68,6 +69,8 @@ internal static class ParticipantPack
             PdfWriter.AppendNotesHandout(pdf, theme, deck);
             foreach (var id in s.Handouts.Where(done.Add))
             {
+                // A handout people keep from an earlier day (and need not have again) is not printed again.
+                if (plan.GivenEarlier.Contains(id) && content.Programme.FindHandout(id) is { PerParticipant: false }) continue;
                 if (content.Handout(id) is not { } doc) continue;
                 Section(doc.Title, $"handout-{id}");
                 PdfWriter.AppendHandout(pdf, theme, doc, titleInOutline: false);

@@ -234,12 +234,20 @@ public sealed class Document
     private void DrawPages(ICanvas target, FontSet fonts, IReadOnlyList<PlannedPage> pages, bool booklet)
     {
         var canvas = new OutlineCanvas(target, reorder: booklet);
+        // Page numbers as printed: from 1 in each run of pages that starts with a section restarting the numbering.
+        var runStarts = Enumerable.Range(0, pages.Count).Where(i => i == 0 || pages[i].Starts.Any(s => s.Section.RestartPageNumbers)).ToList();
+        var numbers = new PageInfo[pages.Count];
+        for (int r = 0; r < runStarts.Count; r++)
+        {
+            int end = r + 1 < runStarts.Count ? runStarts[r + 1] : pages.Count;
+            for (int i = runStarts[r]; i < end; i++) numbers[i] = new PageInfo(i - runStarts[r] + 1, end - runStarts[r]);
+        }
         if (!booklet)
         {
             for (int i = 0; i < pages.Count; i++)
             {
                 canvas.BeginPage(pages[i].Size);
-                DrawPage(canvas, fonts, pages[i], i, pages.Count);
+                DrawPage(canvas, fonts, pages[i], i, numbers[i]);
                 canvas.EndPage();
             }
             return;
@@ -257,7 +265,7 @@ public sealed class Document
                 if (index >= pages.Count) continue; // padding: a blank half
                 canvas.SaveState();
                 canvas.Transform(x0 + (half - w) / 2, (sheet.Height - h) / 2, scale);
-                DrawPage(canvas, fonts, pages[index], index, pages.Count);
+                DrawPage(canvas, fonts, pages[index], index, numbers[index]);
                 canvas.RestoreState();
             }
             canvas.EndPage();
@@ -277,10 +285,9 @@ public sealed class Document
 
     private static string DestinationOf(Section s, int number) => s.Destination ?? $"section-{number}";
 
-    private void DrawPage(OutlineCanvas canvas, FontSet fonts, PlannedPage p, int index, int count)
+    private void DrawPage(OutlineCanvas canvas, FontSet fonts, PlannedPage p, int index, PageInfo info)
     {
         var t = Page;
-        var info = new PageInfo(index + 1, count);
         canvas.LogicalPage = index;
         var header = p.Section?.Header ?? t.Header;
         var footer = p.Section?.Footer ?? t.Footer;

@@ -30,6 +30,11 @@ public sealed class Section
     /// with the section's destination. Contents entries cannot point into a scoped section.
     /// </summary>
     public bool ScopeDestinations { get; init; }
+    /// <summary>
+    /// Number pages from 1 again from this section's first page: <c>{page}</c> and <c>{pages}</c> in the running bands
+    /// then count within the run of pages up to the next section that restarts (one copy of a pack among several).
+    /// </summary>
+    public bool RestartPageNumbers { get; init; }
     /// <summary>Running header for this section's flow pages; null keeps the document's.</summary>
     public RunningBand? Header { get; init; }
     /// <summary>Running footer for this section's flow pages; null keeps the document's.</summary>

@@ -160,6 +160,36 @@ public class TemplateTests
         Assert.EndsWith("template.potx", org.ReferenceDeck);
     }
 
+    [Fact]
+    public void The_three_rivers_package_uses_its_template_brand_file_and_calendar()
+    {
+        var plan = QcdpBuilder.Build.PackageBuilder.Plan(new QcdpBuilder.Build.BuildOptions(RepoPaths.Root) { Profile = "three-rivers", Write = false });
+        Assert.False(plan.Diagnostics.HasErrors, string.Join("\n", plan.Diagnostics.Items));
+        // Its colours pass the contrast check and every layout is found through layout_names.
+        Assert.DoesNotContain(plan.Diagnostics.Items, d => d.Rule is "QCDP871" or "QCDP872");
+        var org = plan.Organisation!;
+        Assert.Equal("#0B5563", org.Colours["primary"]);
+        Assert.Equal("organisations/three-rivers/brand/_brand.yml", org.ColourAt["primary"].File);
+        Assert.Equal("Liberation Sans", org.BodyFont);
+        Assert.EndsWith("LiberationSans-Bold.ttf", org.FontFiles!.Bold);
+
+        var deck = plan.Artefacts.First(a => a.Path.EndsWith("5.1-stance-and-contracting.pptx"));
+        var bytes = deck.Render();
+        OpenXmlAssert.Valid(bytes, "pptx");
+        using (var doc = PresentationDocument.Open(new MemoryStream(bytes), false))
+        {
+            var used = Slides(doc).Select(s => LayoutName(s.SlideLayoutPart!)).Distinct().ToList();
+            Assert.Contains("Cover", used);
+            Assert.Contains("Divider", used);
+            Assert.All(used, n => Assert.Contains(n, ThreeRiversTemplate.LayoutNames.Values));
+        }
+        Assert.Equal("0B5563", Scheme(Part(bytes, "ppt/theme/theme1.xml"), "accent1"));
+
+        var ics = System.Text.Encoding.UTF8.GetString(plan.Artefacts.Single(a => a.Kind == "calendar").Render());
+        Assert.Equal(14, ics.Split("BEGIN:VEVENT").Length - 1); // seven workshop days and seven webinars
+        Assert.Contains("LOCATION:https://meet.example.org/three-rivers/qcdp-day-1\r\n", ics);
+    }
+
     // ---- helpers ----
 
     static string LayoutName(SlideLayoutPart layout)

@@ -16,7 +16,7 @@ namespace QcdpBuilder.Tests.BrandingTests;
 /// PowerPoint template: the Three Rivers theme (colours and Liberation Sans from its
 /// _brand.yml), a master with a teal band down the left and a plum band across the top, and
 /// layouts named as a design agency might ("Cover", "Bullets", …), not as PowerPoint does.
-/// Regenerate with <c>QCDP_WRITE_TEMPLATE=1 dotnet test --filter ThreeRiversTemplate</c>.
+/// Regenerate with <c>QCDP_WRITE_TEMPLATE=1 dotnet test --filter Write_three_rivers_template</c>.
 /// </summary>
 public static class ThreeRiversTemplate
 {

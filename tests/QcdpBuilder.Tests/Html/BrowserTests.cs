@@ -74,11 +74,13 @@ public class BrowserTests(BrowserSite fixture) : IClassFixture<BrowserSite>
         B.Navigate(fixture.Url("slides-1.1-first-session.html"));
         string Visible() => B.Eval<string>("Array.from(document.querySelectorAll('.slide')).filter(s => !s.hidden && s.offsetHeight > 0).map(s => s.id).join(',')");
         Assert.Equal("slide-1", Visible());
+        Assert.Equal("", B.Eval<string>("location.hash"));
         Assert.Equal("Slide 1 of 5", B.Eval<string>("document.querySelector('.counter').textContent"));
         B.Press("ArrowRight", 39);
         Assert.Equal("slide-2", Visible());
         Assert.Equal("Slide 2 of 5", B.Eval<string>("document.querySelector('.counter').textContent"));
         Assert.Equal("Part one", B.Eval<string>("document.querySelector('#slide-2 h2').textContent"));
+        Assert.Equal("#slide-2", B.Eval<string>("location.hash"));   // the address names the slide, so it can be shared
         B.Press("ArrowRight", 39);
         B.Press("ArrowLeft", 37);
         Assert.Equal("slide-2", Visible());
@@ -109,5 +111,30 @@ public class BrowserTests(BrowserSite fixture) : IClassFixture<BrowserSite>
         B.Press("Tab", 9);
         Assert.Equal("skip-link", B.Eval<string>("document.activeElement.className"));
         Assert.True(B.Eval<double>("document.activeElement.getBoundingClientRect().top") >= 0);
+    }
+
+    [BrowserFact]
+    public void Served_pages_reload_after_a_rebuild()
+    {
+        using var repo = new MiniRepo();
+        using var preview = new QcdpBuilder.Serve.LivePreview(new QcdpBuilder.Build.BuildOptions(repo.Root));
+        Assert.True(preview.RebuildSite([]).Written);
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        using var server = new QcdpBuilder.Serve.SiteServer(preview.OutputDir!, port, () => preview.Version);
+        server.Start();
+
+        B.Navigate($"{server.Url}site/index.html");
+        Assert.Equal("A tiny programme for tests.", B.Eval<string>("document.querySelector('main h1 + p + p').textContent"));
+        B.Eval<int>("window.staleMarker = 1");
+        // The reload script polls the version; wait until it has read it once.
+        B.Eval<bool>("new Promise(r => setTimeout(() => r(true), 1200))");
+        repo.Edit("content/programme.yaml", s => s.Replace("summary: A tiny programme for tests.", "summary: An edited programme."));
+        Assert.True(preview.RebuildSite(["content/programme.yaml"]).Written);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (B.Eval<bool>("window.staleMarker === 1 || document.readyState !== 'complete'") && DateTime.UtcNow < deadline) Thread.Sleep(100);
+        Assert.Equal("An edited programme.", B.Eval<string>("document.querySelector('main h1 + p + p').textContent"));
     }
 }

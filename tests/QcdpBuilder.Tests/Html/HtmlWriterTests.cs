@@ -101,4 +101,22 @@ public class HtmlWriterTests
         Assert.Equal(Branding.Colour.Parse("#003087"), Contrast.Readable(white, pale, Branding.Colour.Parse("#003087")));
         Assert.Equal(Branding.Colour.Parse("#000000"), Contrast.Readable(pale, white));
     }
+
+    [Theory]
+    [InlineData("#005EB8", "#003087", "#E8EDEE")]   // the bundled brand
+    [InlineData("#FFD700", "#F4F4F4", "#333333")]   // a pale banner, a near-white nav, a dark tint: each must be corrected
+    public void Every_colour_pair_in_the_stylesheet_meets_WCAG_AA(string primary, string secondary, string tint)
+    {
+        var brand = new Branding.Brand
+        {
+            OrganisationName = "Org", ShortName = "O", ProgrammeTitle = "P", Fonts = Support.RepoPaths.FontFiles,
+            Primary = Branding.Colour.Parse(primary), Secondary = Branding.Colour.Parse(secondary), Tint = Branding.Colour.Parse(tint),
+        };
+        var css = SiteWriter.Stylesheet(brand);
+        var vars = System.Text.RegularExpressions.Regex.Matches(css, @"--([a-z-]+): (#[0-9A-F]{6});").ToDictionary(m => m.Groups[1].Value, m => Branding.Colour.Parse(m.Groups[2].Value));
+        foreach (var (fg, bg) in new[] { ("text", "background"), ("link", "background"), ("heading", "background"), ("slide-title", "background"),
+                     ("banner-text", "banner"), ("nav-text", "nav"), ("tint-text", "tint"), ("accent-text", "accent") })
+            Assert.True(Contrast.Ratio(vars[fg], vars[bg]) >= Contrast.AA, $"{fg} on {bg}: {Contrast.Ratio(vars[fg], vars[bg]):0.00}");
+        Assert.DoesNotContain("$", css);
+    }
 }

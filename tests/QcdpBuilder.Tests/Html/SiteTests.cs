@@ -39,6 +39,16 @@ public partial class SiteTests(MiniSite site) : IClassFixture<MiniSite>
     }
 
     [Fact]
+    public void Downloads_page_links_every_file_of_the_package()
+    {
+        var html = site.Page("downloads.html");
+        var files = site.Result.Files.Where(f => !f.Path.StartsWith("site/")).ToList();
+        Assert.True(files.Count >= 10);
+        foreach (var f in files) Assert.Contains($"href=\"../{f.Path}\"", html);
+        Assert.Contains("href=\"../manifest.json\"", html);
+    }
+
+    [Fact]
     public void Raw_html_in_content_is_shown_as_text()
     {
         var html = site.Page("session-1.1-first-session.html");

@@ -120,6 +120,9 @@ public class PackTests
         var rec = new RecordingCanvas();
         participant.Render(rec);
         Assert.Contains(rec.Pages, p => p.Text == "This page is intentionally blank");
+        // Each copy numbers its own pages: the second copy's agenda (after its cover and the blank verso) is its page 3.
+        var second = copies[1].Page - 1;
+        Assert.Contains(rec.Pages[second + 2].Items, i => i.Text?.StartsWith("Page 3 of ") == true);
     }
 
     [Fact]
@@ -164,6 +167,23 @@ public class PackTests
         Assert.Equal(("roster.csv", line, column), (error.File, error.Line, error.Column));
         Assert.Contains(message, error.Message);
         Assert.False(string.IsNullOrEmpty(error.Hint));
+    }
+
+    [Fact]
+    public void The_command_reports_a_bad_roster_row_with_file_line_and_column_and_exits_1()
+    {
+        using var repo = DayWithLunch();
+        repo.Write("cohort.csv", "name,team\nSiân Jones,Ward 4\n\"Zoë Brown,Pharmacy\n");
+        var psi = new System.Diagnostics.ProcessStartInfo("dotnet") { WorkingDirectory = repo.Root, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "qcdp.dll"), "pack", "--day", "W1.1", "--participants", "cohort.csv" }) psi.ArgumentList.Add(a);
+        using var p = System.Diagnostics.Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        Assert.Equal(1, p.ExitCode);
+        Assert.Contains("cohort.csv:3:1: error QCDP851: a quoted field is never closed", stderr);
+        Assert.Contains("hint: add the closing double quote", stderr);
+        Assert.False(Directory.Exists(repo.PathOf("output/smith-jones/packs")));
     }
 
     [Fact]
@@ -245,6 +265,10 @@ public class PackTests
         var wb1 = prepared.Packs.First(p => p.Plan.Id == "Wb1").Plan;
         Assert.Equal(DeliveryModes.Virtual, wb1.Delivery);
         Assert.Equal(new TimeOnly(12, 30), wb1.Start);
+        // The daily log is handed out on the first day and kept, so later days only bring spares.
+        var w21 = prepared.Packs.First(p => p.Plan.Id == "W2.1").Plan;
+        Assert.Contains("daily-reflective-log", w21.GivenEarlier);
+        Assert.DoesNotContain("daily-reflective-log", prepared.Packs.First(p => p.Plan.Id == "W1.1").Plan.GivenEarlier);
         // One day is laid out in full here; writing every pack is the slow tier's job (below).
         Assert.True(prepared.Packs.First(p => p.Name == "workshop-2-day-1-facilitator-pack.pdf").Document.Paginate().Count > 20);
     }

@@ -121,7 +121,7 @@ public class CliTests
         var profile = File.ReadAllText(repo.PathOf("organisations/riverside/organisation.yaml"));
         (code, _, err) = Qcdp(repo.Root, "init", "riverside");
         Assert.Equal(1, code);
-        Assert.Contains("organisations/riverside/organisation.yaml:1:1: error: this organisation already has a profile; nothing was changed", err);
+        Assert.Contains("organisations/riverside/organisation.yaml:1:1: error QCDP806: this organisation already has a profile; nothing was changed", err);
         Assert.Equal(profile, File.ReadAllText(repo.PathOf("organisations/riverside/organisation.yaml")));
     }
 }

@@ -13,28 +13,29 @@
   var current = deck.querySelector("[data-current]");
   var index = 0;
 
-  function show(n, focus) {
+  function show(n, focus, remember) {
     index = Math.max(0, Math.min(slides.length - 1, n));
     slides.forEach(function (s, k) { s.hidden = k !== index; });
     current.textContent = String(index + 1);
     prev.disabled = index === 0;
     next.disabled = index === slides.length - 1;
-    try { history.replaceState(null, "", "#" + slides[index].id); } catch (e) { /* some file:// browsers refuse; the slide still changes */ }
+    // The address names the slide once the reader moves (not on arrival: the browser would scroll to it).
+    if (remember) try { history.replaceState(null, "", "#" + slides[index].id); } catch (e) { /* some file:// browsers refuse; the slide still changes */ }
     if (focus) slides[index].querySelector("h2").focus({ preventScroll: true });
   }
 
   slides.forEach(function (s) { s.querySelector("h2").setAttribute("tabindex", "-1"); });
   controls.hidden = false;
   help.hidden = false;
-  prev.addEventListener("click", function () { show(index - 1, false); });
-  next.addEventListener("click", function () { show(index + 1, false); });
+  prev.addEventListener("click", function () { show(index - 1, false, true); });
+  next.addEventListener("click", function () { show(index + 1, false, true); });
   document.addEventListener("keydown", function (e) {
     var t = e.target;
     if (e.altKey || e.ctrlKey || e.metaKey || (t && /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
-    if (e.key === "ArrowRight" || e.key === "PageDown") show(index + 1, true);
-    else if (e.key === "ArrowLeft" || e.key === "PageUp") show(index - 1, true);
-    else if (e.key === "Home") show(0, true);
-    else if (e.key === "End") show(slides.length - 1, true);
+    if (e.key === "ArrowRight" || e.key === "PageDown") show(index + 1, true, true);
+    else if (e.key === "ArrowLeft" || e.key === "PageUp") show(index - 1, true, true);
+    else if (e.key === "Home") show(0, true, true);
+    else if (e.key === "End") show(slides.length - 1, true, true);
     else return;
     e.preventDefault();
   });

@@ -1,0 +1,167 @@
+using System.Text.RegularExpressions;
+using QcdpBuilder.Tests.Support;
+using YamlDotNet.RepresentationModel;
+
+namespace QcdpBuilder.Tests.Workflows;
+
+/// <summary>
+/// The GitHub Actions workflows in .github/workflows: well-formed, safe for pull requests from
+/// forks (read-only token, no secrets, never pull_request_target), and using only qcdp commands
+/// that README.md documents.
+/// </summary>
+public partial class WorkflowTests
+{
+    static string Dir => Path.Combine(RepoPaths.Root, ".github", "workflows");
+
+    static IEnumerable<(string Name, string Text, YamlMappingNode Root)> Workflows() =>
+        Directory.GetFiles(Dir, "*.yml").Order(StringComparer.Ordinal).Select(f =>
+        {
+            var text = File.ReadAllText(f);
+            var stream = new YamlStream();
+            stream.Load(new StringReader(text));
+            return (Path.GetFileName(f), text, (YamlMappingNode)stream.Documents[0].RootNode);
+        });
+
+    static YamlNode? Get(YamlNode node, string key) =>
+        node is YamlMappingNode m && m.Children.TryGetValue(new YamlScalarNode(key), out var v) ? v : null;
+
+    static IEnumerable<YamlNode> Steps(YamlMappingNode root) =>
+        ((YamlMappingNode)Get(root, "jobs")!).Children.Values.SelectMany(job => ((YamlSequenceNode)Get(job, "steps")!).Children);
+
+    static IEnumerable<string> Triggers(YamlMappingNode root) => Get(root, "on") switch
+    {
+        YamlScalarNode s => [s.Value!],
+        YamlSequenceNode seq => seq.Children.Select(c => ((YamlScalarNode)c).Value!),
+        YamlMappingNode m => m.Children.Keys.Select(k => ((YamlScalarNode)k).Value!),
+        _ => [],
+    };
+
+    [Fact]
+    public void Both_workflows_exist()
+    {
+        Assert.Equal(["pages.yml", "pull-request.yml"], Workflows().Select(w => w.Name));
+    }
+
+    [Fact]
+    public void Every_workflow_is_well_formed()
+    {
+        foreach (var (name, _, root) in Workflows())
+        {
+            Assert.True(Get(root, "name") is YamlScalarNode, $"{name}: no name");
+            Assert.NotEmpty(Triggers(root));
+            var jobs = Assert.IsType<YamlMappingNode>(Get(root, "jobs"));
+            Assert.NotEmpty(jobs.Children);
+            foreach (var (jobName, job) in jobs.Children)
+            {
+                Assert.True(Get(job, "runs-on") is YamlScalarNode, $"{name}: job {jobName} has no runs-on");
+                if (Get(job, "needs") is YamlScalarNode needs) Assert.True(jobs.Children.ContainsKey(needs), $"{name}: job {jobName} needs unknown job {needs.Value}");
+                var steps = Assert.IsType<YamlSequenceNode>(Get(job, "steps"));
+                Assert.NotEmpty(steps.Children);
+                foreach (var step in steps.Children)
+                {
+                    var uses = Get(step, "uses") as YamlScalarNode;
+                    var run = Get(step, "run") as YamlScalarNode;
+                    Assert.True((uses is null) != (run is null), $"{name}: job {jobName} has a step with neither or both of 'uses' and 'run'");
+                    // Actions are pinned to a major version at least, never a moving branch.
+                    if (uses is not null) Assert.Matches(@"^[\w.-]+/[\w.-]+(/[\w.-]+)*@(v\d+(\.\d+)*|[0-9a-f]{40})$", uses.Value!);
+                }
+            }
+        }
+    }
+
+    /// <summary>Why a workflow would be unsafe for pull requests from forks; empty when it is safe.</summary>
+    static List<string> SafetyProblems(string text)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(text));
+        var root = (YamlMappingNode)stream.Documents[0].RootNode;
+        var problems = new List<string>();
+        var triggers = Triggers(root).ToList();
+        var code = string.Join("\n", text.Split('\n').Where(l => !l.TrimStart().StartsWith('#')));
+        if (triggers.Contains("pull_request_target") || code.Contains("pull_request_target")) problems.Add("uses pull_request_target");
+        if (!triggers.Contains("pull_request")) return problems;
+        if (Get(root, "permissions") is not YamlMappingNode top) { problems.Add("no top-level permissions (the default token may write)"); return problems; }
+        var all = new List<YamlMappingNode> { top };
+        all.AddRange(((YamlMappingNode)Get(root, "jobs")!).Children.Values.Select(j => Get(j, "permissions")).OfType<YamlMappingNode>());
+        foreach (var (scope, level) in all.SelectMany(p => p.Children))
+            if (((YamlScalarNode)level).Value is not ("read" or "none")) problems.Add($"{scope}: {level}");
+        if (code.Contains("secrets.")) problems.Add("uses secrets");
+        if (code.Contains("write-all")) problems.Add("write-all");
+        return problems;
+    }
+
+    [Fact]
+    public void Pull_request_workflows_are_read_only_and_never_pull_request_target()
+    {
+        foreach (var (name, text, _) in Workflows())
+            Assert.True(SafetyProblems(text).Count == 0, $"{name}: {string.Join("; ", SafetyProblems(text))}");
+    }
+
+    [Fact]
+    public void The_safety_check_catches_unsafe_workflows()
+    {
+        const string safe = "on: pull_request\npermissions:\n  contents: read\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo hi\n";
+        Assert.Empty(SafetyProblems(safe));
+        Assert.Equal(["uses pull_request_target"], SafetyProblems(safe.Replace("on: pull_request", "on: pull_request_target")));
+        Assert.Equal(["contents: write"], SafetyProblems(safe.Replace("contents: read", "contents: write")));
+        Assert.Equal(["no top-level permissions (the default token may write)"], SafetyProblems(safe.Replace("permissions:\n  contents: read\n", "")));
+        Assert.Equal(["pull-requests: write"], SafetyProblems(safe.Replace("    runs-on:", "    permissions:\n      pull-requests: write\n    runs-on:")));
+        Assert.Equal(["uses secrets"], SafetyProblems(safe.Replace("echo hi", "echo ${{ secrets.TOKEN }}")));
+    }
+
+    [Fact]
+    public void The_pull_request_workflow_validates_builds_every_organisation_and_renders_thumbnails()
+    {
+        var (_, text, root) = Workflows().Single(w => w.Name == "pull-request.yml");
+        var runs = Steps(root).Select(s => (Get(s, "run") as YamlScalarNode)?.Value ?? "").ToList();
+        Assert.Contains(runs, r => r.Contains("-- validate --format github"));
+        var matrix = (YamlSequenceNode)Get(Get(Get(Get(root, "jobs")!, "package")!, "strategy")!, "matrix")!["organisation"];
+        var organisations = Directory.GetDirectories(Path.Combine(RepoPaths.Root, "organisations")).Select(Path.GetFileName).Order(StringComparer.Ordinal);
+        Assert.Equal(organisations, matrix.Children.Select(c => ((YamlScalarNode)c).Value).Order(StringComparer.Ordinal));
+        Assert.Contains(runs, r => r.Contains("soffice") && r.Contains("--convert-to pdf") && r.Contains("pdftoppm"));
+        Assert.Contains(runs, r => r.Contains("git diff --name-only"));
+        var uploads = Steps(root).Select(s => (Get(s, "uses") as YamlScalarNode)?.Value ?? "").Count(u => u.StartsWith("actions/upload-artifact@", StringComparison.Ordinal));
+        Assert.Equal(2, uploads);
+    }
+
+    [Fact]
+    public void The_pages_workflow_publishes_the_site_from_main_only()
+    {
+        var (_, _, root) = Workflows().Single(w => w.Name == "pages.yml");
+        Assert.DoesNotContain("pull_request", Triggers(root));
+        var branches = (YamlSequenceNode)Get(Get(Get(root, "on")!, "push")!, "branches")!;
+        Assert.Equal(["main"], branches.Children.Select(c => ((YamlScalarNode)c).Value));
+        var permissions = (YamlMappingNode)Get(root, "permissions")!;
+        Assert.Equal("write", ((YamlScalarNode)permissions["pages"]).Value);
+        Assert.Equal("write", ((YamlScalarNode)permissions["id-token"]).Value);
+        Assert.Equal("read", ((YamlScalarNode)permissions["contents"]).Value);
+        var steps = Steps(root).ToList();
+        Assert.Contains(steps, s => (Get(s, "run") as YamlScalarNode)?.Value?.Contains("-- build --format html") == true);
+        Assert.Contains(steps, s => (Get(s, "uses") as YamlScalarNode)?.Value?.StartsWith("actions/upload-pages-artifact@") == true);
+        Assert.Contains(steps, s => (Get(s, "uses") as YamlScalarNode)?.Value?.StartsWith("actions/deploy-pages@") == true);
+    }
+
+    [Fact]
+    public void Every_qcdp_command_the_workflows_use_is_documented_in_the_readme()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
+        var commands = Workflows().SelectMany(w => Steps(w.Root)).Select(s => (Get(s, "run") as YamlScalarNode)?.Value ?? "")
+            .SelectMany(r => QcdpRx().Matches(r)).Select(m => m.Groups[1].Value.Trim()).ToList();
+        Assert.True(commands.Count >= 4, string.Join("\n", commands));
+        foreach (var command in commands)
+        {
+            var words = command.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            Assert.True(readme.Contains($"qcdp {words[0]}"), $"README.md does not document 'qcdp {words[0]}' (used as: {command})");
+            for (var i = 1; i < words.Length; i++)
+            {
+                if (!words[i].StartsWith("--", StringComparison.Ordinal)) continue;
+                Assert.True(readme.Contains(words[i]), $"README.md does not document {words[i]} (used as: qcdp {command})");
+                // An option with a fixed value (--format github) is documented with that value.
+                if (i + 1 < words.Length && Regex.IsMatch(words[i + 1], "^[a-z]+$"))
+                    Assert.True(readme.Contains($"{words[i]} {words[i + 1]}"), $"README.md does not document '{words[i]} {words[i + 1]}'");
+            }
+        }
+    }
+
+    [GeneratedRegex(@"dotnet run --project src/QcdpBuilder\.Cli -- ([^\n]+)")] private static partial Regex QcdpRx();
+}
