@@ -192,6 +192,9 @@ public static class PackageBuilder
             }
         }
 
+        // The cohort's dates as a calendar participants can import.
+        artefacts.Add(new Artefact(CohortCalendar.PathFor(org), "calendar", org.File, () => CohortCalendar.Write(programme, org, brand.BuildDate)));
+
         // The evaluation tools: the measures workbook and the traceability matrix (workbook and document).
         artefacts.Add(new Artefact("evaluation/measures-workbook.xlsx", "evaluation-workbook", EvaluationLoader.MeasuresFile, () => MeasuresWorkbook.Write(evaluation, brand)));
         var trace = Traceability.Build(programme, evaluation);
@@ -210,8 +213,6 @@ public static class PackageBuilder
                 templates.Render(md, data, loader.Rel(path), quiet) is { } text ? siteReader.Parse(text, path) : [];
             AddSite(artefacts, new SiteContent(programme, org, brand, artefacts.Select(a => a.Path).ToHashSet(), decks, handouts, SiteMarkdown, loader.Rel));
         }
-        // The cohort's dates as a calendar participants can import.
-        artefacts.Add(new Artefact(CohortCalendar.PathFor(org), "calendar", org.File, () => CohortCalendar.Write(programme, org, brand.BuildDate)));
 
         return new BuildPlan(diagnostics, artefacts, programme, org);
     }
