@@ -66,6 +66,8 @@ public sealed class SiteContent(Programme p, Organisation org, Brand brand, IRea
 
         b.Add(H(2, "Workshop timetable", "timetable"));
         if (org.Cohort.Name.Length > 0) b.Add(Para($"Dates and times for {org.Cohort.Name}."));
+        foreach (var ics in packageFiles.Where(f => f.StartsWith("calendar/") && f.EndsWith(".ics")).Order(StringComparer.Ordinal))
+            b.Add(Para([new Run("Add every date to your calendar: "), new Run(ics["calendar/".Length..], Link: "../" + ics), new Run(" (iCalendar file for Outlook, Google or Apple calendars).")]));
         foreach (var w in p.Workshops)
         {
             b.Add(H(3, $"{w.Title} (month {w.Month})", Slugs.Make(w.Id)));
@@ -239,6 +241,8 @@ public sealed class SiteContent(Programme p, Organisation org, Brand brand, IRea
     static string Describe(string file) => Path.GetExtension(file) switch
     {
         ".pptx" => "(PowerPoint)",
+        ".ics" => "(calendar)",
+        ".xlsx" => "(Excel)",
         ".docx" => "(Word)",
         ".pdf" when file.EndsWith("-speaker-notes.pdf") => "(PDF, speaker notes)",
         ".pdf" when file.EndsWith("-notes.pdf") => "(PDF, notes pages)",

@@ -279,48 +279,48 @@ public static class ContentSchema
 
     public static readonly MappingSchema Measure = new("Measure", "One evaluation measure with its operational definition.",
     [
-        Text("id", "Unique id; also the CSV file name for qcdp report (active-coaches.csv).", required: true) with { Pattern = IdPattern },
-        Int("number", "Unique number; the workbook sheet is \"<number> <title>\".", required: true),
+        Text("id", "A short id, e.g. active-coaches.", required: true),
+        Int("number", "The measure's number (its sheet in the workbook).", required: true),
         Text("title", "The measure's name.", required: true),
         Text("type", "outcome, process or balancing.", required: true) with { Enum = ["outcome", "process", "balancing"] },
-        Text("unit", "percent (numerator / denominator, the default) or mean.") with { Enum = ["percent", "mean"] },
+        Text("unit", "percent (the default) or mean.") with { Enum = ["percent", "mean"] },
         Text("direction", "up (the default) or down: which way is better.") with { Enum = ["up", "down"] },
-        Text("definition", "One sentence saying what the measure shows.", required: true),
-        Text("numerator", "Who or what is counted on top.", required: true),
-        Text("denominator", "Who or what is counted underneath.", required: true),
+        Text("definition", "What the measure tells us.", required: true),
+        Text("numerator", "What is counted.", required: true),
+        Text("denominator", "Out of what.", required: true),
         Text("exclusions", "What is left out, and why."),
         Text("source", "Where the data come from.", required: true),
         Text("frequency", "How often it is collected.", required: true),
         Text("owner", "Who collects and reports it.", required: true),
-        Text("goal", "The aim (a benchmark from elsewhere is a reported figure, not a target)."),
-        List("outcomes", "The learning outcome ids it gives evidence of.", required: true),
-        new("register", ValueKind.Boolean, "true: the Coach register sheet counts its numerator and denominator."),
-        new("self_assessment", ValueKind.Boolean, "true: the Self-assessment sheet totals its numerator and denominator."),
+        Text("goal", "The goal or direction of improvement."),
+        List("outcomes", "The learning outcome ids it evaluates.", required: true),
+        new("register", ValueKind.Boolean, "true when the coach register sheet counts its numerator and denominator."),
+        new("self_assessment", ValueKind.Boolean, "true when the self-assessment sheet gives its values."),
     ]);
 
-    public static readonly MappingSchema Measures = new("Evaluation measures (content/evaluation/measures.yaml)", "The measures the workbook, qcdp report and the traceability matrix use.",
+    public static readonly MappingSchema Measures = new("Evaluation measures (content/evaluation/measures.yaml)", "The programme's evaluation measures.",
     [
-        Entries("measures", "The measures, in the order the workbook shows them.", Measure, required: true),
+        Entries("measures", "The measures.", Measure, required: true),
     ]);
 
-    public static readonly MappingSchema Scale = new("Rating scale", "The lowest and highest rating.",
+    public static readonly MappingSchema Scale = new("Scale", "The rating scale.",
     [
-        Int("min", "The lowest rating (default 0)."),
-        Int("max", "The highest rating (default 10)."),
+        Int("min", "The lowest rating."),
+        Int("max", "The highest rating."),
     ]);
 
-    public static readonly MappingSchema SelfAssessmentItem = new("Self-assessment item", "One competency participants rate.",
+    public static readonly MappingSchema SelfAssessmentItem = new("Self-assessment item", "One competency participants rate themselves on.",
     [
-        Text("id", "Unique id, e.g. SA1.", required: true) with { Pattern = IdPattern },
-        Text("title", "The competency, as the form and the workbook name it.", required: true),
-        Text("description", "What it means, in one sentence."),
-        List("outcomes", "The learning outcome ids it reflects.", required: true),
+        Text("id", "A short id, e.g. SA1.", required: true),
+        Text("title", "The competency.", required: true),
+        Text("description", "What it looks like in practice."),
+        List("outcomes", "The learning outcome ids it evaluates.", required: true),
     ]);
 
-    public static readonly MappingSchema SelfAssessment = new("Competency self-assessment (content/evaluation/self-assessment.yaml)", "The items of the pre/post self-assessment form and the workbook's Self-assessment sheet.",
+    public static readonly MappingSchema SelfAssessment = new("Competency self-assessment (content/evaluation/self-assessment.yaml)", "The items of the pre/post self-assessment.",
     [
-        Map("scale", "The rating scale.", Scale),
-        Entries("items", "The items, in order.", SelfAssessmentItem, required: true),
+        Map("scale", "The rating scale (default 0 to 10).", Scale),
+        Entries("items", "The items.", SelfAssessmentItem, required: true),
     ]);
 
     // ---- front matter of Markdown files (not separate files, so no JSON schema) ----

@@ -159,22 +159,34 @@ public static class SiteWriter
         {
             ["font"] = CssString(b.BodyFont),
             ["heading-font"] = CssString(b.HeadingFont),
-            ["text"] = Contrast.Readable(b.Background, b.Text).ToString(),
+            ["text"] = Readable(b.Background, b.Text).ToString(),
             ["background"] = b.Background.ToString(),
             ["tint"] = b.Tint.ToString(),
-            ["tint-text"] = Contrast.Readable(b.Tint, b.Text).ToString(),
-            ["link"] = Contrast.Readable(b.Background, b.Primary, b.Secondary, b.Text).ToString(),
+            ["tint-text"] = Readable(b.Tint, b.Text).ToString(),
+            ["link"] = Readable(b.Background, b.Primary, b.Secondary, b.Text).ToString(),
             ["banner"] = b.Primary.ToString(),
-            ["banner-text"] = Contrast.Readable(b.Primary, white, b.Text).ToString(),
+            ["banner-text"] = Readable(b.Primary, white, b.Text).ToString(),
             ["nav"] = b.Secondary.ToString(),
-            ["nav-text"] = Contrast.Readable(b.Secondary, white, b.Text).ToString(),
+            ["nav-text"] = Readable(b.Secondary, white, b.Text).ToString(),
             ["accent"] = b.Accent.ToString(),
-            ["accent-text"] = Contrast.Readable(b.Accent, b.Text, new Colour(0, 0, 0)).ToString(),
-            ["heading"] = Contrast.Readable(b.Background, b.Secondary, b.Text).ToString(),
-            ["slide-title"] = Contrast.Readable(b.Background, b.Primary, b.Secondary, b.Text).ToString(),
+            ["accent-text"] = Readable(b.Accent, b.Text, new Colour(0, 0, 0)).ToString(),
+            ["heading"] = Readable(b.Background, b.Secondary, b.Text).ToString(),
+            ["slide-title"] = Readable(b.Background, b.Primary, b.Secondary, b.Text).ToString(),
             ["page"] = b.Paper == PaperSize.Letter ? "letter" : "A4",
         };
         return Assets.Fill("Html/site.css", values);
+    }
+
+    /// <summary>
+    /// The first of <paramref name="candidates"/> that reaches WCAG AA (4.5:1) on <paramref name="background"/>;
+    /// failing all, the nearest passing shade of the first, so a brand keeps its hue where it can.
+    /// </summary>
+    public static Colour Readable(Colour background, params Colour[] candidates)
+    {
+        foreach (var c in candidates) if (Contrast.Ratio(c, background) >= Contrast.BodyText) return c;
+        if (Contrast.Suggest(candidates[0], background, Contrast.BodyText) is { } shade) return shade;
+        var (black, white) = (new Colour(0, 0, 0), new Colour(255, 255, 255));
+        return Contrast.Ratio(black, background) >= Contrast.Ratio(white, background) ? black : white;
     }
 
     /// <summary>A font family name as a CSS string: quotes and backslashes dropped (a family name needs neither).</summary>

@@ -98,7 +98,7 @@ internal static class FacilitatorPack
         return table;
     }
 
-    /// <summary>Name (and any other roster columns) with a signature box per person; blank rows for a head count.</summary>
+    /// <summary>Name (and any other roster columns) with a signature box per person; blank rows for a head count or walk-ins.</summary>
     static P.Table SignIn(PdfTheme theme, PackPeople people)
     {
         var extra = people.Roster?.ExtraColumns.ToList() ?? [];
@@ -110,10 +110,12 @@ internal static class FacilitatorPack
         header.AddRange(extra.Select(c => PackPages.Cell(c, true)));
         header.Add(PackPages.Cell("Signature", true));
         table.Rows.Add(new P.TableRow(header.ToArray()));
-        int count = people.Roster?.Participants.Count ?? people.Count ?? 0;
+        // A named list gets a few blank rows for walk-ins and late substitutes.
+        int named = people.Roster?.Participants.Count ?? 0;
+        int count = people.Roster is not null ? named + 4 : people.Count ?? 0;
         for (int i = 0; i < count; i++)
         {
-            var p = people.Roster?.Participants[i];
+            var p = i < named ? people.Roster!.Participants[i] : null;
             var cells = new List<P.TableCell> { PackPages.Cell((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)), PackPages.Cell(p?.Name ?? "") };
             cells.AddRange(extra.Select(c => PackPages.Cell(p?.Extra.GetValueOrDefault(c) ?? "")));
             cells.Add(PackPages.Cell(""));

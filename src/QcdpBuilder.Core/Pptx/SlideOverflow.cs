@@ -23,6 +23,7 @@ public sealed class SlideOverflow
     const double MinBodyPt = 14, MinTitlePt = 24; // the smallest sizes SlideComposer shrinks to
     readonly LayoutCatalogue catalogue;
     readonly FontSet fonts;
+    readonly IReadOnlyDictionary<string, string>? layoutNames;
 
     public SlideOverflow(Brand brand, string? referenceDeckPath = null)
     {
@@ -30,6 +31,7 @@ public sealed class SlideOverflow
         using var doc = PresentationDocument.Open(new MemoryStream(bytes), false);
         var pres = doc.PresentationPart ?? throw new InvalidOperationException("The reference deck has no presentation part.");
         catalogue = LayoutCatalogue.Read(pres, Load(pres));
+        layoutNames = brand.LayoutNames;  // the organisation's names for our layouts, as PptxWriter uses them
         fonts = FontSet.Load(new FontFamily(brand.Fonts.Regular, brand.Fonts.Bold, brand.Fonts.Italic, brand.Fonts.BoldItalic));
     }
 
@@ -71,7 +73,7 @@ public sealed class SlideOverflow
     /// <summary>The boxes SlideComposer fills for this slide: the same layouts, placeholders and split of text from pictures and tables.</summary>
     IEnumerable<(string Slot, List<TextPara> Paras, Rect Rect, double[] Sizes, double Min)> Boxes(Deck deck, Slide slide)
     {
-        var layout = catalogue.Find(slide.Layout);
+        var layout = catalogue.Find(slide.Layout, layoutNames);
         var phs = layout.Placeholders;
         var titlePh = phs.FirstOrDefault(p => p.IsTitle);
         var contents = phs.Where(p => p.IsContent).OrderBy(p => p.Rect.X).ThenBy(p => p.Rect.Y).ToList();

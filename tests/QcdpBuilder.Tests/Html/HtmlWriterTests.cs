@@ -95,11 +95,14 @@ public class HtmlWriterTests
     public void Colours_that_fail_contrast_are_replaced()
     {
         var white = Branding.Colour.Parse("#FFFFFF");
-        Assert.True(Contrast.Ratio(Branding.Colour.Parse("#005EB8"), white) >= Contrast.AA);
         var pale = Branding.Colour.Parse("#FFD700");
-        Assert.True(Contrast.Ratio(pale, white) < Contrast.AA);
-        Assert.Equal(Branding.Colour.Parse("#003087"), Contrast.Readable(white, pale, Branding.Colour.Parse("#003087")));
-        Assert.Equal(Branding.Colour.Parse("#000000"), Contrast.Readable(pale, white));
+        Assert.True(Branding.Contrast.Ratio(pale, white) < Branding.Contrast.BodyText);
+        Assert.Equal(Branding.Colour.Parse("#005EB8"), SiteWriter.Readable(white, Branding.Colour.Parse("#005EB8")));
+        Assert.Equal(Branding.Colour.Parse("#003087"), SiteWriter.Readable(white, pale, Branding.Colour.Parse("#003087")));
+        // Nothing passes: a darker shade of the same yellow does.
+        var shade = SiteWriter.Readable(white, pale);
+        Assert.True(Branding.Contrast.Ratio(shade, white) >= Branding.Contrast.BodyText);
+        Assert.True(shade.R > shade.B, $"{shade} is no longer a yellow");
     }
 
     [Theory]
@@ -116,7 +119,7 @@ public class HtmlWriterTests
         var vars = System.Text.RegularExpressions.Regex.Matches(css, @"--([a-z-]+): (#[0-9A-F]{6});").ToDictionary(m => m.Groups[1].Value, m => Branding.Colour.Parse(m.Groups[2].Value));
         foreach (var (fg, bg) in new[] { ("text", "background"), ("link", "background"), ("heading", "background"), ("slide-title", "background"),
                      ("banner-text", "banner"), ("nav-text", "nav"), ("tint-text", "tint"), ("accent-text", "accent") })
-            Assert.True(Contrast.Ratio(vars[fg], vars[bg]) >= Contrast.AA, $"{fg} on {bg}: {Contrast.Ratio(vars[fg], vars[bg]):0.00}");
+            Assert.True(Branding.Contrast.Ratio(vars[fg], vars[bg]) >= Branding.Contrast.BodyText, $"{fg} on {bg}: {Branding.Contrast.Ratio(vars[fg], vars[bg]):0.00}");
         Assert.DoesNotContain("$", css);
     }
 }
