@@ -227,6 +227,9 @@ public static class PackageBuilder
             }
         }
 
+        // The cohort's dates as a calendar participants can import.
+        artefacts.Add(new Artefact(CohortCalendar.PathFor(org), "calendar", org.File, () => CohortCalendar.Write(programme, org, brand.BuildDate)));
+
         // The evaluation tools: the measures workbook and the traceability matrix (workbook and document).
         artefacts.Add(new Artefact("evaluation/measures-workbook.xlsx", "evaluation-workbook", EvaluationLoader.MeasuresFile, () => MeasuresWorkbook.Write(evaluation, brand)));
         var trace = Traceability.Build(programme, evaluation);
