@@ -241,7 +241,6 @@ public sealed class SiteContent(Programme p, Organisation org, Brand brand, IRea
     static string Describe(string file) => Path.GetExtension(file) switch
     {
         ".pptx" => "(PowerPoint)",
-        ".ics" => "(calendar)",
         ".xlsx" => "(Excel)",
         ".docx" => "(Word)",
         ".pdf" when file.EndsWith("-speaker-notes.pdf") => "(PDF, speaker notes)",
