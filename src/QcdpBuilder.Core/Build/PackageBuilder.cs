@@ -202,8 +202,6 @@ public static class PackageBuilder
         AddDocument("programme/traceability", "traceability", EvaluationLoader.MeasuresFile,
             TraceabilityOutputs.Document(trace, programme) with { Meta = Meta(programme, org) }, DocxKind.Handout, PdfKind.Handout);
 
-        // The cohort's dates as a calendar participants can import.
-        artefacts.Add(new Artefact(CohortCalendar.PathFor(org), "calendar", org.File, () => CohortCalendar.Write(programme, org, brand.BuildDate)));
 
         // The website (qcdp build --format html): the same documents and decks again, as linked pages.
         // It comes last, as its downloads page links every file above.
