@@ -95,17 +95,7 @@ public sealed class ReportTests : IDisposable
         Assert.True(File.Exists(Path.Combine(dir, "evaluation-report.docx")));
     }
 
-    static (int Code, string Out, string Err) Qcdp(string workingDir, params string[] args)
-    {
-        var psi = new System.Diagnostics.ProcessStartInfo("dotnet") { WorkingDirectory = workingDir, RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "qcdp.dll"));
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var p = System.Diagnostics.Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        p.WaitForExit();
-        return (p.ExitCode, stdout.Result, stderr.Result);
-    }
+    static (int Code, string Out, string Err) Qcdp(string workingDir, params string[] args) => Support.Qcdp.Run(workingDir, args);
 
     [Fact]
     public void Csv_folder_gives_the_same_reading_and_positions_its_errors()

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using QcdpBuilder.Tests.Support;
 
 namespace QcdpBuilder.Tests.Html;
@@ -6,17 +5,7 @@ namespace QcdpBuilder.Tests.Html;
 /// <summary><c>qcdp build --format html</c> and <c>qcdp serve</c> as a user runs them.</summary>
 public class SiteCliTests
 {
-    static (int Code, string Out, string Err) Qcdp(string workingDir, params string[] args)
-    {
-        var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDir, RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "qcdp.dll"));
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        p.WaitForExit();
-        return (p.ExitCode, stdout.Result, stderr.Result);
-    }
+    static (int Code, string Out, string Err) Qcdp(string workingDir, params string[] args) => Support.Qcdp.Run(workingDir, args);
 
     [Fact]
     public void Help_describes_serve_and_the_html_format()

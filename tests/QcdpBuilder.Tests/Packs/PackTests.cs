@@ -174,13 +174,8 @@ public class PackTests
     {
         using var repo = DayWithLunch();
         repo.Write("cohort.csv", "name,team\nSiân Jones,Ward 4\n\"Zoë Brown,Pharmacy\n");
-        var psi = new System.Diagnostics.ProcessStartInfo("dotnet") { WorkingDirectory = repo.Root, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "qcdp.dll"), "pack", "--day", "W1.1", "--participants", "cohort.csv" }) psi.ArgumentList.Add(a);
-        using var p = System.Diagnostics.Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        Assert.Equal(1, p.ExitCode);
+        var (code, _, stderr) = Qcdp.Run(repo.Root, "pack", "--day", "W1.1", "--participants", "cohort.csv");
+        Assert.Equal(1, code);
         Assert.Contains("cohort.csv:3:1: error QCDP851: a quoted field is never closed", stderr);
         Assert.Contains("hint: add the closing double quote", stderr);
         Assert.False(Directory.Exists(repo.PathOf("output/smith-jones/packs")));

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using QcdpBuilder.Tests.Support;
 
 namespace QcdpBuilder.Tests.Pipeline;
@@ -6,18 +5,7 @@ namespace QcdpBuilder.Tests.Pipeline;
 /// <summary>The qcdp program as a user runs it: exit codes, output formats, help.</summary>
 public class CliTests
 {
-    static (int Code, string Out, string Err) Qcdp(string workingDir, params string[] args)
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory, "qcdp.dll");
-        var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDir, RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add(dll);
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        p.WaitForExit();
-        return (p.ExitCode, stdout.Result, stderr.Result);
-    }
+    static (int Code, string Out, string Err) Qcdp(string workingDir, params string[] args) => Support.Qcdp.Run(workingDir, args);
 
     [Fact]
     public void Help_lists_every_command()
