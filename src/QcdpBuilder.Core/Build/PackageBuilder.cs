@@ -94,13 +94,7 @@ public static class PackageBuilder
 
         // 1. Load: the organisation profile (its folder holds its overlay), then the content read through that overlay.
         progress?.Invoke("Loading content");
-        var profile = OrganisationFolders.Resolve(root, options.Profile, diagnostics);
-        if (profile is null) return Fail();
-        var overlay = Overlay.ForProfile(root, profile);
-        var loader = new ContentLoader(root, diagnostics, overlay);
-        var org = loader.LoadOrganisation(profile);
-        var programme = loader.LoadProgramme();
-        if (programme is null || org is null) return Fail();
+        if (OrganisationContent.Load(root, options.Profile, diagnostics) is not var (profile, overlay, loader, org, programme)) return Fail();
 
         // 2. Customise: the organisation's exclusions, additions and new order, then the rules that tie content and
         //    profile together; the brand every writer uses, the values placeholders can use, and the delivery mode

@@ -30,13 +30,10 @@ public static class ReportRunner
     {
         var root = Path.GetFullPath(options.Root);
         var d = new DiagnosticBag();
-        var profile = OrganisationFolders.Resolve(root, options.Org, d);
-        if (profile is null) return new ReportResult(d, []);
-        var loader = new ContentLoader(root, d, Overlay.ForProfile(root, profile));
-        var org = loader.LoadOrganisation(profile);
-        var programme = loader.LoadProgramme();
+        var content = OrganisationContent.Load(root, options.Org, d);
         var evaluation = EvaluationLoader.Load(root, d);
-        if (programme is null || org is null || d.HasErrors) return new ReportResult(d, []);
+        if (content is null || d.HasErrors) return new ReportResult(d, []);
+        var (org, programme) = (content.Organisation, content.Programme);
 
         var data = Path.GetFullPath(options.Data);
         var series = MeasureDataReader.Read(data, evaluation, d);

@@ -99,13 +99,7 @@ public static class PackBuilder
         Roster? roster = null;
         if (options.Participants is { } rosterPath)
             roster = Roster.Load(rosterPath, Path.GetRelativePath(Directory.GetCurrentDirectory(), rosterPath), diagnostics);
-        var profile = OrganisationFolders.Resolve(root, options.Profile, diagnostics);
-        if (profile is null) return Fail();
-        var overlay = Overlay.ForProfile(root, profile);
-        var loader = new ContentLoader(root, diagnostics, overlay);
-        var org = loader.LoadOrganisation(profile);
-        var programme = loader.LoadProgramme();
-        if (programme is null || org is null || diagnostics.HasErrors) return Fail();
+        if (OrganisationContent.Load(root, options.Profile, diagnostics) is not var (_, overlay, loader, org, programme) || diagnostics.HasErrors) return Fail();
         Customiser.Apply(programme, org, diagnostics);
         ContentRules.Check(programme, org, diagnostics);
         if (diagnostics.HasErrors) return Fail();
