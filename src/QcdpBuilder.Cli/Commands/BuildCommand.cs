@@ -32,9 +32,17 @@ public static class BuildCommand
             }
             if (parse.GetValue(watch)) return Watch(report, options, root);
             var result = report.WithProgress("Building", progress => PackageBuilder.Run(options, progress));
+            if (Environment.GetEnvironmentVariable("QCDP_TIMINGS") == "1") PrintTimings();
             return report.Finish(result, root);
         });
         return command;
+    }
+
+    /// <summary>QCDP_TIMINGS=1: where a build's time went (bench/README.md uses it), on standard error.</summary>
+    static void PrintTimings()
+    {
+        var since = DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime;
+        Console.Error.WriteLine($"timings: {since.TotalMilliseconds:F0} ms since the process started; GC: {GC.CollectionCount(0)} gen0, {GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2 collections, paused {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms, {GC.GetTotalAllocatedBytes() / 1048576} MB allocated");
     }
 
     static int Watch(Report report, BuildOptions options, string root)

@@ -43,6 +43,48 @@ public sealed record Artefact(string Path, string Kind, string Source, Func<byte
     /// known: such an artefact is made again after every change.
     /// </summary>
     public IReadOnlyList<string>? Inputs { get; init; }
+
+    /// <summary>Bytes rendered ahead of time by <see cref="EarlyRender"/>, waiting for <see cref="Take"/>.</summary>
+    readonly EarlySlot early = new();
+
+    /// <summary>Renders now, keeping the bytes (or the exception) for <see cref="Take"/>; does nothing if already taken or rendered.</summary>
+    public void RenderEarly() => early.Fill(Render);
+
+    /// <summary>The artefact's bytes: those rendered early if there are any (and then forgets them), else rendered now.</summary>
+    public byte[] Take() => early.Take(Render);
+
+    sealed class EarlySlot
+    {
+        byte[]? bytes;
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo? error;
+        bool taken;
+
+        public void Fill(Func<byte[]> render)
+        {
+            lock (this)
+            {
+                if (taken || bytes is not null || error is not null) return;
+                try { bytes = render(); }
+                catch (Exception e) when (e is not OutOfMemoryException) { error = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e); }
+            }
+        }
+
+        public byte[] Take(Func<byte[]> render)
+        {
+            lock (this) // waits for an early render still under way
+            {
+                if (!taken)
+                {
+                    taken = true;
+                    var (b, e) = (bytes, error);
+                    (bytes, error) = (null, null);
+                    e?.Throw();
+                    if (b is not null) return b;
+                }
+            }
+            return render();
+        }
+    }
 }
 
 /// <summary>The outcome of a build: every diagnostic, and the files written (empty when nothing was).</summary>
@@ -60,7 +102,11 @@ public static class PackageBuilder
 {
     public static BuildResult Run(BuildOptions options, Action<string>? progress = null)
     {
-        var plan = Plan(options, progress);
+        // While this thread loads, checks and parses, the other cores render what is already planned; the plan
+        // still decides everything, and nothing is written unless it has no errors.
+        using var early = options.Write ? new EarlyRender(a => options.Only is not { } only || only.Contains(Path.GetExtension(a.Path).TrimStart('.'))) : null;
+        var plan = Plan(options, progress, early);
+        early?.Stop();
         if (!options.Write || plan.Organisation is null) return new BuildResult(plan.Diagnostics, null, []);
         // Tidy up after an earlier build that was killed, even if this one is about to fail.
         OutputFolder.Recover(OutputDirFor(options, plan.Organisation));
@@ -86,11 +132,14 @@ public static class PackageBuilder
     }
 
     /// <summary>Steps 1–4: load, customise, render templates and parse, giving every output still to be rendered.</summary>
-    public static BuildPlan Plan(BuildOptions options, Action<string>? progress = null)
+    public static BuildPlan Plan(BuildOptions options, Action<string>? progress = null) => Plan(options, progress, early: null);
+
+    static BuildPlan Plan(BuildOptions options, Action<string>? progress, EarlyRender? early)
     {
         var root = Path.GetFullPath(options.Root);
         var diagnostics = new DiagnosticBag();
         BuildPlan Fail() => new(diagnostics, [], null, null);
+        SourceFiles.ForgetResolvedPaths();
 
         // 1. Load: the organisation profile (its folder holds its overlay), then the content read through that overlay.
         progress?.Invoke("Loading content");
@@ -125,7 +174,7 @@ public static class PackageBuilder
 
         // 3 and 4. Render templates and parse: every output as a document or deck, in memory.
         progress?.Invoke("Rendering templates and parsing Markdown");
-        var artefacts = new List<Artefact>();
+        var artefacts = new EarlyRender.List(early);
         var decks = new Dictionary<string, Deck>();
         var handouts = new Dictionary<string, Document>();
 
@@ -251,7 +300,7 @@ public static class PackageBuilder
     public const int MaxSlides = 100;
 
     /// <summary>Adds the site's pages, stylesheet, script, font, logo and pictures under <c>site/</c>.</summary>
-    static void AddSite(List<Artefact> artefacts, SiteContent content)
+    static void AddSite(ICollection<Artefact> artefacts, SiteContent content)
     {
         foreach (var f in SiteWriter.Files(content.Compose()))
             artefacts.Add(new Artefact("site/" + f.Path, "site", f.Source, f.Render));

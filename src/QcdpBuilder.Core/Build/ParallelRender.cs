@@ -33,7 +33,7 @@ public static class ParallelRender
             if (progress is not null) lock (gate) progress(a.Path);
             try
             {
-                var bytes = a.Render();
+                var bytes = a.Take();
                 var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
                 write?.Invoke(a, bytes, sha);
                 results[i] = new Rendered(a, write is null ? bytes : null, sha, bytes.Length, null);

@@ -20,6 +20,15 @@ public static class SourceFiles
     /// </summary>
     public static string Resolve(string path) => Resolve(Path.GetFullPath(path), 0);
 
+    // Each step of a resolution (a resolved folder plus one name → that name with its link followed) costs
+    // three system calls, and a build checks every file it reads against the same few folders: remember the
+    // steps for the length of one build. PackageBuilder.Plan forgets them at the start of every build, so a
+    // link made or changed between two rebuilds of a watch session is seen.
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> steps = new(StringComparer.Ordinal);
+
+    /// <summary>Forgets the links seen so far; called at the start of every build.</summary>
+    public static void ForgetResolvedPaths() => steps.Clear();
+
     static string Resolve(string full, int depth)
     {
         if (depth > 32) return full; // a loop of links: leave it to the file system to refuse
@@ -28,10 +37,13 @@ public static class SourceFiles
         foreach (var part in full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
         {
             var next = Path.Combine(current, part);
+            if (steps.TryGetValue(next, out var known)) { current = known; continue; }
+            var resolved = next;
             FileSystemInfo info = Directory.Exists(next) ? new DirectoryInfo(next) : new FileInfo(next);
             if (info.Exists && info.LinkTarget is { } target)
-                next = Resolve(Path.GetFullPath(target, current), depth + 1);
-            current = next;
+                resolved = Resolve(Path.GetFullPath(target, current), depth + 1);
+            if (steps.Count < 100_000) steps[next] = resolved;
+            current = resolved;
         }
         return current;
     }

@@ -18,17 +18,22 @@ public static class Assets
             ?? throw new FileNotFoundException($"Embedded asset '{relativePath}' not found.");
     }
 
-    public static string Text(string relativePath)
+    // Writers ask for the same few fragments for every slide and paragraph: decode each once per process.
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> texts = new(StringComparer.Ordinal);
+
+    public static string Text(string relativePath) => texts.GetOrAdd(relativePath, static path =>
     {
-        using var reader = new StreamReader(Open(relativePath));
+        using var reader = new StreamReader(Open(path));
         return reader.ReadToEnd();
-    }
+    });
 
     /// <summary>Reads a text asset and replaces each <c>$name$</c> with its value (XML-escaped by the caller where needed).</summary>
     public static string Fill(string relativePath, IReadOnlyDictionary<string, string> values)
     {
         var text = Text(relativePath);
-        foreach (var (k, v) in values) text = text.Replace("$" + k + "$", v);
-        return text;
+        if (!text.Contains('$')) return text;
+        var sb = new System.Text.StringBuilder(text);
+        foreach (var (k, v) in values) sb.Replace("$" + k + "$", v);
+        return sb.ToString();
     }
 }

@@ -62,6 +62,10 @@ public static class Terms
 
     static void CheckText(string text, string file, List<(Term Term, string Wrong, Regex Rx)> patterns, DiagnosticBag diagnostics)
     {
+        // Most files hold none of the wrong forms: only run the patterns whose form appears in the text at all
+        // (case-insensitive forms always run, since the regex's case folding is wider than a string search's).
+        patterns = patterns.Where(p => p.Term.IgnoreCase || text.Contains(p.Wrong, StringComparison.Ordinal)).ToList();
+        if (patterns.Count == 0) return;
         var lines = text.Replace("\r\n", "\n").Split('\n');
         var fenced = false;
         for (var i = 0; i < lines.Length; i++)

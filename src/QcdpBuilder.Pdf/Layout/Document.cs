@@ -336,11 +336,12 @@ public sealed class Document
         Save(fs);
     }
 
+    /// <summary>Renders the document as PDF bytes.</summary>
     public byte[] ToPdfBytes()
     {
-        var ms = new MemoryStream();
-        Save(ms);
-        return ms.ToArray();
+        var canvas = new PdfCanvas(Info);
+        Render(canvas);
+        return canvas.ToBytes();
     }
 }
 

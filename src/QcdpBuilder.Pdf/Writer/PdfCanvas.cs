@@ -332,7 +332,10 @@ public sealed class PdfCanvas : ICanvas
     // ---- finishing -------------------------------------------------------------------------------------
 
     /// <summary>Writes the finished PDF. Call once, after the last <see cref="EndPage"/>.</summary>
-    public void Save(Stream output)
+    public void Save(Stream output) => output.Write(ToBytes());
+
+    /// <summary>The finished PDF. Call once, after the last <see cref="EndPage"/>.</summary>
+    public byte[] ToBytes()
     {
         if (_saved) throw new InvalidOperationException("Already saved.");
         _saved = true;
@@ -365,7 +368,7 @@ public sealed class PdfCanvas : ICanvas
         }
         cat.Append(" >>");
         int catalog = _store.Add(cat.ToString());
-        _store.WriteTo(output, catalog, info);
+        return _store.ToBytes(catalog, info);
     }
 
     private sealed class ByteComparer : IComparer<byte[]>

@@ -90,6 +90,17 @@ public sealed class SecurityTests : IDisposable
     }
 
     [Fact]
+    public void A_symbolic_link_made_between_two_builds_of_one_process_is_refused()
+    {
+        // Builds remember the links they resolve (for speed); a watch session's next build must still see a new one.
+        Assert.False(PackageBuilder.Plan(new BuildOptions(repo.Root)).Diagnostics.HasErrors);
+        var dir = repo.PathOf("content/workstreams/01-sample/sessions/1.1-first-session");
+        Directory.Delete(dir, recursive: true);
+        Directory.CreateSymbolicLink(dir, Path.Combine(outside, "session"));
+        Refused(Rules.OutsideRepository, MiniRepo.Session);
+    }
+
+    [Fact]
     public void A_session_cannot_name_slides_outside_the_repository()
     {
         repo.Edit(MiniRepo.Session, s => s.Replace("duration: 60", "duration: 60\nslides: ../../../../../../" + Path.GetFileName(outside) + "/secret.md"));
