@@ -271,14 +271,19 @@ public static class PackageBuilder
         }
 
         // The cohort's dates as a calendar participants can import.
-        artefacts.Add(new Artefact(CohortCalendar.PathFor(org), "calendar", org.File, () => CohortCalendar.Write(programme, org, brand.BuildDate)));
+        // (Its webinars' titles and lengths come from the session files; days and dates from programme.yaml and the
+        // profile, which no artefact claims, so a change to them rebuilds everything anyway.)
+        artefacts.Add(new Artefact(CohortCalendar.PathFor(org), "calendar", org.File, () => CohortCalendar.Write(programme, org, brand.BuildDate)) { Inputs = allSessionFiles });
 
-        // The evaluation tools: the measures workbook and the traceability matrix (workbook and document).
-        artefacts.Add(new Artefact("evaluation/measures-workbook.xlsx", "evaluation-workbook", EvaluationLoader.MeasuresFile, () => MeasuresWorkbook.Write(evaluation, brand)));
+        // The evaluation tools: the measures workbook and the traceability matrix (workbook and document), made
+        // from the evaluation files and the outcomes that workstreams and sessions teach.
+        var evaluationFiles = new[] { EvaluationLoader.MeasuresFile, EvaluationLoader.SelfAssessmentFile }.Select(f => Path.Combine(root, f)).ToList();
+        artefacts.Add(new Artefact("evaluation/measures-workbook.xlsx", "evaluation-workbook", EvaluationLoader.MeasuresFile, () => MeasuresWorkbook.Write(evaluation, brand)) { Inputs = evaluationFiles });
         var trace = Traceability.Build(programme, evaluation);
-        artefacts.Add(new Artefact("evaluation/traceability.xlsx", "traceability", EvaluationLoader.SelfAssessmentFile, () => TraceabilityOutputs.Workbook(trace, evaluation, brand)));
+        var traceInputs = allSessionFiles.Concat(evaluationFiles).ToList();
+        artefacts.Add(new Artefact("evaluation/traceability.xlsx", "traceability", EvaluationLoader.SelfAssessmentFile, () => TraceabilityOutputs.Workbook(trace, evaluation, brand)) { Inputs = traceInputs });
         AddDocument("programme/traceability", "traceability", EvaluationLoader.MeasuresFile,
-            TraceabilityOutputs.Document(trace, programme) with { Meta = Meta(programme, org) }, DocxKind.Handout, PdfKind.Handout, inputs: null);
+            TraceabilityOutputs.Document(trace, programme) with { Meta = Meta(programme, org) }, DocxKind.Handout, PdfKind.Handout, traceInputs);
 
         // The website (qcdp build --format html): the same documents and decks again, as linked pages.
         // It comes last, as its downloads page links every file above.
