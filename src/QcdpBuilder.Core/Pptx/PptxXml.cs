@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using DocumentFormat.OpenXml.Packaging;
 using QcdpBuilder.Packaging;
 
 namespace QcdpBuilder.Pptx;
@@ -53,24 +52,23 @@ static partial class PptxXml
         return text;
     }
 
-    public static void Feed(OpenXmlPart part, string xml)
+    static readonly UTF8Encoding Utf8 = new(false);
+
+    public static void Feed(OpcPart part, string xml) => part.Data = Utf8.GetBytes(xml);
+
+    public static XDocument Load(OpcPart part)
     {
-        using var s = part.GetStream(FileMode.Create, FileAccess.Write);
-        var bytes = new UTF8Encoding(false).GetBytes(xml);
-        s.Write(bytes, 0, bytes.Length);
+        // No DTDs: a reference deck may come from anywhere, and entity expansion is a way to exhaust memory.
+        using var reader = System.Xml.XmlReader.Create(new MemoryStream(part.Data, writable: false),
+            new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit, XmlResolver = null });
+        return XDocument.Load(reader, LoadOptions.PreserveWhitespace);
     }
 
-    public static XDocument Load(OpenXmlPart part)
+    public static void Save(OpcPart part, XDocument doc)
     {
-        using var s = part.GetStream(FileMode.Open, FileAccess.Read);
-        return XDocument.Load(s, LoadOptions.PreserveWhitespace);
-    }
-
-    public static void Save(OpenXmlPart part, XDocument doc)
-    {
-        using var s = part.GetStream(FileMode.Create, FileAccess.Write);
-        using var w = System.Xml.XmlWriter.Create(s, new System.Xml.XmlWriterSettings { Encoding = new UTF8Encoding(false) });
-        doc.Save(w);
+        var s = new MemoryStream();
+        using (var w = System.Xml.XmlWriter.Create(s, new System.Xml.XmlWriterSettings { Encoding = Utf8 })) doc.Save(w);
+        part.Data = s.ToArray();
     }
 
     public static string Xfrm(Rect r) =>
