@@ -13,6 +13,8 @@ public static class DeterministicZip
 
     /// <summary>
     /// Zips <paramref name="entries"/> in the order given, each compressed once, stamped with <see cref="Epoch"/>.
+    /// Pictures (PNG, JPEG, GIF) are stored as they are: they are compressed already, and deflating them
+    /// again costs more time than anything else in writing a deck for a few bytes saved.
     /// With <paramref name="stripByteOrderMarks"/>, a UTF-8 byte order mark at the start of an entry is dropped:
     /// Office does not need it and plain XML readers trip over it.
     /// </summary>
@@ -23,7 +25,7 @@ public static class DeterministicZip
         {
             foreach (var (name, bytes) in entries)
             {
-                var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
+                var entry = zip.CreateEntry(name, IsCompressed(name) ? CompressionLevel.NoCompression : CompressionLevel.Optimal);
                 entry.LastWriteTime = Epoch;
                 using var to = entry.Open();
                 var data = bytes.AsSpan();
@@ -32,6 +34,10 @@ public static class DeterministicZip
         }
         return output.ToArray();
     }
+
+    static bool IsCompressed(string name) =>
+        name.EndsWith(".png", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".jpeg", StringComparison.OrdinalIgnoreCase)
+        || name.EndsWith(".jpg", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".gif", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Rewrites a package written by another ZIP writer (System.IO.Packaging stamps entries with the
