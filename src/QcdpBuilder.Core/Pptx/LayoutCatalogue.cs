@@ -56,6 +56,14 @@ sealed class LayoutCatalogue
     public double[] SizesFor(PlaceholderInfo? ph) =>
         ph?.Lvl1Size is { } s && BodySizes[0] > 0 ? BodySizes.Select(b => Math.Round(b * s / BodySizes[0], 1)).ToArray() : BodySizes;
 
+    static readonly System.Runtime.CompilerServices.ConditionalWeakTable<OpcPackage, LayoutCatalogue> Cached = new();
+
+    /// <summary>
+    /// The catalogue of a reference deck that is never changed (the writer changes a clone), read once:
+    /// every deck of a build starts from the same reference, and its master and layouts are the same each time.
+    /// </summary>
+    public static LayoutCatalogue Of(OpcPackage reference, OpcPart pres) => Cached.GetValue(reference, _ => Read(reference, pres, Load(pres)));
+
     public static LayoutCatalogue Read(OpcPackage package, OpcPart pres, XDocument presXml)
     {
         var root = presXml.Root!;

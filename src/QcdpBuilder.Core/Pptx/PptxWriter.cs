@@ -18,12 +18,14 @@ public static class PptxWriter
 {
     public static byte[] Write(Deck deck, Brand brand, string? referenceDeckPath = null)
     {
-        var package = referenceDeckPath is null ? ReferenceDeck.For(brand).Clone() : OpcPackage.Open(referenceDeckPath);
-        var pres = Pml.Presentation(package) ?? throw new InvalidOperationException("The reference deck has no presentation part.");
+        var reference = referenceDeckPath is null ? ReferenceDeck.For(brand) : ReferenceDeck.Open(referenceDeckPath);
+        var referencePres = Pml.Presentation(reference) ?? throw new InvalidOperationException("The reference deck has no presentation part.");
+        var catalogue = LayoutCatalogue.Of(reference, referencePres); // its layouts are the same parts in the clone
+        var package = reference.Clone();
+        var pres = package[referencePres.Name]!;
         Pml.MakePresentation(package, pres);
         var presXml = Load(pres);
         ClearSlides(package, pres, presXml);
-        var catalogue = LayoutCatalogue.Read(package, pres, presXml);
         var notesMaster = EnsureNotesMaster(package, pres, presXml, brand);
         var composer = new SlideComposer(catalogue, brand, deck);
 
@@ -35,7 +37,7 @@ public static class PptxWriter
             var slidePart = package.AddPart(package.NewPartName("ppt/slides", "slide", "xml"), Pml.SlideType);
             var relId = package.Relate(pres, slidePart, Pml.SlideRel, $"rIdSlide{i + 1}");
             var layout = catalogue.Find(slide.Layout, brand.LayoutNames);
-            package.Relate(slidePart, layout.Part, Pml.SlideLayoutRel, "rId1");
+            package.Relate(slidePart, package[layout.Part.Name]!, Pml.SlideLayoutRel, "rId1");
             var rels = new PartRels(package, slidePart, 2, images);
             Feed(slidePart, composer.Compose(slide, layout, rels));
             AddNotes(package, slidePart, rels.NextId(), notesMaster, slide);

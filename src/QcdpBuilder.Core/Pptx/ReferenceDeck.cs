@@ -24,6 +24,19 @@ static class ReferenceDeck
     /// <summary>The reference deck for <paramref name="brand"/>, built on first use. Clone it before changing it.</summary>
     public static OpcPackage For(Brand brand) => Built.GetValue(brand, Build);
 
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Path, DateTime Written, long Length), OpcPackage> Opened = new();
+
+    /// <summary>
+    /// An organisation's own reference deck, read once per version of the file (its time stamp and length):
+    /// a build writes every deck from it. Clone it before changing it.
+    /// </summary>
+    public static OpcPackage Open(string path)
+    {
+        var file = new FileInfo(path);
+        if (!file.Exists) throw new FileNotFoundException($"The reference deck '{path}' does not exist.", path);
+        return Opened.GetOrAdd((file.FullName, file.LastWriteTimeUtc, file.Length), key => OpcPackage.Open(key.Path));
+    }
+
     public static OpcPackage Build(Brand brand)
     {
         var package = new OpcPackage();

@@ -26,9 +26,9 @@ public sealed class SlideOverflow
 
     public SlideOverflow(Brand brand, string? referenceDeckPath = null)
     {
-        var package = referenceDeckPath is null ? ReferenceDeck.For(brand) : OpcPackage.Open(referenceDeckPath);
+        var package = referenceDeckPath is null ? ReferenceDeck.For(brand) : ReferenceDeck.Open(referenceDeckPath);
         var pres = Pml.Presentation(package) ?? throw new InvalidOperationException("The reference deck has no presentation part.");
-        catalogue = LayoutCatalogue.Read(package, pres, Load(pres));
+        catalogue = LayoutCatalogue.Of(package, pres);
         layoutNames = brand.LayoutNames;  // the organisation's names for our layouts, as PptxWriter uses them
         fonts = FontSet.Load(new FontFamily(brand.Fonts.Regular, brand.Fonts.Bold, brand.Fonts.Italic, brand.Fonts.BoldItalic));
     }
