@@ -205,9 +205,10 @@ public sealed class OpcPackage
     /// </summary>
     public byte[] Save()
     {
-        if (DefaultFor("rels") is null) _defaults.Add(("rels", RelationshipsContentType));
+        // Saving changes nothing: a shared reference deck may be saved (or cloned) from several threads.
+        var defaults = DefaultFor("rels") is null ? [.. _defaults, ("rels", RelationshipsContentType)] : _defaults;
         var overrides = _parts.Where(p => DefaultFor(Extension(p.Name)) != p.ContentType).Select(p => ("/" + p.Name, p.ContentType));
-        var entries = new List<(string, byte[])> { (ContentTypesName, ContentTypesXml(_defaults, overrides)) };
+        var entries = new List<(string, byte[])> { (ContentTypesName, ContentTypesXml(defaults, overrides)) };
         if (_packageRelationships.Count > 0) entries.Add(("_rels/.rels", RelationshipsXml(_packageRelationships)));
         foreach (var p in _parts)
         {
