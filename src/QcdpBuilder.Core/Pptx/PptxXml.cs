@@ -34,6 +34,8 @@ static partial class PptxXml
         return sb.ToString();
     }
 
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Stripped = new(StringComparer.Ordinal);
+
     [GeneratedRegex(@"<!--.*?-->", RegexOptions.Singleline)] private static partial Regex Comments();
     [GeneratedRegex(@"(?<=>)\s+(?=[<$])|(?<=\$)\s+(?=<)")] private static partial Regex Between();
 
@@ -44,9 +46,8 @@ static partial class PptxXml
     /// </summary>
     public static string Fragment(string path, IReadOnlyDictionary<string, string>? values = null)
     {
-        var text = Assets.Text("Pptx/" + path);
-        text = Comments().Replace(text, "");
-        text = Between().Replace(text, "").Trim();
+        // Stripped once per asset: a build fills the same few fragments thousands of times.
+        var text = Stripped.GetOrAdd(path, static p => Between().Replace(Comments().Replace(Assets.Text("Pptx/" + p), ""), "").Trim());
         if (values is not null)
             foreach (var (k, v) in values) text = text.Replace("$" + k + "$", v);
         return text;
