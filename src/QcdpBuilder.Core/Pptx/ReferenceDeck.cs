@@ -24,17 +24,21 @@ static class ReferenceDeck
     /// <summary>The reference deck for <paramref name="brand"/>, built on first use. Clone it before changing it.</summary>
     public static OpcPackage For(Brand brand) => Built.GetValue(brand, Build);
 
-    static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Path, DateTime Written, long Length), OpcPackage> Opened = new();
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (byte[] Hash, OpcPackage Package)> Opened = new();
 
     /// <summary>
-    /// An organisation's own reference deck, read once per version of the file (its time stamp and length):
-    /// a build writes every deck from it. Clone it before changing it.
+    /// An organisation's own reference deck, unpacked once per content of the file (a build writes every
+    /// deck from it; an edited template is read again). Clone it before changing it.
     /// </summary>
     public static OpcPackage Open(string path)
     {
-        var file = new FileInfo(path);
-        if (!file.Exists) throw new FileNotFoundException($"The reference deck '{path}' does not exist.", path);
-        return Opened.GetOrAdd((file.FullName, file.LastWriteTimeUtc, file.Length), key => OpcPackage.Open(key.Path));
+        var bytes = File.ReadAllBytes(path);
+        var hash = System.Security.Cryptography.SHA256.HashData(bytes); // time stamps are too coarse to tell two quick saves apart
+        var key = Path.GetFullPath(path);
+        if (Opened.TryGetValue(key, out var known) && known.Hash.AsSpan().SequenceEqual(hash)) return known.Package;
+        var package = OpcPackage.Open(bytes);
+        Opened[key] = (hash, package); // one version per path: the latest
+        return package;
     }
 
     public static OpcPackage Build(Brand brand)
