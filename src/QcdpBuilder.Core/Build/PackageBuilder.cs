@@ -148,6 +148,14 @@ public static class PackageBuilder
         // 2. Customise: the organisation's exclusions, additions and new order, then the rules that tie content and
         //    profile together; the brand every writer uses, the values placeholders can use, and the delivery mode
         //    that keeps or drops ::: {.virtual} and ::: {.in-person} passages.
+        // Compiling the guide and timetable templates (Handlebars: expression trees, then code) is slow the first
+        // time in a process; do it beside the steps below. The render step reads, checks and reports them as before.
+        var templatesCompiled = Task.Run(() =>
+        {
+            foreach (var name in new[] { "facilitator-guide.md.hbs", "timetable.md.hbs" })
+                if (overlay.Template(name) is var path && File.Exists(path) && SourceFiles.IsInside(path, root) && new FileInfo(path).Length <= SourceFiles.MaxTextBytes)
+                    TemplateEngine.Prepare(File.ReadAllText(path));
+        });
         // The terms check reads every file again on its own and reports by file and line: it runs beside the rest.
         var termsCheck = Task.Run(() => Validation.Terms.Check(root, diagnostics, Path.GetDirectoryName(profile)));
         Customiser.Apply(programme, org, diagnostics);

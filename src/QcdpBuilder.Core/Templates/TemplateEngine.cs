@@ -71,6 +71,20 @@ public sealed partial class TemplateEngine
     }
 
     /// <summary>
+    /// Compiles a Markdown template ahead of its first use (on another thread, while content loads), so the
+    /// render later finds it compiled. Problems are not reported here: the render reports them with their place.
+    /// </summary>
+    public static void Prepare(string source)
+    {
+        try
+        {
+            var protectedSource = source.Replace("\\{{", "\u0001");
+            if (!PartialRegex().IsMatch(protectedSource)) markdown.Compile(protectedSource);
+        }
+        catch (Exception e) when (e is HandlebarsException or HandlebarsRuntimeException) { }
+    }
+
+    /// <summary>
     /// Renders Markdown <paramref name="source"/> with <paramref name="data"/> (values escaped for
     /// Markdown); on failure reports at <paramref name="file"/> and returns null.
     /// </summary>
