@@ -150,11 +150,18 @@ public static class PackageBuilder
         //    that keeps or drops ::: {.virtual} and ::: {.in-person} passages.
         // Compiling the guide and timetable templates (Handlebars: expression trees, then code) is slow the first
         // time in a process; do it beside the steps below. The render step reads, checks and reports them as before.
-        var templatesCompiled = Task.Run(() =>
+        _ = Task.Run(() =>
         {
             foreach (var name in new[] { "facilitator-guide.md.hbs", "timetable.md.hbs" })
-                if (overlay.Template(name) is var path && File.Exists(path) && SourceFiles.IsInside(path, root) && new FileInfo(path).Length <= SourceFiles.MaxTextBytes)
-                    TemplateEngine.Prepare(File.ReadAllText(path));
+            {
+                try
+                {
+                    if (overlay.Template(name) is var path && File.Exists(path) && SourceFiles.IsInside(path, root) && new FileInfo(path).Length <= SourceFiles.MaxTextBytes)
+                        TemplateEngine.Prepare(File.ReadAllText(path));
+                }
+                catch (IOException) { } // only a head start: the render step reads the file itself and reports any problem
+                catch (UnauthorizedAccessException) { }
+            }
         });
         // The terms check reads every file again on its own and reports by file and line: it runs beside the rest.
         var termsCheck = Task.Run(() => Validation.Terms.Check(root, diagnostics, Path.GetDirectoryName(profile)));
