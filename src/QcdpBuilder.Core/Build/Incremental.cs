@@ -93,9 +93,13 @@ public sealed class IncrementalBuild
             }
 
             var selected = Selected(next);
-            var claimed = selected.Concat(Selected(plan)).SelectMany(a => a.Inputs ?? []).ToHashSet(StringComparer.Ordinal);
+            var previous = Selected(plan).ToDictionary(a => a.Path, StringComparer.Ordinal);
+            var claimed = selected.Concat(previous.Values).SelectMany(a => a.Inputs ?? []).ToHashSet(StringComparer.Ordinal);
             var everything = changed.Any(p => !claimed.Contains(p) && MayMatter(p));
+            // Made again: what a changed file goes into (by the new plan's inputs, or the last one's when a file
+            // was deleted), what shows plan-wide facts that changed (Context), and what is new or missing.
             var affected = selected.Where(a => everything || a.Inputs is null || !files.ContainsKey(a.Path) || a.Inputs.Any(changed.Contains)
+                || !previous.TryGetValue(a.Path, out var old) || old.Inputs is null || old.Inputs.Any(changed.Contains) || old.Context != a.Context
                 || !File.Exists(Path.Combine(dir, a.Path))).ToList();
 
             var rendered = ParallelRender.All(affected);
