@@ -25,9 +25,9 @@ public static class BenchmarkCommand
             var n = parse.GetValue(orgs);
             var results = n > 0 ? Benchmark.Organisations(options, n, parse.GetValue(runs)) : Benchmark.Run(options, parse.GetValue(workstream)!, parse.GetValue(runs));
             var table = new Table().AddColumn("Step").AddColumn(new TableColumn("Files").RightAligned())
-                .AddColumn(new TableColumn("MB").RightAligned()).AddColumn(new TableColumn("Min ms").RightAligned()).AddColumn(new TableColumn("Median ms").RightAligned());
+                .AddColumn(new TableColumn("MB").RightAligned()).AddColumn(new TableColumn("Min ms").RightAligned()).AddColumn(new TableColumn("Median ms").RightAligned()).AddColumn(new TableColumn("Min CPU ms").RightAligned());
             foreach (var r in results)
-                table.AddRow(Markup.Escape(r.What), r.Files.ToString(), (r.Bytes / 1048576.0).ToString("N1"), r.MinMs.ToString("N0"), r.MedianMs.ToString("N0"));
+                table.AddRow(Markup.Escape(r.What), r.Files.ToString(), (r.Bytes / 1048576.0).ToString("N1"), r.MinMs.ToString("N0"), r.MedianMs.ToString("N0"), r.MinCpuMs.ToString("N0"));
             AnsiConsole.Write(table);
             if (n > 0)
             {

@@ -229,7 +229,8 @@ public sealed partial class MarkdownReader(string repoRoot, DiagnosticBag diagno
     {
         // Markdig empties Lines once inlines are parsed; the source span still holds the text.
         var raw = p.Span.Length > 0 ? source.Substring(p.Span.Start, Math.Min(p.Span.Length, source.Length - p.Span.Start)).Trim() : "";
-        var lines = raw.Split('\n').Select(l => l.Trim()).ToList();
+        // A paragraph of fill-ins ([lines: 4], [field: Name] …) becomes form fields; every line must be one.
+        var lines = raw.StartsWith('[') ? raw.Split('\n').Select(l => l.Trim()).ToList() : [];
         if (lines.Count > 0 && lines.All(l => FillInStart().IsMatch(l)))
         {
             for (var i = 0; i < lines.Count; i++)
@@ -238,11 +239,22 @@ public sealed partial class MarkdownReader(string repoRoot, DiagnosticBag diagno
         }
 
         // A paragraph that is only an image is a figure; images mixed with text are split out after it.
-        var images = p.Inline?.Descendants<LinkInline>().Where(l => l.IsImage).ToList() ?? [];
+        var images = new List<LinkInline>();
+        if (p.Inline is { } inline) FindImages(inline, images);
         var text = Inlines(p.Inline);
         if (Documents.Inlines.PlainText(text).Trim().Length > 0) yield return new Paragraph(text);
         foreach (var img in images)
             if (Image(img) is { } image) yield return image;
+    }
+
+    /// <summary>The images among the inlines, in document order (Markdig's Descendants, without its allocations per paragraph).</summary>
+    static void FindImages(ContainerInline container, List<LinkInline> images)
+    {
+        for (var child = container.FirstChild; child is not null; child = child.NextSibling)
+        {
+            if (child is LinkInline { IsImage: true } image) images.Add(image);
+            if (child is ContainerInline inner) FindImages(inner, images);
+        }
     }
 
     Image? Image(LinkInline img)

@@ -66,29 +66,48 @@ public static class Terms
         // (case-insensitive forms always run, since the regex's case folding is wider than a string search's).
         patterns = patterns.Where(p => p.Term.IgnoreCase || text.Contains(p.Wrong, StringComparison.Ordinal)).ToList();
         if (patterns.Count == 0) return;
-        var lines = text.Replace("\r\n", "\n").Split('\n');
+        // Each pattern scans the whole text once (not once per line); a form never spans lines, and a line break
+        // bounds a word as the start or end of a line did. Findings are reported in line order, as before.
+        text = text.Replace("\r\n", "\n");
+        var lineStarts = new List<int> { 0 };
+        var fencedLines = new HashSet<int>();
         var fenced = false;
-        for (var i = 0; i < lines.Length; i++)
+        for (var i = 0; i < text.Length; i = lineStarts[^1])
         {
-            var line = lines[i];
-            if (line.TrimStart().StartsWith("```", StringComparison.Ordinal)) { fenced = !fenced; continue; }
-            if (fenced) continue;
-            foreach (var (term, wrong, rx) in patterns)
-                foreach (Match m in rx.Matches(line))
-                {
-                    if (Allowed(line, m, term)) continue;
-                    diagnostics.Report(Rules.Terms, new SourceSpan(file, i + 1, m.Index + 1), $"write '{term.Standard}', not '{m.Value}'",
-                        term.Note.Length > 0 ? term.Note : $"the programme's standard spelling is '{term.Standard}' (content/style/terms.yaml)");
-                }
+            var end = text.IndexOf('\n', i);
+            var line = text.AsSpan(i, (end < 0 ? text.Length : end) - i);
+            if (line.TrimStart().StartsWith("```", StringComparison.Ordinal)) { fenced = !fenced; fencedLines.Add(lineStarts.Count - 1); }
+            else if (fenced) fencedLines.Add(lineStarts.Count - 1);
+            if (end < 0) break;
+            lineStarts.Add(end + 1);
         }
+        var found = new List<(int Line, int Pattern, int Column, Term Term, string Value)>();
+        for (var p = 0; p < patterns.Count; p++)
+        {
+            var (term, _, rx) = patterns[p];
+            foreach (Match m in rx.Matches(text))
+            {
+                var lineIndex = lineStarts.BinarySearch(m.Index);
+                if (lineIndex < 0) lineIndex = ~lineIndex - 1;
+                if (fencedLines.Contains(lineIndex)) continue;
+                var start = lineStarts[lineIndex];
+                var lineEnd = text.IndexOf('\n', start);
+                var line = text[start..(lineEnd < 0 ? text.Length : lineEnd)];
+                if (Allowed(line, m.Index - start, m.Length, term)) continue;
+                found.Add((lineIndex, p, m.Index - start, term, m.Value));
+            }
+        }
+        foreach (var (line, _, column, term, value) in found.OrderBy(f => f.Line).ThenBy(f => f.Pattern).ThenBy(f => f.Column))
+            diagnostics.Report(Rules.Terms, new SourceSpan(file, line + 1, column + 1), $"write '{term.Standard}', not '{value}'",
+                term.Note.Length > 0 ? term.Note : $"the programme's standard spelling is '{term.Standard}' (content/style/terms.yaml)");
     }
 
-    static bool Allowed(string line, Match m, Term term)
+    static bool Allowed(string line, int index, int length, Term term)
     {
         var comparison = term.IgnoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
         foreach (var phrase in term.Allow)
             for (var at = line.IndexOf(phrase, comparison); at >= 0; at = line.IndexOf(phrase, at + 1, comparison))
-                if (at <= m.Index && at + phrase.Length >= m.Index + m.Length) return true;
+                if (at <= index && at + phrase.Length >= index + length) return true;
         return false;
     }
 

@@ -65,7 +65,7 @@ public static class TextShaper
             ushort g = font.GetGlyphId(cp);
             if (g == 0) g = Fallback(font, cp);
             glyphs.Add(g);
-            glyphText.Add(rune.ToString());
+            glyphText.Add(rune.IsBmp ? CharText(rune.Value) : rune.ToString());
         }
         var kern = new int[glyphs.Count];
         int units = 0;
@@ -82,6 +82,12 @@ public static class TextShaper
         cache.TryAdd(text, result);
         return result;
     }
+
+    // One string per character, shared: shaping gives each glyph the text it stands for (for copy and search),
+    // and a new one-character string per glyph was the largest source of garbage in a build.
+    private static readonly string?[] CharTexts = new string?[0x10000];
+
+    private static string CharText(int c) => CharTexts[c] ??= ((char)c).ToString();
 
     private static ushort Fallback(TrueTypeFont font, int cp)
     {

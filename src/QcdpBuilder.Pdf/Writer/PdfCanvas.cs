@@ -138,6 +138,8 @@ public sealed class PdfCanvas : ICanvas
 
     private static string Rgb(Color c) => $"{Num(c.R)} {Num(c.G)} {Num(c.B)}";
 
+    private const string Hex = "0123456789ABCDEF";
+
     public void DrawText(ShapedText text, double x, double baseline, Color color)
     {
         if (text.Glyphs.Length == 0) return;
@@ -150,7 +152,8 @@ public sealed class PdfCanvas : ICanvas
          .Append(" Tf 1 0 0 1 ").Append(Num(x)).Append(' ').Append(Num(H - baseline)).Append(" Tm [<");
         for (int i = 0; i < text.Glyphs.Length; i++)
         {
-            c.Append(text.Glyphs[i].ToString("X4"));
+            var g = text.Glyphs[i];
+            c.Append(Hex[g >> 12]).Append(Hex[(g >> 8) & 0xF]).Append(Hex[(g >> 4) & 0xF]).Append(Hex[g & 0xF]);
             if (text.Kerning[i] != 0 && i + 1 < text.Glyphs.Length)
                 c.Append("> ").Append(Num(-text.Kerning[i] * 1000.0 / text.Font.UnitsPerEm)).Append(" <");
         }

@@ -105,6 +105,26 @@ public static class PdfSyntax
     public static string Num(double v)
     {
         if (double.IsNaN(v) || double.IsInfinity(v)) v = 0;
+        // Content streams hold millions of numbers: format the common case (every coordinate on a page) from an
+        // integer count of thousandths, which is what Math.Round(v, 3) computes, without a custom format string.
+        if (Math.Abs(v) < 1e9)
+        {
+            var thousandths = (long)Math.Round(v * 1000.0);
+            if (thousandths == 0) return "0";
+            if (thousandths % 1000 == 0) return (thousandths / 1000).ToString(CultureInfo.InvariantCulture);
+            Span<char> buffer = stackalloc char[24];
+            var n = Math.Abs(thousandths);
+            var at = buffer.Length;
+            var fraction = (int)(n % 1000);
+            var digits = 3;
+            while (fraction % 10 == 0) { fraction /= 10; digits--; }
+            for (var i = 0; i < digits; i++) { buffer[--at] = (char)('0' + fraction % 10); fraction /= 10; }
+            buffer[--at] = '.';
+            var whole = n / 1000;
+            do { buffer[--at] = (char)('0' + whole % 10); whole /= 10; } while (whole > 0);
+            if (thousandths < 0) buffer[--at] = '-';
+            return new string(buffer[at..]);
+        }
         var s = Math.Round(v, 3).ToString("0.###", CultureInfo.InvariantCulture);
         return s == "-0" ? "0" : s;
     }
@@ -118,7 +138,12 @@ public static class PdfSyntax
     }
 
     /// <summary>A name object, escaping delimiters and non-regular characters with #xx.</summary>
-    public static string Name(string s)
+    public static string Name(string s) => s.Length <= 32 ? names.GetOrAdd(s, static n => NameOf(n)) : NameOf(s);
+
+    // Structure roles and resource names come back for every marked run of text: escape each once.
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> names = new(StringComparer.Ordinal);
+
+    static string NameOf(string s)
     {
         var sb = new StringBuilder("/");
         foreach (var b in Encoding.UTF8.GetBytes(s))
