@@ -287,7 +287,8 @@ public static class PackageBuilder
         var evaluationFiles = new[] { EvaluationLoader.MeasuresFile, EvaluationLoader.SelfAssessmentFile }.Select(f => Path.Combine(root, f)).ToList();
         artefacts.Add(new Artefact("evaluation/measures-workbook.xlsx", "evaluation-workbook", EvaluationLoader.MeasuresFile, () => MeasuresWorkbook.Write(evaluation, brand)) { Inputs = evaluationFiles });
         var trace = Traceability.Build(programme, evaluation);
-        var traceInputs = allSessionFiles.Concat(evaluationFiles).ToList();
+        // (Handouts are listed by their titles.)
+        var traceInputs = allSessionFiles.Concat(evaluationFiles).Concat(programme.Handouts.Select(h => h.File)).ToList();
         artefacts.Add(new Artefact("evaluation/traceability.xlsx", "traceability", EvaluationLoader.SelfAssessmentFile, () => TraceabilityOutputs.Workbook(trace, evaluation, brand)) { Inputs = traceInputs });
         AddDocument("programme/traceability", "traceability", EvaluationLoader.MeasuresFile,
             TraceabilityOutputs.Document(trace, programme) with { Meta = Meta(programme, org) }, DocxKind.Handout, PdfKind.Handout, traceInputs);

@@ -223,6 +223,26 @@ public class IncrementalTests
         Assert.Equal(CleanSite(repo), Hashes(outDir));
     }
 
+    [Fact]
+    public void With_the_site_deleting_an_overlay_handout_brings_back_the_shared_one_everywhere_it_shows()
+    {
+        using var repo = new MiniRepo();
+        var overlay = $"{MiniRepo.OverlayContent}/workstreams/01-sample/handouts/sample-worksheet.md";
+        repo.Write(overlay, "---\ntitle: Our worksheet\nsession: \"1.1\"\n---\nOur local version of the worksheet.\n\n[lines: 2]\n");
+        var (build, outDir) = StartSite(repo);
+
+        // Only the last plan's inputs name the deleted file; the new plan reads the shared handout instead.
+        File.Delete(repo.PathOf(overlay));
+        var result = build.Rebuild([repo.PathOf(overlay)]);
+
+        Assert.False(result.Failed, string.Join("\n", result.Diagnostics.Items));
+        Assert.False(result.Everything);
+        Assert.Contains("handouts/sample-worksheet.pdf", result.Written);
+        Assert.Contains("site/session-1.1-first-session.html", result.Written);
+        Assert.Contains("Fill this in.", File.ReadAllText(Path.Combine(outDir, "site", "session-1.1-first-session.html")));
+        Assert.Equal(CleanSite(repo), Hashes(outDir));
+    }
+
     [Theory]
     [InlineData("slides.md", false)]
     [InlineData(".slides.md.swp", true)]
