@@ -154,13 +154,16 @@ public static class PackageBuilder
         // 2. Customise: the organisation's exclusions, additions and new order, then the rules that tie content and
         //    profile together; the brand every writer uses, the values placeholders can use, and the delivery mode
         //    that keeps or drops ::: {.virtual} and ::: {.in-person} passages.
+        // The terms check reads every file again on its own and reports by file and line: it runs beside the rest.
+        var termsCheck = Task.Run(() => Validation.Terms.Check(root, diagnostics, Path.GetDirectoryName(profile)));
         Customiser.Apply(programme, org, diagnostics);
         ContentRules.Check(programme, org, diagnostics);
-        Validation.Terms.Check(root, diagnostics, Path.GetDirectoryName(profile));
         // The evaluation (measures and self-assessment items) and its traceability to the outcomes taught.
         var evaluation = EvaluationLoader.Load(root, diagnostics);
         Traceability.Check(programme, evaluation, diagnostics);
         var brand = MakeBrand(root, org, programme);
+        // Measuring slide text needs the brand's fonts and the deck's layouts: load them beside the parsing below.
+        var overflowReady = Task.Run(() => new SlideOverflow(brand, org.ReferenceDeck));
         BrandContrast.Check(brand, key => org.ColourAt.TryGetValue(key, out var at) ? at : SourceSpan.StartOf(org.File), diagnostics);
         if (org.ReferenceDeck is { } template) TemplateCheck.Check(template, brand.LayoutNames, org.ReferenceDeckAt, diagnostics);
         var data = TemplateData.ForContent(org, programme);
@@ -197,7 +200,7 @@ public static class PackageBuilder
         var allSessionFiles = programme.Sessions.Select(s => s.File).Concat(programme.Workstreams.Select(w => w.File)).Select(f => Path.GetFullPath(f, root)).ToList();
 
         // Slide text that will not fit its placeholder, measured with the brand's fonts in the deck's layouts.
-        var overflow = new SlideOverflow(brand, org.ReferenceDeck);
+        var toMeasure = new List<(Deck Deck, string File)>();
         foreach (var session in programme.Sessions)
         {
             var slidesFile = loader.Rel(session.SlidesFile);
@@ -216,12 +219,19 @@ public static class PackageBuilder
             }
             if (count < 8 || count > 20)
                 diagnostics.Report(Rules.SlideCount, SourceSpan.StartOf(slidesFile), $"the deck has {count} slides (with its title slide); decks should have 8–20", count < 8 ? "add slides" : "split or trim the deck");
-            overflow.Check(deck, slidesFile, diagnostics);
+            toMeasure.Add((deck, slidesFile));
             artefacts.Add(new Artefact($"slides/{session.Slug}.pptx", "slides", slidesFile, () => PptxWriter.Write(deck, brand, org.ReferenceDeck)) { Inputs = inputs });
             artefacts.Add(new Artefact($"slides/{session.Slug}.pdf", "slides", slidesFile, () => PdfWriter.Slides(deck, brand)) { Inputs = inputs });
             artefacts.Add(new Artefact($"slides/{session.Slug}-notes.pdf", "notes-pages", slidesFile, () => PdfWriter.NotesHandout(deck, brand)) { Inputs = inputs });
             artefacts.Add(new Artefact($"slides/{session.Slug}-speaker-notes.pdf", "speaker-notes", slidesFile, () => PdfWriter.SpeakerNotes(deck, brand)) { Inputs = inputs });
         }
+
+        // The decks are measured beside the parsing of the guides and documents below (findings go by file and line).
+        var overflowChecked = Task.Run(() =>
+        {
+            var overflow = overflowReady.GetAwaiter().GetResult();
+            foreach (var (deck, file) in toMeasure) overflow.Check(deck, file, diagnostics);
+        });
 
         var guideTemplate = overlay.Template("facilitator-guide.md.hbs");
         var guideSource = File.Exists(guideTemplate) ? loader.ReadText(guideTemplate) ?? "" : "";
@@ -306,6 +316,8 @@ public static class PackageBuilder
             AddSite(artefacts, new SiteContent(root, programme, org, brand, artefacts.Select(a => a.Path).ToHashSet(), decks, handouts, SiteMarkdown, loader.Rel));
         }
 
+        termsCheck.GetAwaiter().GetResult();
+        overflowChecked.GetAwaiter().GetResult();
         return new BuildPlan(diagnostics, artefacts, programme, org);
     }
 

@@ -41,10 +41,12 @@ public sealed class DiagnosticBag
     readonly List<Diagnostic> items = [];
     // The same problem met twice (a value read by two steps) is reported once.
     readonly HashSet<Diagnostic> seen = [];
-    public IReadOnlyList<Diagnostic> Items => items;
-    public bool HasErrors => items.Any(d => d.Severity == Severity.Error);
-    public int ErrorCount => items.Count(d => d.Severity == Severity.Error);
-    public int WarningCount => items.Count(d => d.Severity == Severity.Warning);
+    // Some checks of a build run beside each other (the terms check while content is parsed): one lock for all.
+    readonly object gate = new();
+    public IReadOnlyList<Diagnostic> Items { get { lock (gate) return items.ToArray(); } }
+    public bool HasErrors { get { lock (gate) return items.Any(d => d.Severity == Severity.Error); } }
+    public int ErrorCount { get { lock (gate) return items.Count(d => d.Severity == Severity.Error); } }
+    public int WarningCount { get { lock (gate) return items.Count(d => d.Severity == Severity.Warning); } }
 
     public void Error(SourceSpan at, string message, string? hint = null, DiagnosticRule? rule = null) =>
         Add(new Diagnostic(Severity.Error, at.File, at.Line, at.Column, message, hint, rule?.Id));
@@ -58,19 +60,20 @@ public sealed class DiagnosticBag
 
     public void Add(Diagnostic d)
     {
-        if (seen.Add(d)) items.Add(d);
+        lock (gate) if (seen.Add(d)) items.Add(d);
     }
 
     /// <summary><c>--strict</c>: every warning becomes an error, so it fails the run.</summary>
     public void PromoteWarnings()
     {
-        for (var i = 0; i < items.Count; i++)
-            if (items[i].Severity == Severity.Warning) items[i] = items[i] with { Severity = Severity.Error };
+        lock (gate)
+            for (var i = 0; i < items.Count; i++)
+                if (items[i].Severity == Severity.Warning) items[i] = items[i] with { Severity = Severity.Error };
     }
 
     /// <summary>Diagnostics sorted by file, line, column, so output is stable.</summary>
     public IEnumerable<Diagnostic> Sorted() =>
-        items.OrderBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Line).ThenBy(d => d.Column).ThenBy(d => d.Message, StringComparer.Ordinal);
+        Items.OrderBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Line).ThenBy(d => d.Column).ThenBy(d => d.Message, StringComparer.Ordinal);
 }
 
 /// <summary>A place in a source file: repository-relative path plus 1-based line and column.</summary>

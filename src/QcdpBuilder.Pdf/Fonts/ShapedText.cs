@@ -55,8 +55,10 @@ public static class TextShaper
         if (cache.TryGetValue(text, out var hit)) return hit;
         // Bound memory in long-running processes (watch). Not cache.Count: that takes every lock of the dictionary.
         if (Interlocked.Increment(ref font.ShapeCacheMisses) % 100_000 == 0) cache.Clear();
-        var glyphs = new List<ushort>(text.Length);
-        var glyphText = new List<string>(text.Length);
+        // Arrays sized for the text (a glyph per UTF-16 unit at most), trimmed only if some characters were dropped.
+        var glyphs = new ushort[text.Length];
+        var glyphText = new string[text.Length];
+        var count = 0;
         foreach (var rune in text.EnumerateRunes())
         {
             int cp = rune.Value;
@@ -64,21 +66,22 @@ public static class TextShaper
             if (cp == '\t' || cp == 0xA0 || cp == 0x202F) cp = ' ';
             ushort g = font.GetGlyphId(cp);
             if (g == 0) g = Fallback(font, cp);
-            glyphs.Add(g);
-            glyphText.Add(rune.IsBmp ? CharText(rune.Value) : rune.ToString());
+            glyphs[count] = g;
+            glyphText[count++] = rune.IsBmp ? CharText(rune.Value) : rune.ToString();
         }
-        var kern = new int[glyphs.Count];
+        if (count < text.Length) { Array.Resize(ref glyphs, count); Array.Resize(ref glyphText, count); }
+        var kern = new int[count];
         int units = 0;
-        for (int i = 0; i < glyphs.Count; i++)
+        for (int i = 0; i < count; i++)
         {
             units += font.GetAdvance(glyphs[i]);
-            if (kerning && i + 1 < glyphs.Count)
+            if (kerning && i + 1 < count)
             {
                 kern[i] = font.GetKerning(glyphs[i], glyphs[i + 1]);
                 units += kern[i];
             }
         }
-        var result = new Shaped(glyphs.ToArray(), glyphText.ToArray(), kern, units);
+        var result = new Shaped(glyphs, glyphText, kern, units);
         cache.TryAdd(text, result);
         return result;
     }

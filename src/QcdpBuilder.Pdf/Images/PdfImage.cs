@@ -37,6 +37,8 @@ public sealed class PdfImage
     // Content-addressed: the same bytes give the same (immutable) image, whatever the path, and an edited file
     // gets a new entry. Lazy makes concurrent writers decode each picture once.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<PdfImage>> Cache = new(StringComparer.Ordinal);
+    // (full path, size, last write) → content key, so an unchanged file is not read again.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, long, long), string> ByFile = new();
     private const int CacheLimit = 512;
 
     /// <summary>Natural size in points assuming 96 dpi (the usual screen-graphics convention).</summary>
@@ -47,10 +49,15 @@ public sealed class PdfImage
     {
         try
         {
+            // Every page header shows the logo: skip reading and hashing a file whose size and time stamp are unchanged.
+            var info = new FileInfo(path);
+            var file = (info.FullName, info.Length, info.LastWriteTimeUtc.Ticks);
+            if (ByFile.TryGetValue(file, out var known) && Cache.TryGetValue(known, out var seen)) return seen.Value;
             var bytes = File.ReadAllBytes(path);
             var key = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes));
+            if (bytes.Length == file.Length) ByFile[file] = key;
             if (Cache.TryGetValue(key, out var hit)) return hit.Value;
-            if (Cache.Count > CacheLimit) Cache.Clear(); // a long watch session editing pictures must not grow without bound
+            if (Cache.Count > CacheLimit) { Cache.Clear(); ByFile.Clear(); } // a long watch session editing pictures must not grow without bound
             return Cache.GetOrAdd(key, _ => new Lazy<PdfImage>(() => FromBytes(bytes))).Value;
         }
         catch (Exception e) when (e is ArgumentException or IndexOutOfRangeException or InvalidDataException or EndOfStreamException)

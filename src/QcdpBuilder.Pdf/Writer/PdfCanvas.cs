@@ -92,14 +92,23 @@ public sealed class PdfCanvas : ICanvas
         if (p.Mcids.Count > 0)
         {
             p.StructParents = _nextStructParent++;
-            _parentTree[p.StructParents] = "[" + string.Join(" ", p.Mcids.Select(e => $"{e.Id} 0 R")) + "]";
+            _parentTree[p.StructParents] = ""; // filled in by WriteStructTree, once the elements have object ids
         }
-        var content = _store.AddStream("", Encoding.Latin1.GetBytes(p.Content.ToString()), compress: true);
+        var content = _store.AddStream("", Latin1(p.Content), compress: true);
         var sb = new StringBuilder($"<< /Type /Page /Parent {_pagesId} 0 R /MediaBox [0 0 {Num(p.Size.Width)} {Num(p.Size.Height)}] /Resources {_resourcesId} 0 R /Contents {content} 0 R");
         if (p.StructParents >= 0) sb.Append(" /StructParents ").Append(p.StructParents);
         if (p.Annots.Count > 0) sb.Append(" /Annots [").Append(string.Join(" ", p.Annots.Select(a => $"{a} 0 R"))).Append("] /Tabs /S");
         sb.Append(" >>");
         _store.Set(p.Id, sb.ToString());
+    }
+
+    /// <summary>A content stream's bytes, encoded straight from the builder's chunks (no intermediate string).</summary>
+    private static byte[] Latin1(StringBuilder sb)
+    {
+        var bytes = new byte[sb.Length];
+        var at = 0;
+        foreach (var chunk in sb.GetChunks()) at += Encoding.Latin1.GetBytes(chunk.Span, bytes.AsSpan(at));
+        return bytes;
     }
 
     // ---- marked content -------------------------------------------------------------------------------
