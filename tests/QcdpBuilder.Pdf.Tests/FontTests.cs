@@ -72,3 +72,50 @@ public class FontTests
         Assert.Equal(s2, e2); // unused glyph emptied
     }
 }
+
+/// <summary>Lines are shaped from their words (cached) joined with the kerning where they meet: exactly what shaping the whole line gives.</summary>
+public class JoinedShapingTests
+{
+    static void SameAsWhole(TrueTypeFont font, IReadOnlyList<string> parts)
+    {
+        var whole = TextShaper.Shape(font, string.Concat(parts), 11);
+        var joined = TextShaper.ShapeJoined(font, parts, 11);
+        Assert.Equal(whole.Text, joined.Text);
+        Assert.Equal(whole.Glyphs, joined.Glyphs);
+        Assert.Equal(whole.GlyphText, joined.GlyphText);
+        Assert.Equal(whole.Kerning, joined.Kerning);
+        Assert.Equal(whole.Width, joined.Width);
+    }
+
+    [Theory]
+    [InlineData("AV", "A", "V")]
+    [InlineData("To", " ", "Wa", "ter")]
+    [InlineData("soft\u00ADhy", "phen", "\t", "tab")]
+    [InlineData("", "empty", "", " parts")]
+    [InlineData("emoji \uD83D", "\uDE00 split")]
+    [InlineData("\u200B", "zero", "\u200B", "width")]
+    public void Joined_parts_shape_as_the_whole_string(params string[] parts) => SameAsWhole(TestSupport.Fonts.Regular, parts);
+
+    [Fact]
+    public void Random_lines_of_words_shape_as_the_whole_line()
+    {
+        var random = new Random(7);
+        string[] words = ["AVA", "To", "Wave", "yes,", "PDSA", "run", "chart", "Łukasz", "Zoë", "“quoted”", "T.", "r", "f", "–", " ", " ", "LT", "Ty"];
+        var font = TestSupport.Fonts.Bold;
+        for (var i = 0; i < 2000; i++)
+            SameAsWhole(font, Enumerable.Range(0, random.Next(1, 12)).Select(_ => words[random.Next(words.Length)]).ToList());
+    }
+
+    [Fact]
+    public void Appending_a_space_shapes_as_the_whole_string()
+    {
+        var font = TestSupport.Fonts.Italic;
+        var line = TextShaper.ShapeJoined(font, ["Plan", " ", "Do", " ", "Study", " ", "Act"], 12);
+        var appended = TextShaper.Append(line, " ");
+        var whole = TextShaper.Shape(font, "Plan Do Study Act ", 12);
+        Assert.Equal(whole.Glyphs, appended.Glyphs);
+        Assert.Equal(whole.Kerning, appended.Kerning);
+        Assert.Equal(whole.Width, appended.Width);
+        Assert.Equal(whole.Text, appended.Text);
+    }
+}

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 using System.Xml.Linq;
 
@@ -79,24 +78,7 @@ internal sealed class DocxPackage
 
     public byte[] ToBytes()
     {
-        XNamespace ct = "http://schemas.openxmlformats.org/package/2006/content-types";
-        var types = new XDocument(new XDeclaration("1.0", "UTF-8", "yes"),
-            new XElement(ct + "Types",
-                _defaults.Select(d => new XElement(ct + "Default", new XAttribute("Extension", d.Key), new XAttribute("ContentType", d.Value))),
-                _overrides.Select(o => new XElement(ct + "Override", new XAttribute("PartName", o.Key), new XAttribute("ContentType", o.Value)))));
-        var output = new MemoryStream();
-        using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            void Write(string name, byte[] bytes)
-            {
-                var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
-                entry.LastWriteTime = Packaging.DeterministicZip.Epoch; // the same bytes on every build
-                using var s = entry.Open();
-                s.Write(bytes);
-            }
-            Write("[Content_Types].xml", Serialise(types));
-            foreach (var (name, bytes) in _parts) Write(name, bytes);
-        }
-        return output.ToArray();
+        var types = Packaging.OpcPackage.ContentTypesXml(_defaults.Select(d => (d.Key, d.Value)), _overrides.Select(o => (o.Key, o.Value)));
+        return Packaging.DeterministicZip.Write(_parts.Prepend(("[Content_Types].xml", types)));
     }
 }

@@ -78,7 +78,7 @@ public sealed class XlsxWorkbook
         rootRels.Add("officeDocument", "xl/workbook.xml");
         rootRels.Add("http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", "docProps/core.xml");
         package.Add("_rels/.rels", rootRels.ToXml(), null);
-        return DeterministicZip.Normalise(package.ToBytes());
+        return package.ToBytes();
     }
 
     static XDocument Drawing(string chartRel, int id, string name, (int Col, int Row, int ToCol, int ToRow) a)

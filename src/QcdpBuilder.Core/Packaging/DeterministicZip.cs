@@ -3,43 +3,55 @@ using System.IO.Compression;
 namespace QcdpBuilder.Packaging;
 
 /// <summary>
-/// Rewrites a ZIP-based package (PPTX, DOCX) so that the same content always gives the
-/// same bytes: entries keep their order, every timestamp is fixed and compression is
-/// the same. System.IO.Packaging stamps entries with the current time, which would
-/// make every build differ.
+/// Writes ZIP-based packages (PPTX, DOCX, XLSX) so that the same content always gives the
+/// same bytes: entries in the order given, every timestamp fixed, the same compression.
 /// </summary>
 public static class DeterministicZip
 {
     /// <summary>The fixed time stamp of every entry (the earliest a ZIP can hold).</summary>
     public static readonly DateTimeOffset Epoch = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    /// <param name="package">The package as written by System.IO.Packaging.</param>
-    /// <param name="stripByteOrderMarks">
-    /// Drop a UTF-8 byte order mark at the start of any part: System.IO.Packaging writes relationship parts
-    /// and [Content_Types].xml with one; Office does not need it and plain XML readers trip over it.
-    /// Done in the same pass, so the package is unzipped and zipped once.
-    /// </param>
-    public static byte[] Normalise(byte[] package, bool stripByteOrderMarks = false)
+    /// <summary>
+    /// Zips <paramref name="entries"/> in the order given, each compressed once, stamped with <see cref="Epoch"/>.
+    /// Pictures (PNG, JPEG, GIF) are stored as they are: they are compressed already, and deflating them
+    /// again costs more time than anything else in writing a deck for a few bytes saved.
+    /// With <paramref name="stripByteOrderMarks"/>, a UTF-8 byte order mark at the start of an entry is dropped:
+    /// Office does not need it and plain XML readers trip over it.
+    /// </summary>
+    public static byte[] Write(IEnumerable<(string Name, byte[] Bytes)> entries, bool stripByteOrderMarks = false)
     {
-        using var input = new ZipArchive(new MemoryStream(package), ZipArchiveMode.Read);
         var output = new MemoryStream();
         using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
         {
-            // [Content_Types].xml first, as Office writes it; then the rest in their original order.
-            var entries = input.Entries.OrderBy(e => e.FullName == "[Content_Types].xml" ? 0 : 1).ToList();
-            foreach (var entry in entries)
+            foreach (var (name, bytes) in entries)
             {
-                var copy = zip.CreateEntry(entry.FullName, CompressionLevel.Optimal);
-                copy.LastWriteTime = Epoch;
-                using var from = entry.Open();
-                using var to = copy.Open();
-                if (!stripByteOrderMarks) { from.CopyTo(to); continue; }
-                var bytes = new MemoryStream();
-                from.CopyTo(bytes);
-                var data = bytes.GetBuffer().AsSpan(0, (int)bytes.Length);
-                to.Write(data.StartsWith("\uFEFF"u8) ? data[3..] : data);
+                var entry = zip.CreateEntry(name, IsCompressed(name) ? CompressionLevel.NoCompression : CompressionLevel.Optimal);
+                entry.LastWriteTime = Epoch;
+                using var to = entry.Open();
+                var data = bytes.AsSpan();
+                to.Write(stripByteOrderMarks && data.StartsWith("\uFEFF"u8) ? data[3..] : data);
             }
         }
         return output.ToArray();
+    }
+
+    static bool IsCompressed(string name) =>
+        name.EndsWith(".png", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".jpeg", StringComparison.OrdinalIgnoreCase)
+        || name.EndsWith(".jpg", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".gif", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Rewrites a package written by another ZIP writer (System.IO.Packaging stamps entries with the
+    /// current time): [Content_Types].xml first, as Office writes it, then the rest in their original order.
+    /// </summary>
+    public static byte[] Normalise(byte[] package, bool stripByteOrderMarks = false)
+    {
+        using var input = new ZipArchive(new MemoryStream(package), ZipArchiveMode.Read);
+        return Write(input.Entries.OrderBy(e => e.FullName == "[Content_Types].xml" ? 0 : 1).Select(e =>
+        {
+            using var from = e.Open();
+            var bytes = new MemoryStream();
+            from.CopyTo(bytes);
+            return (e.FullName, bytes.ToArray());
+        }), stripByteOrderMarks);
     }
 }

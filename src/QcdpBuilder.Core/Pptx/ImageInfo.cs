@@ -1,15 +1,13 @@
-using DocumentFormat.OpenXml.Packaging;
-
 namespace QcdpBuilder.Pptx;
 
 /// <summary>Pixel size and type of a PNG or JPEG, read from its header.</summary>
-sealed record ImageInfo(string Path, int Width, int Height, ImagePartType PartType)
+sealed record ImageInfo(string Path, int Width, int Height, string Extension, string ContentType)
 {
     public static ImageInfo Read(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"Image '{path}' not found.", path);
         var header = Packaging.ImageInfo.Read(File.ReadAllBytes(path), path);
-        return new ImageInfo(path, header.Width, header.Height, header.Extension == "png" ? ImagePartType.Png : ImagePartType.Jpeg);
+        return new ImageInfo(path, header.Width, header.Height, header.Extension, header.ContentType);
     }
 
     /// <summary>The largest rectangle with this image's aspect ratio inside <paramref name="area"/>, centred.</summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Xml.Linq;
-using DocumentFormat.OpenXml.Packaging;
 using QcdpBuilder.Decks;
 using QcdpBuilder.Packaging;
 using static QcdpBuilder.Pptx.PptxXml;
@@ -19,7 +18,7 @@ sealed record PlaceholderInfo(string Type, string? Idx, Rect Rect, double? Lvl1S
 }
 
 /// <summary>A slide layout found in the reference deck by its name (<c>p:cSld/@name</c>).</summary>
-sealed record LayoutInfo(string Name, SlideLayoutPart Part, IReadOnlyList<PlaceholderInfo> Placeholders);
+sealed record LayoutInfo(string Name, OpcPart Part, IReadOnlyList<PlaceholderInfo> Placeholders);
 
 /// <summary>
 /// What the writer knows about the reference deck: slide size, the master's text sizes and
@@ -57,16 +56,21 @@ sealed class LayoutCatalogue
     public double[] SizesFor(PlaceholderInfo? ph) =>
         ph?.Lvl1Size is { } s && BodySizes[0] > 0 ? BodySizes.Select(b => Math.Round(b * s / BodySizes[0], 1)).ToArray() : BodySizes;
 
-    public static LayoutCatalogue Read(PresentationPart pres, XDocument presXml)
+    static readonly System.Runtime.CompilerServices.ConditionalWeakTable<OpcPackage, LayoutCatalogue> Cached = new();
+
+    /// <summary>
+    /// The catalogue of a reference deck that is never changed (the writer changes a clone), read once:
+    /// every deck of a build starts from the same reference, and its master and layouts are the same each time.
+    /// </summary>
+    public static LayoutCatalogue Of(OpcPackage reference, OpcPart pres) => Cached.GetValue(reference, _ => Read(reference, pres, Load(pres)));
+
+    public static LayoutCatalogue Read(OpcPackage package, OpcPart pres, XDocument presXml)
     {
         var root = presXml.Root!;
         var size = root.Element(P + "sldSz");
         long width = Long(size?.Attribute("cx")) ?? 12192000, height = Long(size?.Attribute("cy")) ?? 6858000;
 
-        var masters = root.Element(P + "sldMasterIdLst")?.Elements(P + "sldMasterId")
-            .Select(e => (string?)e.Attribute(R + "id")).Where(id => id is not null)
-            .Select(id => pres.GetPartById(id!)).OfType<SlideMasterPart>().ToList() ?? [];
-        if (masters.Count == 0) masters = pres.SlideMasterParts.ToList();
+        var masters = Listed(package, pres, root.Element(P + "sldMasterIdLst")?.Elements(P + "sldMasterId"), Pml.SlideMasterRel);
         if (masters.Count == 0) throw new InvalidOperationException("The reference deck has no slide master.");
 
         var layouts = new List<LayoutInfo>();
@@ -84,10 +88,7 @@ sealed class LayoutCatalogue
                 bodyIndents = Enumerable.Range(1, 9).Select(n => Long(body?.Element(A + $"lvl{n}pPr")?.Attribute("marL")) is { } m ? new Emu(m).Points : 27.0 * n).ToArray();
                 titleSize = SizeOf(styles?.Element(P + "titleStyle")?.Element(A + "lvl1pPr")) ?? 32;
             }
-            var layoutIds = mx.Element(P + "sldLayoutIdLst")?.Elements(P + "sldLayoutId")
-                .Select(e => (string?)e.Attribute(R + "id")).Where(id => id is not null).Select(id => master.GetPartById(id!))
-                .OfType<SlideLayoutPart>().ToList() ?? [];
-            if (layoutIds.Count == 0) layoutIds = master.SlideLayoutParts.ToList();
+            var layoutIds = Listed(package, master, mx.Element(P + "sldLayoutIdLst")?.Elements(P + "sldLayoutId"), Pml.SlideLayoutRel);
             foreach (var layoutPart in layoutIds)
             {
                 var lx = Load(layoutPart).Root!;
@@ -104,6 +105,20 @@ sealed class LayoutCatalogue
             SlideWidth = width, SlideHeight = height, TitleSize = titleSize ?? 32,
             BodySizes = bodySizes!, BodyIndents = bodyIndents!, Layouts = layouts,
         };
+    }
+
+    /// <summary>
+    /// The parts an id list names (r:id of each entry) through relationships of <paramref name="type"/>, in list order;
+    /// if the list names none, every part related with that type.
+    /// </summary>
+    static List<OpcPart> Listed(OpcPackage package, OpcPart source, IEnumerable<XElement>? ids, string type)
+    {
+        var byId = new Dictionary<string, OpcRelationship>(StringComparer.Ordinal);
+        foreach (var r in package.RelationshipsOf(source)) if (r.Type == type) byId.TryAdd(r.Id, r);
+        var listed = (ids ?? []).Select(e => (string?)e.Attribute(R + "id"))
+            .Select(id => id is not null && byId.TryGetValue(id, out var r) && r.PartName is not null ? package[r.PartName] : null)
+            .OfType<OpcPart>().ToList();
+        return listed.Count > 0 ? listed : package.Related(source, type).ToList();
     }
 
     static double DefaultSize(int level) => level switch { 1 => 24, 2 => 20, 3 => 18, _ => 16 };

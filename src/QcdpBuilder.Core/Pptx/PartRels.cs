@@ -1,4 +1,4 @@
-using DocumentFormat.OpenXml.Packaging;
+using QcdpBuilder.Packaging;
 
 namespace QcdpBuilder.Pptx;
 
@@ -6,13 +6,11 @@ namespace QcdpBuilder.Pptx;
 /// Hands out relationship ids for one slide or notes part (rId{n}, in order, so output is
 /// stable) and adds the image and hyperlink relationships behind them, once per target.
 /// </summary>
-sealed class PartRels(OpenXmlPart part, int firstFree, Dictionary<string, ImagePart>? sharedImages = null)
+sealed class PartRels(OpcPackage package, OpcPart part, int firstFree, Dictionary<string, OpcPart>? sharedImages = null)
 {
     int next = firstFree;
     readonly Dictionary<string, string> links = new(StringComparer.Ordinal);
     readonly Dictionary<string, (string Id, ImageInfo Info)> images = new(StringComparer.Ordinal);
-
-    public OpenXmlPart Part => part;
 
     public string NextId() => $"rId{next++}";
 
@@ -21,8 +19,7 @@ sealed class PartRels(OpenXmlPart part, int firstFree, Dictionary<string, ImageP
     {
         if (links.TryGetValue(url, out var known)) return known;
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https" or "mailto")) return null;
-        var id = NextId();
-        part.AddHyperlinkRelationship(uri, true, id);
+        var id = package.RelateExternal(part, Pml.HyperlinkRel, uri.OriginalString, NextId());
         links[url] = id;
         return id;
     }
@@ -31,23 +28,13 @@ sealed class PartRels(OpenXmlPart part, int firstFree, Dictionary<string, ImageP
     {
         if (images.TryGetValue(path, out var known)) return known;
         var info = ImageInfo.Read(path);
-        var id = NextId();
-        if (sharedImages is not null && sharedImages.TryGetValue(path, out var existing))
+        // The same file on another slide: one media part, several relationships.
+        if (sharedImages?.GetValueOrDefault(path) is not { } media)
         {
-            // The same file on another slide: one media part, several relationships.
-            part.AddPart(existing, id);
+            media = package.AddPart(package.NewPartName("ppt/media", "image", info.Extension, unnumberedFirst: true), info.ContentType, File.ReadAllBytes(path));
+            if (sharedImages is not null) sharedImages[path] = media;
         }
-        else
-        {
-            ImagePart imagePart = part switch
-            {
-                SlidePart s => s.AddImagePart(info.PartType, id),
-                NotesSlidePart n => n.AddImagePart(info.PartType, id),
-                _ => throw new InvalidOperationException("Images belong to slides."),
-            };
-            using (var from = File.OpenRead(path)) imagePart.FeedData(from);
-            if (sharedImages is not null) sharedImages[path] = imagePart;
-        }
+        var id = package.Relate(part, media, Pml.ImageRel, NextId());
         images[path] = (id, info);
         return (id, info);
     }

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Xml.Linq;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using QcdpBuilder.Branding;
 using QcdpBuilder.Decks;
 using QcdpBuilder.Packaging;
@@ -20,42 +18,35 @@ public static class PptxWriter
 {
     public static byte[] Write(Deck deck, Brand brand, string? referenceDeckPath = null)
     {
-        var reference = referenceDeckPath is null ? ReferenceDeck.For(brand) : File.ReadAllBytes(referenceDeckPath);
-        var stream = new MemoryStream();
-        stream.Write(reference);
-        stream.Position = 0;
-        using (var doc = PresentationDocument.Open(stream, true))
-        {
-            // Parts are stored uncompressed here: DeterministicZip compresses the package once, at the end.
-            doc.CompressionOption = System.IO.Packaging.CompressionOption.NotCompressed;
-            if (doc.DocumentType != PresentationDocumentType.Presentation)
-                doc.ChangeDocumentType(PresentationDocumentType.Presentation);
-            var pres = doc.PresentationPart ?? throw new InvalidOperationException("The reference deck has no presentation part.");
-            var presXml = Load(pres);
-            ClearSlides(pres, presXml);
-            var catalogue = LayoutCatalogue.Read(pres, presXml);
-            var notesMaster = EnsureNotesMaster(pres, presXml, brand);
-            var composer = new SlideComposer(catalogue, brand, deck);
+        var reference = referenceDeckPath is null ? ReferenceDeck.For(brand) : ReferenceDeck.Open(referenceDeckPath);
+        var referencePres = Pml.Presentation(reference) ?? throw new InvalidOperationException("The reference deck has no presentation part.");
+        var catalogue = LayoutCatalogue.Of(reference, referencePres); // its layouts are the same parts in the clone
+        var package = reference.Clone();
+        var pres = package[referencePres.Name]!;
+        Pml.MakePresentation(package, pres);
+        var presXml = Load(pres);
+        ClearSlides(package, pres, presXml);
+        var notesMaster = EnsureNotesMaster(package, pres, presXml, brand);
+        var composer = new SlideComposer(catalogue, brand, deck);
 
-            var slideIds = new XElement(P + "sldIdLst");
-            var images = new Dictionary<string, ImagePart>(StringComparer.Ordinal);
-            for (var i = 0; i < deck.Slides.Count; i++)
-            {
-                var slide = deck.Slides[i];
-                var relId = FreeRelationshipId(pres, $"rIdSlide{i + 1}");
-                var slidePart = pres.AddNewPart<SlidePart>(relId);
-                var layout = catalogue.Find(slide.Layout, brand.LayoutNames);
-                slidePart.AddPart(layout.Part, "rId1");
-                var rels = new PartRels(slidePart, 2, images);
-                Feed(slidePart, composer.Compose(slide, layout, rels));
-                AddNotes(slidePart, rels.NextId(), notesMaster, slide);
-                slideIds.Add(new XElement(P + "sldId", new XAttribute("id", 256 + i), new XAttribute(R + "id", relId)));
-            }
-            InsertAfter(presXml.Root!, slideIds, "sldMasterIdLst", "notesMasterIdLst", "handoutMasterIdLst");
-            Save(pres, presXml);
-            DocumentProperties(doc, deck, brand);
+        var slideIds = new XElement(P + "sldIdLst");
+        var images = new Dictionary<string, OpcPart>(StringComparer.Ordinal);
+        for (var i = 0; i < deck.Slides.Count; i++)
+        {
+            var slide = deck.Slides[i];
+            var slidePart = package.AddPart(package.NewPartName("ppt/slides", "slide", "xml"), Pml.SlideType);
+            var relId = package.Relate(pres, slidePart, Pml.SlideRel, $"rIdSlide{i + 1}");
+            var layout = catalogue.Find(slide.Layout, brand.LayoutNames);
+            package.Relate(slidePart, package[layout.Part.Name]!, Pml.SlideLayoutRel, "rId1");
+            var rels = new PartRels(package, slidePart, 2, images);
+            Feed(slidePart, composer.Compose(slide, layout, rels));
+            AddNotes(package, slidePart, rels.NextId(), notesMaster, slide);
+            slideIds.Add(new XElement(P + "sldId", new XAttribute("id", 256 + i), new XAttribute(R + "id", relId)));
         }
-        return DeterministicZip.Normalise(stream.ToArray(), stripByteOrderMarks: true);
+        InsertAfter(presXml.Root!, slideIds, "sldMasterIdLst", "notesMasterIdLst", "handoutMasterIdLst");
+        Save(pres, presXml);
+        DocumentProperties(package, deck, brand);
+        return package.Save();
     }
 
     /// <summary>
@@ -67,12 +58,9 @@ public static class PptxWriter
         const string notPptx = "save your template from PowerPoint as a .pptx or .potx file";
         try
         {
-            var stream = new MemoryStream();
-            stream.Write(File.ReadAllBytes(path));
-            stream.Position = 0;
-            using var doc = PresentationDocument.Open(stream, false);
-            if (doc.PresentationPart is not { } pres) return [(true, "is not a PowerPoint file (it has no presentation part)", notPptx)];
-            LayoutCatalogue.Read(pres, Load(pres));
+            var package = OpcPackage.Open(path);
+            if (Pml.Presentation(package) is not { } pres) return [(true, "is not a PowerPoint file (it has no presentation part)", notPptx)];
+            LayoutCatalogue.Read(package, pres, Load(pres));
             return [];
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -81,25 +69,25 @@ public static class PptxWriter
         }
     }
 
-    /// <summary>Removes the reference deck's own slides (and sections and custom shows that name them).</summary>
-    static void ClearSlides(PresentationPart pres, XDocument presXml)
+    /// <summary>Removes the reference deck's own slides (with their notes, and sections and custom shows that name them).</summary>
+    static void ClearSlides(OpcPackage package, OpcPart pres, XDocument presXml)
     {
         var root = presXml.Root!;
-        foreach (var id in root.Element(P + "sldIdLst")?.Elements(P + "sldId").Select(e => (string?)e.Attribute(R + "id")).ToList() ?? [])
-            if (id is not null && pres.TryGetPartById(id, out var part)) pres.DeletePart(part);
-        foreach (var orphan in pres.SlideParts.ToList()) pres.DeletePart(orphan);
+        package.Delete(package.Related(pres, Pml.SlideRel).ToList());
         root.Element(P + "sldIdLst")?.Remove();
         root.Element(P + "custShowLst")?.Remove();
         root.Element(P + "extLst")?.Elements(P + "ext")
             .Where(e => e.Elements().Any(c => c.Name.LocalName == "sectionLst")).Remove();
     }
 
-    static NotesMasterPart EnsureNotesMaster(PresentationPart pres, XDocument presXml, Brand brand)
+    static OpcPart EnsureNotesMaster(OpcPackage package, OpcPart pres, XDocument presXml, Brand brand)
     {
-        if (pres.NotesMasterPart is { } existing) return existing;
-        var relId = FreeRelationshipId(pres, "rIdNotesMaster");
-        var master = pres.AddNewPart<NotesMasterPart>(relId);
-        Feed(master.AddNewPart<ThemePart>("rId1"), ReferenceDeck.Theme(brand));
+        if (package.Related(pres, Pml.NotesMasterRel).FirstOrDefault() is { } existing) return existing;
+        var master = package.AddPart(package.NewPartName("ppt/notesMasters", "notesMaster", "xml"), Pml.NotesMasterType);
+        var relId = package.Relate(pres, master, Pml.NotesMasterRel, "rIdNotesMaster");
+        var theme = package.AddPart(package.NewPartName("ppt/notesMasters/theme", "theme", "xml"), Pml.ThemeType);
+        package.Relate(master, theme, Pml.ThemeRel, "rId1");
+        Feed(theme, ReferenceDeck.Theme(brand));
         Feed(master, Fragment("notesMaster.xml"));
         var root = presXml.Root!;
         root.Element(P + "notesMasterIdLst")?.Remove();
@@ -107,31 +95,37 @@ public static class PptxWriter
         return master;
     }
 
-    static void AddNotes(SlidePart slidePart, string relId, NotesMasterPart notesMaster, Slide slide)
+    static void AddNotes(OpcPackage package, OpcPart slidePart, string relId, OpcPart notesMaster, Slide slide)
     {
-        var notes = slidePart.AddNewPart<NotesSlidePart>(relId);
-        notes.AddPart(notesMaster, "rId1");
-        notes.AddPart(slidePart, "rId2");
-        var rels = new PartRels(notes, 3);
+        var notes = package.AddPart(package.NewPartName("ppt/notesSlides", "notesSlide", "xml"), Pml.NotesSlideType);
+        package.Relate(slidePart, notes, Pml.NotesSlideRel, relId);
+        package.Relate(notes, notesMaster, Pml.NotesMasterRel, "rId1");
+        package.Relate(notes, slidePart, Pml.SlideRel, "rId2");
+        var rels = new PartRels(package, notes, 3);
         var paras = TextBlocks.From(slide.Notes);
         var writer = new ParagraphWriter(rels) { ExplicitBullets = true };
         Feed(notes, Fragment("notesSlide.xml", new Dictionary<string, string> { ["paragraphs"] = writer.Write(paras, null, [12]) }));
     }
 
-    static void DocumentProperties(PresentationDocument doc, Deck deck, Brand brand)
+    static void DocumentProperties(OpcPackage package, Deck deck, Brand brand)
     {
-        if (doc.CoreFilePropertiesPart is { } core) doc.DeletePart(core);
-        if (doc.ExtendedFilePropertiesPart is { } app) doc.DeletePart(app);
-        if (doc.ThumbnailPart is { } thumbnail) doc.DeletePart(thumbnail);
+        package.Delete(package.RelationshipsOf(null)
+            .Where(r => r.Type is Pml.CorePropertiesRel or Pml.ExtendedPropertiesRel or Pml.ThumbnailRel && r.PartName is not null)
+            .Select(r => package[r.PartName!]).OfType<OpcPart>()
+            .Concat(new[] { package["docProps/core.xml"], package["docProps/app.xml"] }.OfType<OpcPart>()).Distinct().ToList());
         var date = brand.BuildDate.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-        Feed(doc.AddNewPart<CoreFilePropertiesPart>(FreeRelationshipId(doc, "rIdCore")), Fragment("core.xml", new Dictionary<string, string>
+        var core = package.AddPart("docProps/core.xml", Pml.CorePropertiesType);
+        package.Relate(null, core, Pml.CorePropertiesRel, "rIdCore");
+        Feed(core, Fragment("core.xml", new Dictionary<string, string>
         {
             ["title"] = Esc(deck.Title),
             ["subject"] = Esc(deck.Subtitle ?? brand.ProgrammeTitle),
             ["creator"] = Esc(brand.OrganisationName),
             ["date"] = date,
         }));
-        Feed(doc.AddNewPart<ExtendedFilePropertiesPart>(FreeRelationshipId(doc, "rIdApp")), Fragment("app.xml", new Dictionary<string, string>
+        var app = package.AddPart("docProps/app.xml", Pml.ExtendedPropertiesType);
+        package.Relate(null, app, Pml.ExtendedPropertiesRel, "rIdApp");
+        Feed(app, Fragment("app.xml", new Dictionary<string, string>
         {
             ["company"] = Esc(brand.OrganisationName),
             ["slides"] = Int(deck.Slides.Count),
@@ -145,15 +139,5 @@ public static class PptxWriter
         var anchor = after.Select(n => root.Element(P + n)).LastOrDefault(e => e is not null);
         if (anchor is not null) anchor.AddAfterSelf(element);
         else root.AddFirst(element);
-    }
-
-    static string FreeRelationshipId(OpenXmlPartContainer part, string wanted)
-    {
-        var used = part.Parts.Select(p => p.RelationshipId)
-            .Concat(part.ExternalRelationships.Select(r => r.Id))
-            .Concat(part.HyperlinkRelationships.Select(r => r.Id)).ToHashSet(StringComparer.Ordinal);
-        var id = wanted;
-        for (var n = 2; used.Contains(id); n++) id = $"{wanted}_{n}";
-        return id;
     }
 }

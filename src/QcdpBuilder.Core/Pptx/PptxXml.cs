@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using DocumentFormat.OpenXml.Packaging;
 using QcdpBuilder.Packaging;
 
 namespace QcdpBuilder.Pptx;
@@ -35,6 +34,8 @@ static partial class PptxXml
         return sb.ToString();
     }
 
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Stripped = new(StringComparer.Ordinal);
+
     [GeneratedRegex(@"<!--.*?-->", RegexOptions.Singleline)] private static partial Regex Comments();
     [GeneratedRegex(@"(?<=>)\s+(?=[<$])|(?<=\$)\s+(?=<)")] private static partial Regex Between();
 
@@ -45,32 +46,30 @@ static partial class PptxXml
     /// </summary>
     public static string Fragment(string path, IReadOnlyDictionary<string, string>? values = null)
     {
-        var text = Assets.Text("Pptx/" + path);
-        text = Comments().Replace(text, "");
-        text = Between().Replace(text, "").Trim();
+        // Stripped once per asset: a build fills the same few fragments thousands of times.
+        var text = Stripped.GetOrAdd(path, static p => Between().Replace(Comments().Replace(Assets.Text("Pptx/" + p), ""), "").Trim());
         if (values is not null)
             foreach (var (k, v) in values) text = text.Replace("$" + k + "$", v);
         return text;
     }
 
-    public static void Feed(OpenXmlPart part, string xml)
+    static readonly UTF8Encoding Utf8 = new(false);
+
+    public static void Feed(OpcPart part, string xml) => part.Data = Utf8.GetBytes(xml);
+
+    public static XDocument Load(OpcPart part)
     {
-        using var s = part.GetStream(FileMode.Create, FileAccess.Write);
-        var bytes = new UTF8Encoding(false).GetBytes(xml);
-        s.Write(bytes, 0, bytes.Length);
+        // No DTDs: a reference deck may come from anywhere, and entity expansion is a way to exhaust memory.
+        using var reader = System.Xml.XmlReader.Create(new MemoryStream(part.Data, writable: false),
+            new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit, XmlResolver = null });
+        return XDocument.Load(reader, LoadOptions.PreserveWhitespace);
     }
 
-    public static XDocument Load(OpenXmlPart part)
+    public static void Save(OpcPart part, XDocument doc)
     {
-        using var s = part.GetStream(FileMode.Open, FileAccess.Read);
-        return XDocument.Load(s, LoadOptions.PreserveWhitespace);
-    }
-
-    public static void Save(OpenXmlPart part, XDocument doc)
-    {
-        using var s = part.GetStream(FileMode.Create, FileAccess.Write);
-        using var w = System.Xml.XmlWriter.Create(s, new System.Xml.XmlWriterSettings { Encoding = new UTF8Encoding(false) });
-        doc.Save(w);
+        var s = new MemoryStream();
+        using (var w = System.Xml.XmlWriter.Create(s, new System.Xml.XmlWriterSettings { Encoding = Utf8 })) doc.Save(w);
+        part.Data = s.ToArray();
     }
 
     public static string Xfrm(Rect r) =>

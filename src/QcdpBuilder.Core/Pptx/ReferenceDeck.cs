@@ -1,5 +1,3 @@
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using QcdpBuilder.Branding;
 using QcdpBuilder.Packaging;
 using static QcdpBuilder.Pptx.PptxXml;
@@ -19,64 +17,84 @@ static class ReferenceDeck
         "title-slide", "section-header", "title-and-content", "two-content", "comparison", "content-with-caption", "blank",
     ];
 
-    const string MainContentType = "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml";
-
     // Every deck of a build starts from the same reference: make it once per brand (a build has one Brand
-    // instance; a rebuild after an edit makes a new one). The bytes are only ever copied, never changed.
-    static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Brand, byte[]> Built = new();
+    // instance; a rebuild after an edit makes a new one). The package is only ever cloned, never changed.
+    static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Brand, OpcPackage> Built = new();
 
-    /// <summary>The reference deck for <paramref name="brand"/>, built on first use.</summary>
-    public static byte[] For(Brand brand) => Built.GetValue(brand, Build);
+    /// <summary>The reference deck for <paramref name="brand"/>, built on first use. Clone it before changing it.</summary>
+    public static OpcPackage For(Brand brand) => Built.GetValue(brand, Build);
 
-    public static byte[] Build(Brand brand)
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (byte[] Hash, OpcPackage Package)> Opened = new();
+
+    /// <summary>
+    /// An organisation's own reference deck, unpacked once per content of the file (a build writes every
+    /// deck from it; an edited template is read again). Clone it before changing it.
+    /// </summary>
+    public static OpcPackage Open(string path)
     {
-        var stream = new MemoryStream();
-        using (var doc = PresentationDocument.Create(stream, PresentationDocumentType.Presentation))
+        var bytes = File.ReadAllBytes(path);
+        var hash = System.Security.Cryptography.SHA256.HashData(bytes); // time stamps are too coarse to tell two quick saves apart
+        var key = Path.GetFullPath(path);
+        if (Opened.TryGetValue(key, out var known) && known.Hash.AsSpan().SequenceEqual(hash)) return known.Package;
+        var package = OpcPackage.Open(bytes);
+        Opened[key] = (hash, package); // one version per path: the latest
+        return package;
+    }
+
+    public static OpcPackage Build(Brand brand)
+    {
+        var package = new OpcPackage();
+        var pres = package.AddPart("ppt/presentation.xml", Pml.PresentationType);
+        package.Relate(null, pres, Pml.OfficeDocumentRel, "rId1");
+        Feed(pres, Fragment("presentation.xml"));
+
+        var master = package.AddPart("ppt/slideMasters/slideMaster1.xml", Pml.SlideMasterType);
+        package.Relate(pres, master, Pml.SlideMasterRel, "rId1");
+        var theme = package.AddPart("ppt/theme/theme1.xml", Pml.ThemeType);
+        package.Relate(pres, theme, Pml.ThemeRel, "rId2");
+        Feed(theme, Theme(brand));
+        package.Relate(master, theme, Pml.ThemeRel, "rId8");
+        Feed(Add(package, pres, "ppt/presProps.xml", Pml.PresPropsType, Pml.PresPropsRel, "rId3"), Fragment("presProps.xml"));
+        Feed(Add(package, pres, "ppt/viewProps.xml", Pml.ViewPropsType, Pml.ViewPropsRel, "rId4"), Fragment("viewProps.xml"));
+        Feed(Add(package, pres, "ppt/tableStyles.xml", Pml.TableStylesType, Pml.TableStylesRel, "rId5"), Fragment("tableStyles.xml"));
+
+        var logo = brand.LogoPath is null ? null : ImageInfo.Read(brand.LogoPath);
+        OpcPart? logoPart = null;
+        if (logo is not null)
         {
-            doc.CompressionOption = System.IO.Packaging.CompressionOption.NotCompressed; // only ever read back by the writer
-            var pres = doc.AddNewPart<PresentationPart>(MainContentType, "rId1");
-            Feed(pres, Fragment("presentation.xml"));
-
-            var master = pres.AddNewPart<SlideMasterPart>("rId1");
-            var theme = pres.AddNewPart<ThemePart>("rId2");
-            Feed(theme, Theme(brand));
-            master.AddPart(theme, "rId8");
-            Feed(pres.AddNewPart<PresentationPropertiesPart>("rId3"), Fragment("presProps.xml"));
-            Feed(pres.AddNewPart<ViewPropertiesPart>("rId4"), Fragment("viewProps.xml"));
-            Feed(pres.AddNewPart<TableStylesPart>("rId5"), Fragment("tableStyles.xml"));
-
-            var logo = brand.LogoPath is null ? null : ImageInfo.Read(brand.LogoPath);
-            ImagePart? logoPart = null;
-            if (logo is not null)
-            {
-                logoPart = master.AddImagePart(logo.PartType, "rId9");
-                using var from = File.OpenRead(logo.Path);
-                logoPart.FeedData(from);
-            }
-            // Small logo at the right of the footer (6.9in-7.3in), up to 2.4in wide.
-            var footerLogo = logo?.FitInto(new Rect(Emu.FromInches(10.333).Value, 6309360, Emu.FromInches(2.4).Value, 365760));
-            Feed(master, Fragment("slideMaster.xml", new Dictionary<string, string>
-            {
-                ["footer"] = Esc(brand.FooterText),
-                ["logo"] = footerLogo is { } f ? Logo(brand, 8, "rId9", RightAligned(f, Emu.FromInches(12.733).Value)) : "",
-            }));
-
-            for (var i = 0; i < LayoutFiles.Length; i++)
-            {
-                var layout = master.AddNewPart<SlideLayoutPart>($"rId{i + 1}");
-                layout.AddPart(master, "rId1");
-                var values = new Dictionary<string, string> { ["organisation"] = Esc(brand.OrganisationName), ["logo"] = "" };
-                if (LayoutFiles[i] == "title-slide" && logo is not null)
-                {
-                    layout.AddPart(logoPart!, "rId2");
-                    // Large logo in the white panel along the bottom (5.9in-7.5in), up to 1in tall and 3.5in wide.
-                    var big = logo.FitInto(new Rect(Emu.FromInches(8.5).Value, Emu.FromInches(6.2).Value, Emu.FromInches(3.5).Value, Emu.FromInches(1.0).Value));
-                    values["logo"] = Logo(brand, 6, "rId2", RightAligned(big, Emu.FromInches(12.533).Value));
-                }
-                Feed(layout, Fragment($"layouts/{LayoutFiles[i]}.xml", values));
-            }
+            logoPart = package.AddPart($"ppt/media/image.{logo.Extension}", logo.ContentType, File.ReadAllBytes(logo.Path));
+            package.Relate(master, logoPart, Pml.ImageRel, "rId9");
         }
-        return stream.ToArray();
+        // Small logo at the right of the footer (6.9in-7.3in), up to 2.4in wide.
+        var footerLogo = logo?.FitInto(new Rect(Emu.FromInches(10.333).Value, 6309360, Emu.FromInches(2.4).Value, 365760));
+        Feed(master, Fragment("slideMaster.xml", new Dictionary<string, string>
+        {
+            ["footer"] = Esc(brand.FooterText),
+            ["logo"] = footerLogo is { } f ? Logo(brand, 8, "rId9", RightAligned(f, Emu.FromInches(12.733).Value)) : "",
+        }));
+
+        for (var i = 0; i < LayoutFiles.Length; i++)
+        {
+            var layout = Add(package, master, $"ppt/slideLayouts/slideLayout{i + 1}.xml", Pml.SlideLayoutType, Pml.SlideLayoutRel, $"rId{i + 1}");
+            package.Relate(layout, master, Pml.SlideMasterRel, "rId1");
+            var values = new Dictionary<string, string> { ["organisation"] = Esc(brand.OrganisationName), ["logo"] = "" };
+            if (LayoutFiles[i] == "title-slide" && logo is not null)
+            {
+                package.Relate(layout, logoPart!, Pml.ImageRel, "rId2");
+                // Large logo in the white panel along the bottom (5.9in-7.5in), up to 1in tall and 3.5in wide.
+                var big = logo.FitInto(new Rect(Emu.FromInches(8.5).Value, Emu.FromInches(6.2).Value, Emu.FromInches(3.5).Value, Emu.FromInches(1.0).Value));
+                values["logo"] = Logo(brand, 6, "rId2", RightAligned(big, Emu.FromInches(12.533).Value));
+            }
+            Feed(layout, Fragment($"layouts/{LayoutFiles[i]}.xml", values));
+        }
+        return package;
+    }
+
+    static OpcPart Add(OpcPackage package, OpcPart source, string name, string contentType, string relType, string id)
+    {
+        var part = package.AddPart(name, contentType);
+        package.Relate(source, part, relType, id);
+        return part;
     }
 
     static Rect RightAligned(Rect r, long right) => r with { X = right - r.Cx };

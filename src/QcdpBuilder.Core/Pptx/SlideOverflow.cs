@@ -1,4 +1,3 @@
-using DocumentFormat.OpenXml.Packaging;
 using QcdpBuilder.Branding;
 using QcdpBuilder.Decks;
 using QcdpBuilder.Diagnostics;
@@ -27,10 +26,9 @@ public sealed class SlideOverflow
 
     public SlideOverflow(Brand brand, string? referenceDeckPath = null)
     {
-        var bytes = referenceDeckPath is null ? ReferenceDeck.Build(brand) : File.ReadAllBytes(referenceDeckPath);
-        using var doc = PresentationDocument.Open(new MemoryStream(bytes), false);
-        var pres = doc.PresentationPart ?? throw new InvalidOperationException("The reference deck has no presentation part.");
-        catalogue = LayoutCatalogue.Read(pres, Load(pres));
+        var package = referenceDeckPath is null ? ReferenceDeck.For(brand) : ReferenceDeck.Open(referenceDeckPath);
+        var pres = Pml.Presentation(package) ?? throw new InvalidOperationException("The reference deck has no presentation part.");
+        catalogue = LayoutCatalogue.Of(package, pres);
         layoutNames = brand.LayoutNames;  // the organisation's names for our layouts, as PptxWriter uses them
         fonts = FontSet.Load(new FontFamily(brand.Fonts.Regular, brand.Fonts.Bold, brand.Fonts.Italic, brand.Fonts.BoldItalic));
     }

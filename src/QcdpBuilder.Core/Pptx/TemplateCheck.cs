@@ -1,6 +1,6 @@
-using DocumentFormat.OpenXml.Packaging;
 using QcdpBuilder.Decks;
 using QcdpBuilder.Diagnostics;
+using QcdpBuilder.Packaging;
 using static QcdpBuilder.Pptx.PptxXml;
 
 namespace QcdpBuilder.Pptx;
@@ -17,11 +17,11 @@ public static class TemplateCheck
         LayoutCatalogue catalogue;
         try
         {
-            using var doc = PresentationDocument.Open(path, false);
-            var pres = doc.PresentationPart ?? throw new InvalidOperationException("it has no presentation part");
-            catalogue = LayoutCatalogue.Read(pres, Load(pres));
+            var package = OpcPackage.Open(path);
+            var pres = Pml.Presentation(package) ?? throw new InvalidOperationException("it has no presentation part");
+            catalogue = LayoutCatalogue.Read(package, pres, Load(pres));
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidOperationException or InvalidDataException or IOException or System.Xml.XmlException)
+        catch (Exception e) when (e is InvalidOperationException or InvalidDataException or IOException or System.Xml.XmlException)
         {
             diagnostics.Report(Rules.BrandFile, at, $"the PowerPoint template cannot be read: {e.Message}", "save it again from PowerPoint as a .pptx or .potx");
             return;

@@ -19,6 +19,8 @@ public sealed class ShapedText
     public required int[] Kerning { get; init; }
     /// <summary>Total advance in points.</summary>
     public required double Width { get; init; }
+    /// <summary>Total advance in font units (the exact integer <see cref="Width"/> comes from).</summary>
+    internal int Units { get; init; }
 }
 
 /// <summary>
@@ -34,7 +36,62 @@ public static class TextShaper
         return new ShapedText
         {
             Font = font, Size = size, Text = text, Glyphs = core.Glyphs, GlyphText = core.GlyphText,
-            Kerning = core.Kerning, Width = core.Units * size / font.UnitsPerEm,
+            Kerning = core.Kerning, Width = core.Units * size / font.UnitsPerEm, Units = core.Units,
+        };
+    }
+
+    /// <summary>
+    /// Shapes the concatenation of <paramref name="parts"/> (the words and spaces of a line) exactly as
+    /// <see cref="Shape"/> would shape the joined string: each part comes from the cache, and only the kerning
+    /// where two parts meet is looked up. A line's text is new every time, so shaping it whole missed the cache
+    /// (and filled it) for every line of every document.
+    /// </summary>
+    public static ShapedText ShapeJoined(TrueTypeFont font, IReadOnlyList<string> parts, double size)
+    {
+        if (parts.Count == 1) return Shape(font, parts[0], size);
+        // A character split across two parts (a surrogate pair broken inside a long word) must be shaped whole.
+        for (var i = 1; i < parts.Count; i++)
+            if (parts[i - 1].Length > 0 && char.IsHighSurrogate(parts[i - 1][^1]) && parts[i].Length > 0 && char.IsLowSurrogate(parts[i][0]))
+                return Shape(font, string.Concat(parts), size);
+        var cores = new Shaped[parts.Count];
+        for (var i = 0; i < parts.Count; i++) cores[i] = Core(font, parts[i], true);
+        return Join(font, string.Concat(parts), cores, size);
+    }
+
+    /// <summary><paramref name="shaped"/> followed by <paramref name="more"/>, as if shaped together.</summary>
+    public static ShapedText Append(ShapedText shaped, string more)
+    {
+        var first = new Shaped(shaped.Glyphs, shaped.GlyphText, shaped.Kerning, shaped.Units);
+        return Join(shaped.Font, shaped.Text + more, [first, Core(shaped.Font, more, true)], shaped.Size);
+    }
+
+    private static ShapedText Join(TrueTypeFont font, string text, Shaped[] cores, double size)
+    {
+        var count = 0;
+        foreach (var c in cores) count += c.Glyphs.Length;
+        var glyphs = new ushort[count];
+        var glyphText = new string[count];
+        var kern = new int[count];
+        int at = 0, units = 0;
+        foreach (var c in cores)
+        {
+            if (c.Glyphs.Length == 0) continue;
+            // The pair across the join: the last glyph so far and this part's first.
+            if (at > 0)
+            {
+                kern[at - 1] = font.GetKerning(glyphs[at - 1], c.Glyphs[0]);
+                units += kern[at - 1];
+            }
+            c.Glyphs.CopyTo(glyphs, at);
+            c.GlyphText.CopyTo(glyphText, at);
+            c.Kerning.CopyTo(kern, at);
+            units += c.Units;
+            at += c.Glyphs.Length;
+        }
+        return new ShapedText
+        {
+            Font = font, Size = size, Text = text, Glyphs = glyphs, GlyphText = glyphText,
+            Kerning = kern, Width = units * size / font.UnitsPerEm, Units = units,
         };
     }
 

@@ -246,10 +246,10 @@ public class Paragraph : Block
         while (i < pieces.Count)
         {
             int run = pieces[i].Run;
-            var text = new System.Text.StringBuilder();
-            while (i < pieces.Count && pieces[i].Run == run) text.Append(pieces[i++].Text);
+            var parts = new List<string>();
+            while (i < pieces.Count && pieces[i].Run == run) parts.Add(pieces[i++].Text);
             var st = StyleOf(fonts, Runs[run]);
-            var shaped = TextShaper.Shape(st.Font, text.ToString(), st.Size);
+            var shaped = TextShaper.ShapeJoined(st.Font, parts, st.Size);
             line.Segments.Add(new Segment(shaped, x, Runs[run], run, st.Color));
             x += shaped.Width;
             if (primary == null || st.Size >= maxSize) { maxSize = Math.Max(maxSize, st.Size); primary = st.Font; }
@@ -267,7 +267,7 @@ public class Paragraph : Block
             // Keep the space at a soft line break in the text stream (invisible, excluded from the width) so text
             // extraction and screen readers don't run the last word of one line into the first of the next.
             var last = line.Segments[^1];
-            var withSpace = TextShaper.Shape(last.Shaped.Font, last.Shaped.Text + " ", last.Shaped.Size);
+            var withSpace = TextShaper.Append(last.Shaped, " ");
             line.Segments[^1] = last with { Shaped = withSpace };
         }
         line.Height = Math.Max(maxSize * LineHeight, asc + desc);

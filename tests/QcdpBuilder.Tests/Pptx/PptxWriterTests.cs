@@ -229,6 +229,29 @@ public class PptxWriterTests
         Assert.Equal("Title Slide", first[4]);
     }
 
+    [Fact]
+    public void A_reference_deck_with_its_own_slides_keeps_none_of_them()
+    {
+        // A finished deck (slides with notes and pictures) used as the template: its slides, their notes
+        // pages and the chart only they showed go; the master's logo stays. Written twice to the same path
+        // with different content, the second version is the one used.
+        var path = Path.Combine(Path.GetTempPath(), $"qcdp-reference-{Guid.NewGuid():N}.pptx");
+        try
+        {
+            var deck = SampleDecks.Sample();
+            File.WriteAllBytes(path, SampleBytes.Value);
+            var bytes = PptxWriter.Write(deck, SampleDecks.Brand(), path);
+            OpenXmlAssert.Valid(bytes, "pptx");
+            Assert.Equal(OoxmlDump.Dump(SampleBytes.Value), OoxmlDump.Dump(bytes));
+
+            File.WriteAllBytes(path, RenameLayouts(SampleBytes.Value, new() { ["Blank"] = "Leer" }));
+            var renamed = SlideLayouts(PptxWriter.Write(deck, SampleDecks.Brand(), path));
+            Assert.Contains("Blank", SlideLayouts(SampleBytes.Value));
+            Assert.DoesNotContain("Blank", renamed);
+        }
+        finally { File.Delete(path); }
+    }
+
     // ---- helpers ----
 
     static PresentationDocument Open(byte[] bytes) => PresentationDocument.Open(new MemoryStream(bytes), false);
