@@ -26,7 +26,8 @@ public sealed class Report(string format)
     }
 
     /// <summary>One line per watch rebuild (what was rendered and rewritten, and how long after the change), or its problems.</summary>
-    public void Rebuilt(RebuildResult result, TimeSpan sinceChange, string root)
+    /// <param name="then">What happens next, for the end of the line (serve: "open pages reload").</param>
+    public void Rebuilt(RebuildResult result, TimeSpan sinceChange, string root, string? then = null)
     {
         Problems(result.Diagnostics);
         var now = DateTime.Now.ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
@@ -35,9 +36,13 @@ public sealed class Report(string format)
             Console.Error.WriteLine($"[{now}] {result.Diagnostics.ErrorCount} error(s): nothing rewritten; the previous files stay. Fix and save to try again.");
             return;
         }
-        var what = result.Everything ? "everything" : result.Rendered.Count == 0 ? "nothing affected" : string.Join(", ", result.Rendered);
+        // A long list (a session.yaml edit re-renders every page that shows the timetable) is cut short.
+        var what = result.Everything ? "everything" : result.Rendered.Count == 0 ? "nothing affected"
+            : result.Rendered.Count <= 8 ? string.Join(", ", result.Rendered) : $"{string.Join(", ", result.Rendered.Take(6))} and {result.Rendered.Count - 6} more";
         Console.WriteLine($"[{now}] rebuilt {what}: {result.Written.Count} file(s) rewritten{(result.Removed.Count > 0 ? $", {result.Removed.Count} removed" : "")}, " +
-            $"{sinceChange.TotalMilliseconds:N0} ms from the change to written files ({result.Elapsed.TotalMilliseconds:N0} ms building).");
+            $"{sinceChange.TotalMilliseconds:N0} ms from the change to written files ({result.Elapsed.TotalMilliseconds:N0} ms building: " +
+            $"{result.Planning.TotalMilliseconds:N0} ms planning, {(result.Elapsed - result.Planning).TotalMilliseconds:N0} ms rendering and writing)" +
+            (then is null || result.Written.Count + result.Removed.Count == 0 ? "." : $"; {then}."));
     }
 
     public int Finish(BuildResult result, string root, bool quiet = false)
@@ -87,14 +92,5 @@ public sealed class Report(string format)
                 if (item.Hint is not null) Console.Error.WriteLine($"  hint: {item.Hint}");
             }
         }
-    }
-
-    /// <summary>What <c>qcdp serve</c> says after a change: what changed, and whether the site was rebuilt.</summary>
-    public void Rebuilt(Serve.Rebuild r)
-    {
-        var what = r.Changed.Count == 1 ? r.Changed[0] : $"{r.Changed[0]} and {r.Changed.Count - 1} more";
-        Problems(r.Diagnostics);
-        if (r.Written) Console.WriteLine($"Changed {what}: rebuilt the site ({r.Pages} pages) in {r.Took.TotalSeconds:0.0} s; open pages reload.");
-        else Console.Error.WriteLine($"Changed {what}: {r.Diagnostics.ErrorCount} error(s), site not rebuilt; the browser keeps the last good version.");
     }
 }

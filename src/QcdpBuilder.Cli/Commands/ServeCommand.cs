@@ -5,14 +5,14 @@ using QcdpBuilder.Serve;
 
 namespace QcdpBuilder.Cli.Commands;
 
-/// <summary><c>qcdp serve</c>: builds the package and its website, serves it on 127.0.0.1 and rebuilds the site on every edit.</summary>
+/// <summary><c>qcdp serve</c>: builds the package and its website, serves it on 127.0.0.1 and, on every edit, rebuilds what the edit affects.</summary>
 public static class ServeCommand
 {
     public static Command Create()
     {
         var output = new Option<string?>("--out") { Description = "Where to write the package (default: output/<organisation slug>)" };
         var port = new Option<int>("--port") { Description = "The port to serve on, on 127.0.0.1 only (default 8080)", DefaultValueFactory = _ => 8080 };
-        var command = new Command("serve", "Build the package and its website, serve it on http://127.0.0.1:<port>/ and rebuild the site with live reload whenever content/, templates/ or organisations/ change");
+        var command = new Command("serve", "Build the package and its website, serve it on http://127.0.0.1:<port>/ and, whenever content/, templates/ or the organisation's folder change, rebuild what the change affects and reload open pages");
         command.Options.Add(CommonOptions.Org);
         command.Options.Add(output);
         command.Options.Add(port);
@@ -31,9 +31,10 @@ public static class ServeCommand
                 Console.Error.WriteLine($"error: cannot serve on {server.Url}: {e.Message}\n  hint: another program uses port {server.Port}; pass --port <number>");
                 return 2;
             }
-            preview.Rebuilt += report.Rebuilt;
+            preview.Rebuilt += (result, sinceChange) => report.Rebuilt(result, sinceChange, root, "open pages reload");
             preview.Watch();
-            Console.WriteLine($"Serving {server.Url}site/index.html (only this computer can see it). Edit content/, templates/ or organisations/ and open pages reload. Ctrl+C stops.");
+            var folders = string.Join(", ", preview.Folders.Select(f => Path.GetRelativePath(root, f) + "/"));
+            Console.WriteLine($"Serving {server.Url}site/index.html (only this computer can see it). Edit {folders} and open pages reload. Ctrl+C stops.");
             using var done = new ManualResetEventSlim();
             Console.CancelKeyPress += (_, e) => { e.Cancel = true; done.Set(); };
             done.Wait();

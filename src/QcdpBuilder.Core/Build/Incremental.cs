@@ -13,6 +13,8 @@ public sealed record RebuildResult(
     TimeSpan Elapsed)
 {
     public bool Failed => Diagnostics.HasErrors;
+    /// <summary>Of <see cref="Elapsed"/>, the time spent planning (loading, checking and parsing all the content again).</summary>
+    public TimeSpan Planning { get; init; }
 }
 
 /// <summary>
@@ -21,8 +23,8 @@ public sealed record RebuildResult(
 /// artefact claims (programme.yaml, the profile, the logo, a font) re-renders everything; see <see cref="MayMatter"/>. Files whose bytes did
 /// not change are not touched; changed ones are written to a temporary file and renamed over the old one, and
 /// manifest.json is rewritten the same way, so a reader never sees half a file. A rebuild with errors writes
-/// nothing. The result is byte-identical to a clean full build. Used by <c>qcdp build --watch</c>; any other
-/// front end (a preview server) can call <see cref="Rebuild"/> with the paths it saw change.
+/// nothing. The result is byte-identical to a clean full build. Used by <c>qcdp build --watch</c> and
+/// <c>qcdp serve</c> (<see cref="Serve.LivePreview"/>), both through <see cref="Watcher"/>.
 /// </summary>
 public sealed class IncrementalBuild
 {
@@ -79,8 +81,9 @@ public sealed class IncrementalBuild
             var root = Path.GetFullPath(options.Root);
             var changed = changedPaths.Select(p => Path.GetFullPath(p, root)).ToHashSet(StringComparer.Ordinal);
             var next = PackageBuilder.Plan(options);
+            var planning = clock.Elapsed;
             if (next.Diagnostics.HasErrors || next.Organisation is null || next.Programme is null)
-                return new RebuildResult(next.Diagnostics, [], [], [], false, clock.Elapsed);
+                return new RebuildResult(next.Diagnostics, [], [], [], false, clock.Elapsed) { Planning = planning };
 
             var dir = PackageBuilder.OutputDirFor(options, next.Organisation);
             if (plan is null || outDir != dir || !Directory.Exists(dir))
@@ -89,19 +92,23 @@ public sealed class IncrementalBuild
                 var full = PackageBuilder.Write(options, next);
                 if (full.OutputDir is null) return new RebuildResult(full.Diagnostics, [], [], [], true, clock.Elapsed);
                 Keep(next, full.OutputDir, full.Files);
-                return new RebuildResult(full.Diagnostics, full.Files.Select(f => f.Path).ToList(), full.Files.Select(f => f.Path).ToList(), [], true, clock.Elapsed);
+                return new RebuildResult(full.Diagnostics, full.Files.Select(f => f.Path).ToList(), full.Files.Select(f => f.Path).ToList(), [], true, clock.Elapsed) { Planning = planning };
             }
 
             var selected = Selected(next);
-            var claimed = selected.Concat(Selected(plan)).SelectMany(a => a.Inputs ?? []).ToHashSet(StringComparer.Ordinal);
+            var previous = Selected(plan).ToDictionary(a => a.Path, StringComparer.Ordinal);
+            var claimed = selected.Concat(previous.Values).SelectMany(a => a.Inputs ?? []).ToHashSet(StringComparer.Ordinal);
             var everything = changed.Any(p => !claimed.Contains(p) && MayMatter(p));
+            // Made again: what a changed file goes into (by the new plan's inputs, or the last one's when a file
+            // was deleted), what shows plan-wide facts that changed (Context), and what is new or missing.
             var affected = selected.Where(a => everything || a.Inputs is null || !files.ContainsKey(a.Path) || a.Inputs.Any(changed.Contains)
+                || !previous.TryGetValue(a.Path, out var old) || old.Inputs is null || old.Inputs.Any(changed.Contains) || old.Context != a.Context
                 || !File.Exists(Path.Combine(dir, a.Path))).ToList();
 
             var rendered = ParallelRender.All(affected);
             foreach (var r in rendered.Where(r => r.Error is not null))
                 next.Diagnostics.Report(Rules.WriteFailed, SourceSpan.StartOf(r.Artefact.Source), $"could not write {r.Artefact.Path}: {r.Error?.Message}", "check the pictures and font files this source uses");
-            if (next.Diagnostics.HasErrors) return new RebuildResult(next.Diagnostics, [], [], [], everything, clock.Elapsed);
+            if (next.Diagnostics.HasErrors) return new RebuildResult(next.Diagnostics, [], [], [], everything, clock.Elapsed) { Planning = planning };
 
             var entries = new Dictionary<string, ManifestEntry>(files, StringComparer.Ordinal);
             var written = new List<string>();
@@ -126,7 +133,7 @@ public sealed class IncrementalBuild
             var manifest = OutputFolder.Manifest(ordered, next.Programme, next.Organisation);
             if (!File.Exists(manifestPath) || !File.ReadAllBytes(manifestPath).AsSpan().SequenceEqual(manifest)) ReplaceFile(manifestPath, manifest);
             Keep(next, dir, ordered);
-            return new RebuildResult(next.Diagnostics, affected.Select(a => a.Path).ToList(), written, removed, everything, clock.Elapsed);
+            return new RebuildResult(next.Diagnostics, affected.Select(a => a.Path).ToList(), written, removed, everything, clock.Elapsed) { Planning = planning };
         }
     }
 

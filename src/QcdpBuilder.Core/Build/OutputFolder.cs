@@ -43,29 +43,6 @@ public static class OutputFolder
         }
     }
 
-    /// <summary>
-    /// Replaces one folder of a package (say <c>site/</c>) with the artefacts under it, leaving
-    /// the rest alone: what <c>qcdp serve</c> does after an edit. Returns false if any could not be made.
-    /// </summary>
-    public static bool ReplaceFolder(string outDir, string folder, IEnumerable<Artefact> artefacts, DiagnosticBag diagnostics)
-    {
-        var prefix = folder.TrimEnd('/') + "/";
-        var target = Path.Combine(outDir, folder.TrimEnd('/'));
-        var temp = Fresh(target);
-        try
-        {
-            var inside = artefacts.Where(a => a.Path.StartsWith(prefix, StringComparison.Ordinal)).Select(a => a with { Path = a.Path[prefix.Length..] }).ToList();
-            if (WriteAll(temp, inside, diagnostics, null) is null) return false;
-            Swap(temp, target);
-            return true;
-        }
-        catch
-        {
-            if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
-            throw;
-        }
-    }
-
     /// <summary>The folder a build writes into before it is swapped in.</summary>
     public static string TempOf(string outDir) => outDir.TrimEnd(Path.DirectorySeparatorChar) + ".tmp";
 

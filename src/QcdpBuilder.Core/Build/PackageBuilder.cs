@@ -44,6 +44,12 @@ public sealed record Artefact(string Path, string Kind, string Source, Func<byte
     /// </summary>
     public IReadOnlyList<string>? Inputs { get; init; }
 
+    /// <summary>
+    /// Facts from the whole plan the file shows beyond its <see cref="Inputs"/> (a site page's picture names and
+    /// the list of files it may link to): when it differs from the last plan's, an incremental rebuild makes the file again.
+    /// </summary>
+    public string? Context { get; init; }
+
     /// <summary>Bytes rendered ahead of time by <see cref="EarlyRender"/>, waiting for <see cref="Take"/>.</summary>
     readonly EarlySlot early = new();
 
@@ -205,7 +211,8 @@ public static class PackageBuilder
             artefacts.Add(new Artefact(stem + ".pdf", kind, source, () => PdfWriter.Write(doc, brand, pdf)) { Inputs = files });
         }
         // Run sheets and the timetable use every session's timings; outcome texts come from every workstream.
-        var allSessionFiles = programme.Sessions.Select(s => s.File).Concat(programme.Workstreams.Select(w => w.File)).ToList();
+        // (Session and workstream files are known by their paths from the root; inputs are full paths.)
+        var allSessionFiles = programme.Sessions.Select(s => s.File).Concat(programme.Workstreams.Select(w => w.File)).Select(f => Path.GetFullPath(f, root)).ToList();
 
         // Slide text that will not fit its placeholder, measured with the brand's fonts in the deck's layouts.
         var toMeasure = new List<(Deck Deck, string File)>();
@@ -215,7 +222,7 @@ public static class PackageBuilder
             var blocks = ParseFile(session.SlidesFile);
             var deck = SlideBuilder.Build($"Session {session.Id}: {session.Title}", $"{session.Workstream.Title} · {org.Name}",
                 blocks, slidesFile, diagnostics);
-            List<string> inputs = [session.SlidesFile, session.File, session.Workstream.File, .. Pictures(blocks)];
+            List<string> inputs = [session.SlidesFile, Path.GetFullPath(session.File, root), Path.GetFullPath(session.Workstream.File, root), .. Pictures(blocks)];
             decks[session.Id] = deck;
             var count = deck.Slides.Count;
             if (count > MaxSlides)
@@ -305,7 +312,8 @@ public static class PackageBuilder
         var evaluationFiles = new[] { EvaluationLoader.MeasuresFile, EvaluationLoader.SelfAssessmentFile }.Select(f => Path.Combine(root, f)).ToList();
         artefacts.Add(new Artefact("evaluation/measures-workbook.xlsx", "evaluation-workbook", EvaluationLoader.MeasuresFile, () => MeasuresWorkbook.Write(evaluation, brand)) { Inputs = evaluationFiles });
         var trace = Traceability.Build(programme, evaluation);
-        var traceInputs = allSessionFiles.Concat(evaluationFiles).ToList();
+        // (Handouts are listed by their titles.)
+        var traceInputs = allSessionFiles.Concat(evaluationFiles).Concat(programme.Handouts.Select(h => h.File)).ToList();
         artefacts.Add(new Artefact("evaluation/traceability.xlsx", "traceability", EvaluationLoader.SelfAssessmentFile, () => TraceabilityOutputs.Workbook(trace, evaluation, brand)) { Inputs = traceInputs });
         AddDocument("programme/traceability", "traceability", EvaluationLoader.MeasuresFile,
             TraceabilityOutputs.Document(trace, programme) with { Meta = Meta(programme, org) }, DocxKind.Handout, PdfKind.Handout, traceInputs);
@@ -320,7 +328,7 @@ public static class PackageBuilder
             var siteReader = new MarkdownReader(root, quiet) { Delivery = org.Cohort.Delivery, Resolve = overlay.Content };
             IReadOnlyList<Block> SiteMarkdown(string md, string path) =>
                 templates.Render(md, data, loader.Rel(path), quiet) is { } text ? siteReader.Parse(text, path) : [];
-            AddSite(artefacts, new SiteContent(programme, org, brand, artefacts.Select(a => a.Path).ToHashSet(), decks, handouts, SiteMarkdown, loader.Rel));
+            AddSite(artefacts, new SiteContent(root, programme, org, brand, artefacts.Select(a => a.Path).ToHashSet(), decks, handouts, SiteMarkdown, loader.Rel));
         }
 
         termsCheck.GetAwaiter().GetResult();
@@ -335,7 +343,7 @@ public static class PackageBuilder
     static void AddSite(ICollection<Artefact> artefacts, SiteContent content)
     {
         foreach (var f in SiteWriter.Files(content.Compose()))
-            artefacts.Add(new Artefact("site/" + f.Path, "site", f.Source, f.Render));
+            artefacts.Add(new Artefact("site/" + f.Path, "site", f.Source, f.Render) { Inputs = f.Inputs, Context = f.Context });
     }
 
     /// <summary>The picture files a document shows (full paths), wherever they are nested.</summary>

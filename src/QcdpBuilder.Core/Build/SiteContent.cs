@@ -13,7 +13,7 @@ namespace QcdpBuilder.Build;
 /// page of downloads. Links between pages and to the package's files are relative, and only
 /// to files the build writes. <c>Html/SiteWriter.cs</c> turns the result into HTML.
 /// </summary>
-public sealed class SiteContent(Programme p, Organisation org, Brand brand, IReadOnlySet<string> packageFiles,
+public sealed class SiteContent(string root, Programme p, Organisation org, Brand brand, IReadOnlySet<string> packageFiles,
     IReadOnlyDictionary<string, Deck> decks, IReadOnlyDictionary<string, Document> handouts,
     Func<string, string, IReadOnlyList<Block>> markdown, Func<string, string> rel)
 {
@@ -21,6 +21,16 @@ public sealed class SiteContent(Programme p, Organisation org, Brand brand, IRea
     public static string WorkstreamPage(Workstream ws) => $"workstream-{ws.Slug}.html";
     public static string SessionPage(Session s) => $"session-{s.Slug}.html";
     public static string DeckPageFile(Session s) => $"slides-{s.Slug}.html";
+
+    // What pages show beyond their own files, for incremental rebuilds: every page's navigation has every
+    // workstream's title, and clock times ("When", run sheets, the timetable) follow from every session's length.
+    // (Session and workstream files are known by their paths from the root; inputs are full paths.)
+    readonly IReadOnlyList<string> workstreamFiles = p.Workstreams.Select(w => Path.GetFullPath(w.File, root)).ToList();
+    readonly IReadOnlyList<string> programmeFiles = p.Sessions.Select(s => Path.GetFullPath(s.File, root)).Concat(p.Workstreams.Select(w => Path.GetFullPath(w.File, root))).ToList();
+
+    /// <summary>The content files of the handouts a session lists (their titles show wherever they are listed).</summary>
+    IEnumerable<string> HandoutFiles(IEnumerable<Session> sessions) =>
+        sessions.SelectMany(s => s.Handouts).Select(id => p.FindHandout(id)?.File).OfType<string>();
 
     /// <summary>Builds every page.</summary>
     public Site Compose()
@@ -40,6 +50,7 @@ public sealed class SiteContent(Programme p, Organisation org, Brand brand, IRea
                         Downloads = Files(($"slides/{s.Slug}.pptx", "PowerPoint"), ($"slides/{s.Slug}.pdf", "PDF"),
                             ($"slides/{s.Slug}-notes.pdf", "notes pages (PDF)"), ($"slides/{s.Slug}-speaker-notes.pdf", "speaker notes (PDF)")),
                         Section = WorkstreamPage(ws),
+                        Inputs = [s.SlidesFile, Path.GetFullPath(s.File, root), .. workstreamFiles],
                     });
             }
         }
@@ -47,7 +58,13 @@ public sealed class SiteContent(Programme p, Organisation org, Brand brand, IRea
         var nav = new List<NavLink> { new("Overview", Overview) };
         nav.AddRange(p.Workstreams.Select(ws => new NavLink(ws.Title, WorkstreamPage(ws))));
         nav.Add(new("Downloads", Downloads));
-        return new Site(brand, nav, pages, deckPages) { Footer = $"{p.Title} {p.Version} · {org.Name} · content licensed {p.Licence}", Profile = org.File };
+        return new Site(brand, nav, pages, deckPages)
+        {
+            Footer = $"{p.Title} {p.Version} · {org.Name} · content licensed {p.Licence}",
+            Profile = org.File,
+            // Pages link only to files the build writes, so the list of them is part of what every page shows.
+            Context = string.Join("\n", packageFiles.Order(StringComparer.Ordinal)),
+        };
     }
 
     // ---------------- the pages ----------------
@@ -109,7 +126,10 @@ public sealed class SiteContent(Programme p, Organisation org, Brand brand, IRea
 
         b.Add(H(2, "Documents", "documents"));
         b.Add(Para([new Run("Every file of the package (slides, facilitator guides, handouts, the applicant contract and the programme documents) is on the "), new Run("downloads page", Link: Downloads), new Run(".")]));
-        return new SitePage(Overview, new Document(p.Title, b) { Subtitle = $"{org.Name} · {org.Cohort.Name}".TrimEnd(' ', '·') }, "content/programme.yaml");
+        return new SitePage(Overview, new Document(p.Title, b) { Subtitle = $"{org.Name} · {org.Cohort.Name}".TrimEnd(' ', '·') }, "content/programme.yaml")
+        {
+            Inputs = programmeFiles,
+        };
     }
 
     SitePage Workstream(Workstream ws)
@@ -132,6 +152,7 @@ public sealed class SiteContent(Programme p, Organisation org, Brand brand, IRea
         {
             Breadcrumbs = [new("Overview", Overview)],
             Section = WorkstreamPage(ws),
+            Inputs = [.. programmeFiles, .. HandoutFiles(ws.Sessions)],
         };
     }
 
@@ -203,6 +224,7 @@ public sealed class SiteContent(Programme p, Organisation org, Brand brand, IRea
         {
             Breadcrumbs = [new("Overview", Overview), new(Short(ws), WorkstreamPage(ws))],
             Section = WorkstreamPage(ws),
+            Inputs = [.. programmeFiles, s.NotesFile, .. HandoutFiles([s])],
         };
     }
 
@@ -228,6 +250,7 @@ public sealed class SiteContent(Programme p, Organisation org, Brand brand, IRea
         return new SitePage(Downloads, new Document("Downloads", b) { Subtitle = $"{p.Title} {p.Version} for {org.Name}" }, "content/programme.yaml")
         {
             Breadcrumbs = [new("Overview", Overview)],
+            Inputs = workstreamFiles,
         };
     }
 

@@ -30,15 +30,35 @@ public static class SiteWriter
             files.Add(new($"assets/fonts/{face}.ttf", site.Profile, () => File.ReadAllBytes(path)));
         if (brand.LogoPath is { } logo)
             files.Add(new(LogoFile(brand)!, site.Profile, () => File.ReadAllBytes(logo)));
+        // A picture's name depends on every other picture (names are numbered when two share one), so the names
+        // are part of what pages and pictures show beyond their own inputs.
+        var context = site.Context + "\n" + string.Join("\n", images.OrderBy(i => i.Value, StringComparer.Ordinal).Select(i => $"{i.Value} {i.Key}"));
         foreach (var (path, name) in images.OrderBy(i => i.Value, StringComparer.Ordinal))
-            files.Add(new(name, "content/images", () => File.ReadAllBytes(path)));
+            files.Add(new(name, "content/images", () => File.ReadAllBytes(path)) { Inputs = [path], Context = context });
 
         string ImageHref(Image img) => images[img.Path];
         foreach (var page in site.Pages)
-            files.Add(new(page.File, page.Source, () => Utf8(DocumentPage(site, page, ImageHref))));
+            files.Add(new(page.File, page.Source, () => Utf8(DocumentPage(site, page, ImageHref)))
+            {
+                Inputs = page.Inputs.Concat(Pictures(page.Document.Blocks)).Distinct().ToList(),
+                Context = context,
+            });
         foreach (var deck in site.Decks)
-            files.Add(new(deck.File, deck.Source, () => Utf8(DeckPage(site, deck, ImageHref))));
+            files.Add(new(deck.File, deck.Source, () => Utf8(DeckPage(site, deck, ImageHref)))
+            {
+                Inputs = deck.Inputs.Concat(deck.Deck.Slides.SelectMany(SlideBlocks).SelectMany(Pictures)).Distinct().ToList(),
+                Context = context,
+            });
         return files;
+    }
+
+    static IEnumerable<IEnumerable<Block>> SlideBlocks(Slide s) => [s.Body, s.Right, s.Picture is { } pic ? new Block[] { pic } : [], s.Notes];
+
+    static IEnumerable<string> Pictures(IEnumerable<Block> blocks)
+    {
+        var found = new List<string>();
+        Walk(blocks, img => found.Add(img.Path));
+        return found;
     }
 
     static byte[] Utf8(string text) => new UTF8Encoding(false).GetBytes(text);

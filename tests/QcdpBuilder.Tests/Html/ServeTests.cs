@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
 using System.Text;
 using QcdpBuilder.Build;
 using QcdpBuilder.Serve;
@@ -77,32 +78,74 @@ public class ServeTests
         Assert.Equal(400, Get(port, "/site/%2e%2e/../secret.txt").Status);
 
         var before = Get(port, "/__version").Body;
-        var rebuilt = new TaskCompletionSource<Rebuild>();
-        preview.Rebuilt += r => rebuilt.TrySetResult(r);
+        var rebuilt = new TaskCompletionSource<RebuildResult>();
+        preview.Rebuilt += (r, _) => rebuilt.TrySetResult(r);
         preview.Watch(TimeSpan.FromMilliseconds(100));
         repo.Edit(MiniRepo.Session, s => s.Replace("summary: A session at {{org.name}}.", "summary: An edited session."));
         Assert.True(rebuilt.Task.Wait(TimeSpan.FromSeconds(60)), "no rebuild after the edit");
-        Assert.True(rebuilt.Task.Result.Written, string.Join("\n", rebuilt.Task.Result.Diagnostics.Items));
-        Assert.Contains("content/workstreams/01-sample/sessions/1.1-first-session/session.yaml", rebuilt.Task.Result.Changed);
+        Assert.False(rebuilt.Task.Result.Failed, string.Join("\n", rebuilt.Task.Result.Diagnostics.Items));
+        Assert.False(rebuilt.Task.Result.Everything);
+        Assert.Contains("site/session-1.1-first-session.html", rebuilt.Task.Result.Written);
         Assert.NotEqual(before, Get(port, "/__version").Body);
         Assert.Contains("An edited session.", Get(port, "/site/session-1.1-first-session.html").Body);
         Assert.True(File.Exists(Path.Combine(preview.OutputDir!, "slides", "1.1-first-session.pptx")));   // the rest of the package stays
     }
 
+    static Dictionary<string, string> Hashes(string dir) =>
+        Directory.GetFiles(dir, "*", SearchOption.AllDirectories).ToDictionary(
+            f => Path.GetRelativePath(dir, f).Replace('\\', '/'), f => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(f))));
+
     [Fact]
-    public void A_rebuild_with_errors_keeps_the_last_good_site()
+    public void An_edit_rewrites_only_what_it_affects_pages_and_package_files_alike_and_matches_a_clean_html_build()
     {
         using var repo = new MiniRepo();
         using var preview = new LivePreview(new BuildOptions(repo.Root));
-        Assert.True(preview.RebuildSite([]).Written);   // the site alone is enough here
-        var page = Path.Combine(preview.OutputDir!, "site", "index.html");
+        Assert.False(preview.BuildAll().Diagnostics.HasErrors);
+        var before = Hashes(preview.OutputDir!);
+        var version = preview.Version;
+
+        repo.Edit(MiniRepo.Slides, s => s.Replace("Meet each other", "Meet one another"));
+        var r = preview.Rebuild([repo.PathOf(MiniRepo.Slides)]);
+
+        Assert.False(r.Failed, string.Join("\n", r.Diagnostics.Items));
+        string[] deck = ["site/slides-1.1-first-session.html", "slides/1.1-first-session-notes.pdf", "slides/1.1-first-session-speaker-notes.pdf",
+            "slides/1.1-first-session.pdf", "slides/1.1-first-session.pptx"];
+        Assert.Equal(deck, r.Written.Order(StringComparer.Ordinal));
+        Assert.True(preview.Version > version);   // open pages reload
+        var after = Hashes(preview.OutputDir!);
+        Assert.Equal([.. deck.Append("manifest.json").Order(StringComparer.Ordinal)], after.Keys.Where(k => before[k] != after[k]).Order(StringComparer.Ordinal));
+        // What is served is byte for byte a clean qcdp build --format html of the edited content.
+        var clean = PackageBuilder.Run(new BuildOptions(repo.Root) { Site = true, OutputDir = Path.Combine(repo.Root, "clean") });
+        Assert.Equal(Hashes(clean.OutputDir!), after);
+
+        // A save that changes no output rewrites nothing, and open pages are left alone.
+        version = preview.Version;
+        var same = preview.Rebuild([repo.PathOf(MiniRepo.Slides)]);
+        Assert.Empty(same.Written);
+        Assert.Equal(version, preview.Version);
+    }
+
+    [Fact]
+    public void A_rebuild_with_errors_keeps_the_last_good_site_and_the_next_good_save_catches_up()
+    {
+        using var repo = new MiniRepo();
+        using var preview = new LivePreview(new BuildOptions(repo.Root));
+        Assert.False(preview.BuildAll().Diagnostics.HasErrors);
+        var page = Path.Combine(preview.OutputDir!, "site", "session-1.1-first-session.html");
         var good = File.ReadAllText(page);
         var version = preview.Version;
         repo.Edit(MiniRepo.Session, s => s.Replace("summary:", "sumary:"));
-        var r = preview.RebuildSite([MiniRepo.Session]);
-        Assert.False(r.Written);
+        var r = preview.Rebuild([repo.PathOf(MiniRepo.Session)]);
+        Assert.True(r.Failed);
+        Assert.Empty(r.Written);
         Assert.Contains(r.Diagnostics.Items, d => d.Message.Contains("unknown key 'sumary'"));
         Assert.Equal(good, File.ReadAllText(page));
         Assert.Equal(version, preview.Version);
+
+        repo.Edit(MiniRepo.Session, s => s.Replace("sumary: A session at {{org.name}}.", "summary: Mended."));
+        var mended = preview.Rebuild([repo.PathOf(MiniRepo.Session)]);
+        Assert.False(mended.Failed, string.Join("\n", mended.Diagnostics.Items));
+        Assert.Contains("Mended.", File.ReadAllText(page));
+        Assert.True(preview.Version > version);
     }
 }

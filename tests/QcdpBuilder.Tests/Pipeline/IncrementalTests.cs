@@ -139,6 +139,110 @@ public class IncrementalTests
         Assert.Equal(["manifest.json", "slides/1.1-first-session-notes.pdf", "slides/1.1-first-session-speaker-notes.pdf", "slides/1.1-first-session.pdf", "slides/1.1-first-session.pptx"], Touched(outDir));
     }
 
+    // ---------------- with the website (qcdp serve, build --watch --format html) ----------------
+
+    static (IncrementalBuild Build, string Out) StartSite(MiniRepo repo)
+    {
+        var (build, result) = IncrementalBuild.Start(new BuildOptions(repo.Root) { Site = true });
+        Assert.False(result.Diagnostics.HasErrors, string.Join("\n", result.Diagnostics.Items));
+        foreach (var f in Directory.GetFiles(result.OutputDir!, "*", SearchOption.AllDirectories)) File.SetLastWriteTimeUtc(f, Old);
+        return (build, result.OutputDir!);
+    }
+
+    static Dictionary<string, string> CleanSite(MiniRepo repo) =>
+        Hashes(PackageBuilder.Run(new BuildOptions(repo.Root) { Site = true, OutputDir = Path.Combine(repo.Root, "clean") }).OutputDir!);
+
+    [Fact]
+    public void With_the_site_editing_a_deck_rewrites_its_files_and_its_slides_page_only()
+    {
+        using var repo = new MiniRepo();
+        var (build, outDir) = StartSite(repo);
+
+        repo.Edit(MiniRepo.Slides, s => s.Replace("Meet each other", "Meet one another"));
+        var result = build.Rebuild([repo.PathOf(MiniRepo.Slides)]);
+
+        Assert.False(result.Failed, string.Join("\n", result.Diagnostics.Items));
+        Assert.False(result.Everything);
+        string[] deck = ["site/slides-1.1-first-session.html", "slides/1.1-first-session-notes.pdf", "slides/1.1-first-session-speaker-notes.pdf",
+            "slides/1.1-first-session.pdf", "slides/1.1-first-session.pptx"];
+        Assert.Equal(deck, result.Rendered.Order(StringComparer.Ordinal));
+        Assert.Equal(["manifest.json", .. deck], Touched(outDir));
+        Assert.Contains("Meet one another", File.ReadAllText(Path.Combine(outDir, "site", "slides-1.1-first-session.html")));
+        Assert.Equal(CleanSite(repo), Hashes(outDir));
+    }
+
+    [Fact]
+    public void With_the_site_editing_facilitator_notes_rewrites_the_guide_and_the_session_page()
+    {
+        using var repo = new MiniRepo();
+        var (build, outDir) = StartSite(repo);
+        const string notes = "content/workstreams/01-sample/sessions/1.1-first-session/facilitator-notes.md";
+
+        repo.Edit(notes, s => s + "\n\nA new closing remark for facilitators.\n");
+        var result = build.Rebuild([repo.PathOf(notes)]);
+
+        Assert.False(result.Failed, string.Join("\n", result.Diagnostics.Items));
+        string[] written = ["guides/01-sample-facilitator-guide.docx", "guides/01-sample-facilitator-guide.pdf", "site/session-1.1-first-session.html"];
+        Assert.Equal(written, result.Rendered.Order(StringComparer.Ordinal));
+        Assert.Equal([.. written.Append("manifest.json").Order(StringComparer.Ordinal)], Touched(outDir));
+        Assert.Equal(CleanSite(repo), Hashes(outDir));
+    }
+
+    [Fact]
+    public void With_the_site_a_session_yaml_edit_rewrites_the_pages_that_show_it_and_matches_a_clean_build()
+    {
+        using var repo = new MiniRepo();
+        var (build, outDir) = StartSite(repo);
+
+        repo.Edit(MiniRepo.Session, s => s.Replace("summary: A session at {{org.name}}.", "summary: An edited session."));
+        var result = build.Rebuild([repo.PathOf(MiniRepo.Session)]);
+
+        Assert.False(result.Failed, string.Join("\n", result.Diagnostics.Items));
+        Assert.False(result.Everything);
+        Assert.Contains("site/session-1.1-first-session.html", result.Written);
+        Assert.DoesNotContain(result.Rendered, p => p.StartsWith("site/assets/") || p.StartsWith("site/images/") || p.StartsWith("handouts/"));
+        Assert.Equal(CleanSite(repo), Hashes(outDir));
+    }
+
+    [Fact]
+    public void With_the_site_a_picture_that_renumbers_another_rewrites_every_page_showing_either()
+    {
+        using var repo = new MiniRepo();
+        var (build, outDir) = StartSite(repo);
+        // The handout (shown on the session page, which comes before the deck's page) gets a picture named like the
+        // deck's: it takes images/pdsa.png and the deck's picture becomes images/pdsa-2.png, though slides.md is untouched.
+        const string picture = "content/workstreams/01-sample/handouts/pdsa.png";
+        File.Copy(repo.PathOf("content/images/pdsa.png"), repo.PathOf(picture));
+        repo.Edit(MiniRepo.Handout, s => s + "\n![A second copy of the cycle](pdsa.png)\n");
+        var result = build.Rebuild([repo.PathOf(picture), repo.PathOf(MiniRepo.Handout)]);
+
+        Assert.False(result.Failed, string.Join("\n", result.Diagnostics.Items));
+        Assert.False(result.Everything);
+        Assert.Contains("site/slides-1.1-first-session.html", result.Written);
+        Assert.Contains("images/pdsa-2.png", File.ReadAllText(Path.Combine(outDir, "site", "slides-1.1-first-session.html")));
+        Assert.Equal(CleanSite(repo), Hashes(outDir));
+    }
+
+    [Fact]
+    public void With_the_site_deleting_an_overlay_handout_brings_back_the_shared_one_everywhere_it_shows()
+    {
+        using var repo = new MiniRepo();
+        var overlay = $"{MiniRepo.OverlayContent}/workstreams/01-sample/handouts/sample-worksheet.md";
+        repo.Write(overlay, "---\ntitle: Our worksheet\nsession: \"1.1\"\n---\nOur local version of the worksheet.\n\n[lines: 2]\n");
+        var (build, outDir) = StartSite(repo);
+
+        // Only the last plan's inputs name the deleted file; the new plan reads the shared handout instead.
+        File.Delete(repo.PathOf(overlay));
+        var result = build.Rebuild([repo.PathOf(overlay)]);
+
+        Assert.False(result.Failed, string.Join("\n", result.Diagnostics.Items));
+        Assert.False(result.Everything);
+        Assert.Contains("handouts/sample-worksheet.pdf", result.Written);
+        Assert.Contains("site/session-1.1-first-session.html", result.Written);
+        Assert.Contains("Fill this in.", File.ReadAllText(Path.Combine(outDir, "site", "session-1.1-first-session.html")));
+        Assert.Equal(CleanSite(repo), Hashes(outDir));
+    }
+
     [Theory]
     [InlineData("slides.md", false)]
     [InlineData(".slides.md.swp", true)]
