@@ -158,7 +158,7 @@ public static class PackageBuilder
         // time in a process; do it beside the steps below. The render step reads, checks and reports them as before.
         _ = Task.Run(() =>
         {
-            foreach (var name in new[] { "facilitator-guide.md.hbs", "timetable.md.hbs" })
+            foreach (var name in new[] { GuideTemplate, TimetableTemplate })
             {
                 try
                 {
@@ -248,7 +248,7 @@ public static class PackageBuilder
             foreach (var (deck, file) in toMeasure) overflow.Check(deck, file, diagnostics);
         });
 
-        var guideTemplate = overlay.Template("facilitator-guide.md.hbs");
+        var guideTemplate = overlay.Template(GuideTemplate);
         var guideSource = File.Exists(guideTemplate) ? loader.ReadText(guideTemplate) ?? "" : "";
         if (!File.Exists(guideTemplate)) diagnostics.Report(Rules.MissingFile, SourceSpan.StartOf(loader.Rel(guideTemplate)), "the facilitator guide template is missing");
         foreach (var ws in programme.Workstreams)
@@ -291,7 +291,7 @@ public static class PackageBuilder
             AddDocument($"programme/{m.Id}", m.Kind, loader.Rel(m.File), doc, docx, pdf, [m.File]);
         }
 
-        var timetableTemplate = overlay.Template("timetable.md.hbs");
+        var timetableTemplate = overlay.Template(TimetableTemplate);
         if (File.Exists(timetableTemplate) && loader.ReadText(timetableTemplate) is { } timetableSource)
         {
             var md = templates.Render(timetableSource, TimetableData.For(programme, org, data), loader.Rel(timetableTemplate), diagnostics);
@@ -335,6 +335,9 @@ public static class PackageBuilder
         overflowChecked.GetAwaiter().GetResult();
         return new BuildPlan(diagnostics, artefacts, programme, org);
     }
+
+    /// <summary>The templates (in <c>templates/</c>, or the organisation's overlay) the facilitator guides and the timetable are made from.</summary>
+    const string GuideTemplate = "facilitator-guide.md.hbs", TimetableTemplate = "timetable.md.hbs";
 
     /// <summary>The most slides a deck may have (decks should have 8–20; the longest real one has 20).</summary>
     public const int MaxSlides = 100;

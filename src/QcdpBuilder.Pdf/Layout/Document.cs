@@ -320,12 +320,7 @@ public sealed class Document
     }
 
     /// <summary>Renders the document as PDF into <paramref name="output"/>.</summary>
-    public void Save(Stream output)
-    {
-        var canvas = new PdfCanvas(Info);
-        Render(canvas);
-        canvas.Save(output);
-    }
+    public void Save(Stream output) => output.Write(ToPdfBytes());
 
     /// <summary>Renders the document as PDF to a file (directories are created).</summary>
     public void Save(string path)

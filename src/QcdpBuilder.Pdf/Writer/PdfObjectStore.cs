@@ -46,9 +46,6 @@ public sealed class PdfObjectStore
 
     [ThreadStatic] static MemoryStream? compressBuffer;
 
-    /// <summary>Writes the complete file: header, objects, xref table and trailer.</summary>
-    public void WriteTo(Stream output, int rootId, int infoId) => output.Write(ToBytes(rootId, infoId));
-
     /// <summary>
     /// The complete file: header, objects, xref table and trailer. Its size is known before anything is copied,
     /// so the file is assembled in one array (a growing stream copied twice more was a fifth of a build's garbage).
@@ -95,7 +92,13 @@ public sealed class PdfObjectStore
     static ReadOnlySpan<byte> EndObj => "\nendobj\n"u8;
     static ReadOnlySpan<byte> EndStream => "\nendstream"u8;
 
-    static int ObjHeaderLength(int id) => (id < 10 ? 1 : id < 100 ? 2 : id < 1000 ? 3 : id < 10000 ? 4 : id < 100000 ? 5 : id.ToString(CultureInfo.InvariantCulture).Length) + " 0 obj\n".Length;
+    /// <summary>The length of "<paramref name="id"/> 0 obj\n": the id's digits and seven more.</summary>
+    static int ObjHeaderLength(int id)
+    {
+        var digits = 1;
+        for (; id >= 10; id /= 10) digits++;
+        return digits + " 0 obj\n".Length;
+    }
 }
 
 /// <summary>Serialisation helpers for PDF syntax (numbers, strings, names, dates).</summary>
