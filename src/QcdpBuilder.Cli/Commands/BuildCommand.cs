@@ -10,6 +10,7 @@ public static class BuildCommand
     {
         var output = new Option<string?>("--out") { Description = "Where to write the package (default: output/<organisation slug>)" };
         var only = new Option<string?>("--only") { Description = "Build only these kinds of file, e.g. pptx,docx (the output folder then holds just those)" };
+        var force = CommonOptions.Force();
         var watch = new Option<bool>("--watch") { Description = "After building, watch content/, templates/ and the organisation's folder and rebuild only what each change affects (Ctrl+C stops)" };
         var format = new Option<string>("--format") { Description = "What to write: package (default) or html (the package plus a website of it in site/)", DefaultValueFactory = _ => "package" };
         format.AcceptOnlyFromAmong("package", "html");
@@ -19,11 +20,12 @@ public static class BuildCommand
         command.Options.Add(format);
         command.Options.Add(only);
         command.Options.Add(watch);
+        command.Options.Add(force);
         command.SetAction(parse =>
         {
             var report = new Report(CommonOptions.AutoProblemFormat);
             if (CommonOptions.FindRoot(parse.GetValue(CommonOptions.Root)) is not { } root) return report.NoRoot();
-            var options = new BuildOptions(root) { Profile = CommonOptions.Organisation(parse.GetValue(CommonOptions.Org)), OutputDir = CommonOptions.FullPath(parse.GetValue(output)), Site = parse.GetValue(format) == "html",
+            var options = new BuildOptions(root) { Profile = CommonOptions.Organisation(parse.GetValue(CommonOptions.Org)), OutputDir = CommonOptions.FullPath(parse.GetValue(output)), Site = parse.GetValue(format) == "html", Force = parse.GetValue(force),
                 Only = parse.GetValue(only)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(k => k.TrimStart('.').ToLowerInvariant()).ToHashSet() };
             if (options.Only?.FirstOrDefault(k => k is not ("pptx" or "docx" or "pdf" or "xlsx" or "ics")) is { } bad)
             {

@@ -31,6 +31,13 @@ public static class CommonOptions
         Description = "The organisation to build for: a slug (organisations/<slug>/) or a path to its organisation.yaml (default: default_organisation in content/programme.yaml)",
     };
 
+    /// <summary>
+    /// <c>--force</c>: write into an existing folder that holds files qcdp did not write (they are never replaced
+    /// or deleted), and replace generated files that were edited since. It never allows the repository, a folder
+    /// above it, or content/, templates/ and organisations/.
+    /// </summary>
+    public static Option<bool> Force() => new("--force") { Description = "Write into a folder that holds other files (qcdp never replaces or deletes them) and replace generated files edited since; never the repository, content/, templates/ or organisations/" };
+
     /// <summary>An organisation given on the command line: a slug as it is, a path relative to where the user is.</summary>
     public static string? Organisation(string? given) =>
         given is null ? null : QcdpBuilder.Organisations.OrganisationFolders.IsSlug(given) ? given : Path.GetFullPath(given);

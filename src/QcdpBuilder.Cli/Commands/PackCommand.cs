@@ -1,5 +1,6 @@
 using System.CommandLine;
 using QcdpBuilder.Build;
+using QcdpBuilder.Output;
 using QcdpBuilder.Packs;
 
 namespace QcdpBuilder.Cli.Commands;
@@ -18,8 +19,9 @@ public static class PackCommand
         var paper = new Option<string?>("--paper") { Description = "a4 or letter (default: the organisation's paper)" };
         var booklet = new Option<bool>("--booklet") { Description = "Impose pages two-up for folded A5 (or half-letter) booklets" };
         var output = new Option<string?>("--out") { Description = "Where to write the packs (default: output/<organisation slug>/packs)" };
+        var force = CommonOptions.Force();
         var command = new Command("pack", "Write print-ready facilitator and participant packs (PDF) for a workshop day, a session or a webinar");
-        foreach (var o in new Option[] { day, session, webinar, all, copies, participants, paper, booklet, CommonOptions.Org, output }) command.Options.Add(o);
+        foreach (var o in new Option[] { day, session, webinar, all, copies, participants, paper, booklet, CommonOptions.Org, output, force }) command.Options.Add(o);
         command.SetAction(parse =>
         {
             var report = new Report(CommonOptions.AutoProblemFormat);
@@ -29,7 +31,7 @@ public static class PackCommand
                 Profile = CommonOptions.Organisation(parse.GetValue(CommonOptions.Org)), OutputDir = CommonOptions.FullPath(parse.GetValue(output)),
                 Day = parse.GetValue(day), Session = parse.GetValue(session), Webinar = parse.GetValue(webinar), All = parse.GetValue(all),
                 Copies = parse.GetValue(copies), Participants = CommonOptions.FullPath(parse.GetValue(participants)),
-                Paper = parse.GetValue(paper), Booklet = parse.GetValue(booklet),
+                Paper = parse.GetValue(paper), Booklet = parse.GetValue(booklet), Force = parse.GetValue(force),
             };
             var result = report.WithProgress("Making packs", progress =>
             {

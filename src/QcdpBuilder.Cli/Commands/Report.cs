@@ -71,7 +71,7 @@ public sealed class Report(string format)
             foreach (var g in result.Files.GroupBy(f => f.Path.Split('/')[0]).OrderBy(g => g.Key))
                 table.AddRow(g.Key, g.Count().ToString(), (g.Sum(f => f.Bytes) / 1024).ToString("N0"));
             if (!github) err.Write(table);
-            Console.WriteLine($"Wrote {result.Files.Count} files to {Path.GetRelativePath(root, outDir)} ({d.WarningCount} warning(s)).");
+            Console.WriteLine($"Wrote {result.Files.Count} files to {QcdpBuilder.Output.OutputPolicy.Display(root, outDir)} ({d.WarningCount} warning(s)).");
         }
         else if (!quiet) Console.WriteLine($"Content is valid: 0 errors, {d.WarningCount} warning(s).");
         return 0;

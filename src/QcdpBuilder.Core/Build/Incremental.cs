@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using QcdpBuilder.Diagnostics;
 
+using QcdpBuilder.Output;
+
 namespace QcdpBuilder.Build;
 
 /// <summary>What one incremental rebuild did, for the user: what was re-rendered, what changed on disk, how long it took.</summary>
@@ -105,6 +107,7 @@ public sealed class IncrementalBuild
                 || !previous.TryGetValue(a.Path, out var old) || old.Inputs is null || old.Inputs.Any(changed.Contains) || old.Context != a.Context
                 || !File.Exists(Path.Combine(dir, a.Path))).ToList();
 
+            List<string> removed;
             var rendered = ParallelRender.All(affected);
             foreach (var r in rendered.Where(r => r.Error is not null))
                 next.Diagnostics.Report(Rules.WriteFailed, SourceSpan.StartOf(r.Artefact.Source), $"could not write {r.Artefact.Path}: {r.Error?.Message}", "check the pictures and font files this source uses");
@@ -112,26 +115,27 @@ public sealed class IncrementalBuild
 
             var entries = new Dictionary<string, ManifestEntry>(files, StringComparer.Ordinal);
             var written = new List<string>();
-            foreach (var (a, bytes, sha, _, _) in rendered)
+            using (var folder = OutputFolder.Open(PackageOutput.Request(options, dir, "qcdp build --watch"), next.Diagnostics))
             {
-                var path = Path.Combine(dir, a.Path);
-                if (files.TryGetValue(a.Path, out var old) && old.Sha256 == sha && File.Exists(path) && old.Kind == a.Kind && old.Source == a.Source)
-                    continue; // same bytes: leave the file (and its time stamp) alone
-                ReplaceFile(path, bytes!);
-                entries[a.Path] = new ManifestEntry(a.Path, a.Kind, a.Source, sha!, bytes!.Length);
-                written.Add(a.Path);
-            }
-            var wanted = selected.Select(a => a.Path).ToHashSet(StringComparer.Ordinal);
-            var removed = entries.Keys.Where(p => !wanted.Contains(p)).Order(StringComparer.Ordinal).ToList();
-            foreach (var p in removed)
-            {
-                entries.Remove(p);
-                File.Delete(Path.Combine(dir, p));
+                if (folder is null) return new RebuildResult(next.Diagnostics, [], [], [], everything, clock.Elapsed) { Planning = planning };
+                foreach (var (a, bytes, sha, _, _) in rendered)
+                {
+                    var path = Path.Combine(dir, a.Path);
+                    if (files.TryGetValue(a.Path, out var old) && old.Sha256 == sha && File.Exists(path) && old.Kind == a.Kind && old.Source == a.Source)
+                        continue; // same bytes: leave the file (and its time stamp) alone
+                    var staged = Path.Combine(folder.Staging, a.Path);
+                    Directory.CreateDirectory(Path.GetDirectoryName(staged)!);
+                    File.WriteAllBytes(staged, bytes!);
+                    entries[a.Path] = new ManifestEntry(a.Path, a.Kind, a.Source, sha!, bytes!.Length);
+                    written.Add(a.Path);
+                }
+                var wanted = selected.Select(a => a.Path).ToHashSet(StringComparer.Ordinal);
+                foreach (var p in entries.Keys.Where(p => !wanted.Contains(p)).ToList()) entries.Remove(p);
+                var next2 = PackageOutput.ManifestOf(entries.Values.OrderBy(e => e.Path, StringComparer.Ordinal).ToList(), next.Programme, next.Organisation);
+                removed = (folder.Previous?.Files ?? []).Select(f => f.Path).Where(p => !entries.ContainsKey(p)).Order(StringComparer.Ordinal).ToList();
+                if (!folder.Commit(next2, written, next.Diagnostics)) return new RebuildResult(next.Diagnostics, [], [], [], everything, clock.Elapsed) { Planning = planning };
             }
             var ordered = entries.Values.OrderBy(e => e.Path, StringComparer.Ordinal).ToList();
-            var manifestPath = Path.Combine(dir, "manifest.json");
-            var manifest = OutputFolder.Manifest(ordered, next.Programme, next.Organisation);
-            if (!File.Exists(manifestPath) || !File.ReadAllBytes(manifestPath).AsSpan().SequenceEqual(manifest)) ReplaceFile(manifestPath, manifest);
             Keep(next, dir, ordered);
             return new RebuildResult(next.Diagnostics, affected.Select(a => a.Path).ToList(), written, removed, everything, clock.Elapsed) { Planning = planning };
         }
@@ -149,13 +153,4 @@ public sealed class IncrementalBuild
 
     IReadOnlyList<Artefact> Selected(BuildPlan p) =>
         options.Only is { } only ? p.Artefacts.Where(a => only.Contains(Path.GetExtension(a.Path).TrimStart('.'))).ToList() : p.Artefacts;
-
-    /// <summary>Writes beside the file and renames over it, so the old file stays whole until the new one is.</summary>
-    static void ReplaceFile(string path, byte[] bytes)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temp = path + ".qcdp-tmp";
-        File.WriteAllBytes(temp, bytes);
-        File.Move(temp, path, overwrite: true);
-    }
 }

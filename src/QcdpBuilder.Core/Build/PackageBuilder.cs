@@ -14,6 +14,8 @@ using QcdpBuilder.PdfOutput;
 using QcdpBuilder.Pptx;
 using QcdpBuilder.Templates;
 
+using QcdpBuilder.Output;
+
 namespace QcdpBuilder.Build;
 
 /// <summary>What to build and where.</summary>
@@ -32,6 +34,8 @@ public sealed record BuildOptions(string Root)
     public IReadOnlySet<string>? Only { get; init; }
     /// <summary>Also write the programme as a static website into <c>site/</c> (<c>qcdp build --format html</c>).</summary>
     public bool Site { get; init; }
+    /// <summary><c>--force</c>: write into a folder that holds other files (never replacing them), and replace generated files edited since.</summary>
+    public bool Force { get; init; }
 }
 
 /// <summary>One file of the package: where it goes, what kind it is, what it came from, and how to make it.</summary>
@@ -108,14 +112,22 @@ public static class PackageBuilder
 {
     public static BuildResult Run(BuildOptions options, Action<string>? progress = null)
     {
+        // A folder given with --out that may never be written is refused before any work is done.
+        if (options.Write && options.OutputDir is { } given)
+        {
+            var refused = new DiagnosticBag();
+            var request = PackageOutput.Request(options, Path.GetFullPath(given));
+            if (!OutputPolicy.MayWriteTo(request.Root, request.Dir, request.Given, refused) || !OutputPolicy.MayWriteInto(request.Dir, request.Given, request.Product, request.Force, refused))
+                return new BuildResult(refused, null, []);
+        }
         // While this thread loads, checks and parses, the other cores render what is already planned; the plan
         // still decides everything, and nothing is written unless it has no errors.
         using var early = options.Write ? new EarlyRender(a => options.Only is not { } only || only.Contains(Path.GetExtension(a.Path).TrimStart('.'))) : null;
         var plan = Plan(options, progress, early);
         early?.Stop();
         if (!options.Write || plan.Organisation is null) return new BuildResult(plan.Diagnostics, null, []);
-        // Tidy up after an earlier build that was killed, even if this one is about to fail.
-        OutputFolder.Recover(OutputDirFor(options, plan.Organisation));
+        // A build killed while it committed is finished by the next one, even if that one is about to fail.
+        if (plan.Diagnostics.HasErrors) OutputFolder.Recover(PackageOutput.Request(options, OutputDirFor(options, plan.Organisation)));
         if (plan.Diagnostics.HasErrors || plan.Programme is null) return new BuildResult(plan.Diagnostics, null, []);
         return Write(options, plan, progress);
     }
@@ -126,7 +138,7 @@ public static class PackageBuilder
         if (plan.Diagnostics.HasErrors || plan.Programme is null || plan.Organisation is null) return new BuildResult(plan.Diagnostics, null, []);
         var outDir = OutputDirFor(options, plan.Organisation);
         var artefacts = options.Only is { } only ? plan.Artefacts.Where(a => only.Contains(Path.GetExtension(a.Path).TrimStart('.'))).ToList() : plan.Artefacts;
-        var files = OutputFolder.Replace(outDir, artefacts, plan.Programme, plan.Organisation, plan.Diagnostics, progress);
+        var files = PackageOutput.Write(PackageOutput.Request(options, outDir), artefacts, plan.Programme, plan.Organisation, plan.Diagnostics, progress);
         return files is null ? new BuildResult(plan.Diagnostics, null, []) : new BuildResult(plan.Diagnostics, outDir, files);
     }
 

@@ -91,6 +91,8 @@ public static class Rules
 
     // 9xx: writing the output.
     public static readonly DiagnosticRule WriteFailed = new("QCDP901", "write-failed", Severity.Error, "A file could not be written from its source (say, a corrupt picture or font).");
+    public static readonly DiagnosticRule OutputFolder = new("QCDP910", "output-folder", Severity.Error, "An output folder qcdp may not write: the repository, a folder above it, anything in content/, templates/, organisations/ or .git/, a file, a folder of someone else's files (without --force), or a file in the way that qcdp did not write or that was changed since.");
+    public static readonly DiagnosticRule OutputBusy = new("QCDP911", "output-busy", Severity.Error, "Another qcdp is writing the same output folder and did not finish within a minute; the message says which process.");
 
     /// <summary>Every rule, in id order.</summary>
     public static IReadOnlyList<DiagnosticRule> All { get; } = typeof(Rules).GetFields()

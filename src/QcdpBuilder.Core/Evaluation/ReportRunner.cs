@@ -2,6 +2,7 @@ using QcdpBuilder.Build;
 using QcdpBuilder.Content;
 using QcdpBuilder.Diagnostics;
 using QcdpBuilder.Organisations;
+using QcdpBuilder.Output;
 using QcdpBuilder.Docx;
 using QcdpBuilder.PdfOutput;
 
@@ -12,8 +13,10 @@ public sealed record ReportOptions(string Root, string Data)
 {
     /// <summary>An organisation slug or profile path (as <c>--org</c>); null for the default organisation.</summary>
     public string? Org { get; init; }
-    /// <summary>Defaults to the folder holding the data (the workbook's folder, or the CSV folder itself).</summary>
+    /// <summary>Defaults to <c>output/&lt;organisation slug&gt;/report</c>.</summary>
     public string? OutputDir { get; init; }
+    /// <summary><c>--force</c>: write into a folder that holds other files (never replacing them).</summary>
+    public bool Force { get; init; }
 }
 
 /// <summary>The outcome of a report run: every diagnostic and the files written (none when there were errors).</summary>
@@ -41,12 +44,32 @@ public static class ReportRunner
 
         var brand = PackageBuilder.MakeBrand(root, org, programme);
         var doc = EvaluationReport.Build(series, evaluation, org.Name, programme.Title, Path.GetFileName(data.TrimEnd(Path.DirectorySeparatorChar)));
-        var outDir = options.OutputDir ?? (Directory.Exists(data) ? data : Path.GetDirectoryName(data)!);
-        Directory.CreateDirectory(outDir);
+        // By default the report goes with the organisation's other output, never among the user's own files.
+        var outDir = Path.GetFullPath(options.OutputDir ?? Path.Combine(root, "output", org.Slug, "report"));
+        var request = new OutputRequest(root, outDir, OutputPolicy.Display(root, outDir), "report", "qcdp report") { Force = options.Force };
+        byte[] docxBytes, pdfBytes;
+        try
+        {
+            docxBytes = DocxWriter.Write(doc, brand, new DocxOptions(DocxKind.Handout) { ReferenceDocxPath = org.ReferenceDocument });
+            pdfBytes = PdfWriter.Write(doc, brand, PdfKind.Handout);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or FormatException)
+        {
+            d.Report(Rules.WriteFailed, SourceSpan.StartOf(org.File), $"could not make the report: {e.Message}", "check the organisation's fonts, logo and reference document");
+            return new ReportResult(d, []);
+        }
+        using var folder = OutputFolder.Open(request, d);
+        if (folder is null) return new ReportResult(d, []);
+        var entries = (folder.Previous?.Files ?? []).ToDictionary(f => f.Path, StringComparer.Ordinal);
+        foreach (var (name, bytes) in new[] { ("evaluation-report.docx", docxBytes), ("evaluation-report.pdf", pdfBytes) })
+        {
+            File.WriteAllBytes(Path.Combine(folder.Staging, name), bytes);
+            entries[name] = new ManifestEntry(name, "evaluation-report", Path.GetFileName(data.TrimEnd(Path.DirectorySeparatorChar)), Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), bytes.LongLength);
+        }
+        var manifest = new Manifest("report", [("organisation", org.Name)], entries.Values.OrderBy(e => e.Path, StringComparer.Ordinal).ToList());
+        if (!folder.Commit(manifest, ["evaluation-report.docx", "evaluation-report.pdf"], d)) return new ReportResult(d, []);
         var docx = Path.Combine(outDir, "evaluation-report.docx");
         var pdf = Path.Combine(outDir, "evaluation-report.pdf");
-        File.WriteAllBytes(docx, DocxWriter.Write(doc, brand, new DocxOptions(DocxKind.Handout) { ReferenceDocxPath = org.ReferenceDocument }));
-        File.WriteAllBytes(pdf, PdfWriter.Write(doc, brand, PdfKind.Handout));
         return new ReportResult(d, [docx, pdf]);
     }
 }

@@ -5,6 +5,7 @@ using QcdpBuilder.Diagnostics;
 using QcdpBuilder.Documents;
 using QcdpBuilder.Markdown;
 using QcdpBuilder.Organisations;
+using QcdpBuilder.Output;
 using QcdpBuilder.PdfOutput;
 using QcdpBuilder.Templates;
 
@@ -30,6 +31,8 @@ public sealed record PackOptions(string Root)
     public string? Paper { get; init; }
     /// <summary>Impose pages for folded A5 (or half-letter) booklets.</summary>
     public bool Booklet { get; init; }
+    /// <summary><c>--force</c>: write into a folder that holds other files (never replacing them).</summary>
+    public bool Force { get; init; }
 }
 
 /// <summary>The outcome of <c>qcdp pack</c>: every diagnostic, and the files written (none when there were errors).</summary>
@@ -61,17 +64,28 @@ public static class PackBuilder
             }
         }
 
-        // 5. Write: each file through a temporary name, then moved over the old one.
-        Directory.CreateDirectory(prepared.OutputDir);
+        // 5. Write: staged, then committed together; earlier packs in the folder stay listed and untouched.
+        var request = new OutputRequest(Path.GetFullPath(options.Root), prepared.OutputDir, OutputPolicy.Display(options.Root, prepared.OutputDir), "packs", "qcdp pack") { Force = options.Force };
+        using var folder = OutputFolder.Open(request, diagnostics, progress);
+        if (folder is null) return new(diagnostics, null, []);
+        var entries = (folder.Previous?.Files ?? []).ToDictionary(f => f.Path, StringComparer.Ordinal);
         var files = new List<(string, long)>();
-        foreach (var (name, bytes) in rendered)
+        try
         {
-            var path = Path.Combine(prepared.OutputDir, name);
-            var temp = path + ".tmp";
-            File.WriteAllBytes(temp, bytes);
-            File.Move(temp, path, overwrite: true);
-            files.Add((name, bytes.LongLength));
+            foreach (var (name, bytes) in rendered)
+            {
+                File.WriteAllBytes(Path.Combine(folder.Staging, name), bytes);
+                entries[name] = new ManifestEntry(name, "pack", prepared.Source, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), bytes.LongLength);
+                files.Add((name, bytes.LongLength));
+            }
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Report(Rules.OutputFolder, new SourceSpan(request.Given, 1, 1), $"could not write to {request.Given}: {e.Message}", "check the disk has space and the folder can be written; earlier packs are kept");
+            return new(diagnostics, null, []);
+        }
+        var manifest = new Manifest("packs", [("organisation", prepared.Source)], entries.Values.OrderBy(e => e.Path, StringComparer.Ordinal).ToList());
+        if (!folder.Commit(manifest, rendered.Select(r => r.Name).ToList(), diagnostics)) return new(diagnostics, null, []);
         return new PackResult(diagnostics, prepared.OutputDir, files);
     }
 

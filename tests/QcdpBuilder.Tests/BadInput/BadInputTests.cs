@@ -150,7 +150,7 @@ public class BadInputTests(PreviousPackage previous) : IClassFixture<PreviousPac
     /// <summary>Every file under a folder with its bytes, for byte-for-byte comparison.</summary>
     public static List<(string Path, string Sha256)> Snapshot(string dir) =>
         Directory.Exists(dir)
-            ? Directory.GetFiles(dir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+            ? Directory.GetFiles(dir, "*", SearchOption.AllDirectories).Where(f => !Path.GetRelativePath(dir, f).StartsWith(".qcdp" + Path.DirectorySeparatorChar, StringComparison.Ordinal)).Order(StringComparer.Ordinal)
                 .Select(f => (Path.GetRelativePath(dir, f), Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))))).ToList()
             : [];
 }

@@ -9,6 +9,8 @@ public sealed class ReportTests : IDisposable
 {
     readonly string dir = Path.Combine(Path.GetTempPath(), "qcdp-report-" + Guid.NewGuid().ToString("N")[..8]);
     public ReportTests() => Directory.CreateDirectory(dir);
+    /// <summary>Where the reports go: a folder of their own beside the data (qcdp never writes among the user's files).</summary>
+    string Out => Path.Combine(dir, "report");
     public void Dispose() { try { Directory.Delete(dir, true); } catch (IOException) { } }
 
     /// <summary>13 quarters of active coaches out of 40: six below the median, one on it, six above; the rise from 21 to 31 is also a trend of six.</summary>
@@ -28,10 +30,10 @@ public sealed class ReportTests : IDisposable
     public void Report_reads_the_filled_workbook_and_states_the_signals()
     {
         var path = FilledWorkbook(dir);
-        var result = ReportRunner.Run(new ReportOptions(RepoPaths.Root, path));
+        var result = ReportRunner.Run(new ReportOptions(RepoPaths.Root, path) { OutputDir = Out });
         Assert.False(result.Diagnostics.HasErrors, string.Join("\n", result.Diagnostics.Sorted()));
         Assert.Equal(["evaluation-report.docx", "evaluation-report.pdf"], result.Files.Select(Path.GetFileName));
-        OpenXmlAssert.Valid(File.ReadAllBytes(Path.Combine(dir, "evaluation-report.docx")), "docx");
+        OpenXmlAssert.Valid(File.ReadAllBytes(Path.Combine(Out, "evaluation-report.docx")), "docx");
 
         var (e, _) = WorkbookTests.Bundled();
         var series = MeasureDataReader.Read(path, e, new DiagnosticBag());
@@ -49,8 +51,8 @@ public sealed class ReportTests : IDisposable
         var confidence = series.Single(s => s.Measure.Id == "confidence");
         Assert.Contains("A run chart needs more data", EvaluationReport.Reading(confidence.Measure, confidence, RunChart.Analyse(confidence.Points.Select(p => p.Value).ToList())));
 
-        if (ExternalTool.Run("qpdf", "--check", Path.Combine(dir, "evaluation-report.pdf")) is { } qpdf) Assert.True(qpdf.Code == 0, qpdf.Output);
-        if (ExternalTool.Run("pdftotext", Path.Combine(dir, "evaluation-report.pdf"), "-") is { } text)
+        if (ExternalTool.Run("qpdf", "--check", Path.Combine(Out, "evaluation-report.pdf")) is { } qpdf) Assert.True(qpdf.Code == 0, qpdf.Output);
+        if (ExternalTool.Run("pdftotext", Path.Combine(Out, "evaluation-report.pdf"), "-") is { } text)
         {
             Assert.Contains("Shift: 6 points above the median", text.Output);
             Assert.Contains("Too few runs (2)", text.Output);
@@ -66,7 +68,7 @@ public sealed class ReportTests : IDisposable
         var path = FilledWorkbook(dir);
         WorkbookFiller.Set(path, "1 Active coaches", new Dictionary<string, object> { ["B15"] = "twenty", ["C16"] = 0, ["A17"] = "", ["C18"] = "" });
         WorkbookFiller.Set(path, "7 Data use", new Dictionary<string, object> { ["A13"] = "Jan 2027", ["B13"] = 12, ["C13"] = 10 });
-        var result = ReportRunner.Run(new ReportOptions(RepoPaths.Root, path));
+        var result = ReportRunner.Run(new ReportOptions(RepoPaths.Root, path) { OutputDir = Out });
         var lines = result.Diagnostics.Sorted().Select(d => d.Headline).ToList();
         Assert.Contains("measures-workbook.xlsx[1 Active coaches]!B15: error QCDP861: numerator is not a number ('twenty')", lines);
         Assert.Contains("measures-workbook.xlsx[1 Active coaches]!C16: error QCDP861: denominator is zero, so the value cannot be calculated", lines);
@@ -75,7 +77,7 @@ public sealed class ReportTests : IDisposable
         Assert.Contains("measures-workbook.xlsx[7 Data use]!B13: error QCDP861: numerator (12) is greater than the denominator (10)", lines);
         Assert.Equal(5, result.Diagnostics.ErrorCount);
         Assert.Empty(result.Files);
-        Assert.False(File.Exists(Path.Combine(dir, "evaluation-report.pdf")));
+        Assert.False(File.Exists(Path.Combine(Out, "evaluation-report.pdf")));
     }
 
     [Fact]
@@ -83,16 +85,16 @@ public sealed class ReportTests : IDisposable
     {
         var path = FilledWorkbook(dir);
         WorkbookFiller.Set(path, "1 Active coaches", new Dictionary<string, object> { ["C14"] = "forty" });
-        var (code, _, err) = Qcdp(dir, "report", "--root", RepoPaths.Root, "--data", "measures-workbook.xlsx");
+        var (code, _, err) = Qcdp(dir, "report", "--root", RepoPaths.Root, "--data", "measures-workbook.xlsx", "--out", "report");
         Assert.Equal(1, code);
         Assert.Contains("measures-workbook.xlsx[1 Active coaches]!C14: error QCDP861: denominator is not a number ('forty')", err);
-        Assert.False(File.Exists(Path.Combine(dir, "evaluation-report.pdf")));
+        Assert.False(File.Exists(Path.Combine(Out, "evaluation-report.pdf")));
 
         WorkbookFiller.Set(path, "1 Active coaches", new Dictionary<string, object> { ["C14"] = 40 });
-        var (ok, output, _) = Qcdp(dir, "report", "--root", RepoPaths.Root, "--data", "measures-workbook.xlsx", "--org", "three-rivers");
+        var (ok, output, _) = Qcdp(dir, "report", "--root", RepoPaths.Root, "--data", "measures-workbook.xlsx", "--out", "report", "--org", "three-rivers");
         Assert.Equal(0, ok);
         Assert.Contains("evaluation-report.pdf", output);
-        Assert.True(File.Exists(Path.Combine(dir, "evaluation-report.docx")));
+        Assert.True(File.Exists(Path.Combine(Out, "evaluation-report.docx")));
     }
 
     static (int Code, string Out, string Err) Qcdp(string workingDir, params string[] args) => Support.Qcdp.Run(workingDir, args);

@@ -92,7 +92,7 @@ public class ServeTests
     }
 
     static Dictionary<string, string> Hashes(string dir) =>
-        Directory.GetFiles(dir, "*", SearchOption.AllDirectories).ToDictionary(
+        OutputFiles.Of(dir).ToDictionary(
             f => Path.GetRelativePath(dir, f).Replace('\\', '/'), f => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(f))));
 
     [Fact]

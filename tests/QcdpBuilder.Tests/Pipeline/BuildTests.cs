@@ -55,12 +55,12 @@ public class BuildTests
     {
         using var repo = new MiniRepo();
         var first = Build(repo.Root);
-        var before = Directory.GetFiles(first.OutputDir!, "*", SearchOption.AllDirectories).Order().Select(File.ReadAllBytes).ToList();
+        var before = OutputFiles.Of(first.OutputDir!).Order().Select(File.ReadAllBytes).ToList();
         repo.Edit(MiniRepo.Session, s => s.Replace("summary:", "sumary:"));
         var second = Build(repo.Root);
         Assert.True(second.Diagnostics.HasErrors);
         Assert.Null(second.OutputDir);
-        var after = Directory.GetFiles(first.OutputDir!, "*", SearchOption.AllDirectories).Order().Select(File.ReadAllBytes).ToList();
+        var after = OutputFiles.Of(first.OutputDir!).Order().Select(File.ReadAllBytes).ToList();
         Assert.Equal(before, after);
         Assert.False(Directory.Exists(first.OutputDir + ".tmp"));
     }

@@ -49,13 +49,13 @@ public class EarlyRenderTests
         using var repo = new MiniRepo();
         var options = new BuildOptions(repo.Root) { OutputDir = repo.PathOf("out") };
         Assert.NotNull(PackageBuilder.Run(options).OutputDir);
-        var before = Directory.GetFiles(repo.PathOf("out"), "*", SearchOption.AllDirectories).Order().Select(File.ReadAllBytes).ToList();
+        var before = OutputFiles.Of(repo.PathOf("out")).Order().Select(File.ReadAllBytes).ToList();
         // The decks are planned (and rendered early) first; the broken contract comes later in the plan.
         repo.Edit("content/contracts/applicant-contract.md", s => s + "\n{{#each}}\n");
         var result = PackageBuilder.Run(options);
         Assert.True(result.Diagnostics.HasErrors);
         Assert.Null(result.OutputDir);
-        var after = Directory.GetFiles(repo.PathOf("out"), "*", SearchOption.AllDirectories).Order().Select(File.ReadAllBytes).ToList();
+        var after = OutputFiles.Of(repo.PathOf("out")).Order().Select(File.ReadAllBytes).ToList();
         Assert.Equal(before, after);
     }
 }

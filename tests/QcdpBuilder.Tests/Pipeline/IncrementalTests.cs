@@ -17,16 +17,16 @@ public class IncrementalTests
         var (build, result) = IncrementalBuild.Start(new BuildOptions(repo.Root));
         Assert.False(result.Diagnostics.HasErrors, string.Join("\n", result.Diagnostics.Items));
         // Back-date every file, so a file the rebuild rewrites shows a new time stamp and one it leaves alone does not.
-        foreach (var f in Directory.GetFiles(result.OutputDir!, "*", SearchOption.AllDirectories)) File.SetLastWriteTimeUtc(f, Old);
+        foreach (var f in OutputFiles.Of(result.OutputDir!)) File.SetLastWriteTimeUtc(f, Old);
         return (build, result.OutputDir!);
     }
 
     static Dictionary<string, string> Hashes(string dir) =>
-        Directory.GetFiles(dir, "*", SearchOption.AllDirectories).ToDictionary(
+        OutputFiles.Of(dir).ToDictionary(
             f => Path.GetRelativePath(dir, f).Replace('\\', '/'), f => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(f))));
 
     static List<string> Touched(string dir) =>
-        Directory.GetFiles(dir, "*", SearchOption.AllDirectories).Where(f => File.GetLastWriteTimeUtc(f) != Old)
+        OutputFiles.Of(dir).Where(f => File.GetLastWriteTimeUtc(f) != Old)
             .Select(f => Path.GetRelativePath(dir, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();
 
     [Fact]
@@ -145,7 +145,7 @@ public class IncrementalTests
     {
         var (build, result) = IncrementalBuild.Start(new BuildOptions(repo.Root) { Site = true });
         Assert.False(result.Diagnostics.HasErrors, string.Join("\n", result.Diagnostics.Items));
-        foreach (var f in Directory.GetFiles(result.OutputDir!, "*", SearchOption.AllDirectories)) File.SetLastWriteTimeUtc(f, Old);
+        foreach (var f in OutputFiles.Of(result.OutputDir!)) File.SetLastWriteTimeUtc(f, Old);
         return (build, result.OutputDir!);
     }
 

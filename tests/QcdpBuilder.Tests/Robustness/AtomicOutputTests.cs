@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using QcdpBuilder.Build;
+using QcdpBuilder.Output;
 using QcdpBuilder.Tests.BadInput;
 using QcdpBuilder.Tests.Support;
 
@@ -33,7 +34,7 @@ public class AtomicOutputTests
         var deck = File.ReadAllBytes(repo.PathOf(Out + "/slides/1.1-first-session.pptx"));
 
         MakeTheBuildLonger(repo);
-        var temp = OutputFolder.TempOf(repo.PathOf(Out));
+        var temp = Path.Combine(repo.PathOf(Out), OutputFolder.StateFolder, "staging");
         var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = repo.Root, RedirectStandardOutput = true, RedirectStandardError = true };
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "qcdp.dll"));
         psi.ArgumentList.Add("build");
@@ -53,7 +54,7 @@ public class AtomicOutputTests
             p.WaitForExit();
         }
 
-        // The kill left a half-written temporary folder; the package itself is untouched.
+        // The kill left a half-written staging folder; the package itself is untouched.
         Assert.True(Directory.Exists(temp));
         Assert.Equal(before, BadInputTests.Snapshot(repo.PathOf(Out)));
         Assert.Equal(manifest, File.ReadAllBytes(repo.PathOf(Out + "/manifest.json")));
@@ -65,29 +66,34 @@ public class AtomicOutputTests
         var next = PackageBuilder.Run(new BuildOptions(repo.Root));
         Assert.False(next.Diagnostics.HasErrors, string.Join("\n", next.Diagnostics.Items));
         Assert.False(Directory.Exists(temp));
-        Assert.False(Directory.Exists(OutputFolder.OldOf(repo.PathOf(Out))));
         Assert.Equal(before, BadInputTests.Snapshot(repo.PathOf(Out)));
     }
 
     [Fact]
-    public void A_build_killed_between_the_two_renames_gets_the_previous_package_back()
+    public void A_build_killed_after_its_commit_point_is_finished_by_the_next_run_even_one_that_fails()
     {
         using var repo = new MiniRepo();
         var outDir = repo.PathOf(Out);
         Assert.False(PackageBuilder.Run(new BuildOptions(repo.Root)).Diagnostics.HasErrors);
-        var before = BadInputTests.Snapshot(outDir);
-        // The state a kill leaves just after the previous package was moved aside: no output folder,
-        // the previous package in .old and a finished but unswapped .tmp.
-        Directory.Move(outDir, OutputFolder.OldOf(outDir));
-        Directory.CreateDirectory(OutputFolder.TempOf(outDir));
-        File.WriteAllText(Path.Combine(OutputFolder.TempOf(outDir), "half.pdf"), "%PDF-");
+        // The state a kill leaves half-way through a commit: the journal written, one staged file already moved
+        // in (the deck), the other (a handout) and the new manifest still staged.
+        var staging = Path.Combine(outDir, OutputFolder.StateFolder, "staging");
+        const string deck = "slides/1.1-first-session.pptx", handout = "handouts/sample-worksheet.pdf";
+        var newDeck = "new deck"u8.ToArray();
+        var newHandout = "new handout"u8.ToArray();
+        Directory.CreateDirectory(Path.Combine(staging, "handouts"));
+        File.WriteAllBytes(Path.Combine(outDir, deck), newDeck);
+        File.WriteAllBytes(Path.Combine(staging, handout), newHandout);
+        File.WriteAllText(Path.Combine(staging, "manifest.json"), File.ReadAllText(Path.Combine(outDir, "manifest.json")).Replace("\"programme\"", "\"programme-next\""));
+        File.WriteAllLines(Path.Combine(outDir, OutputFolder.StateFolder, "commit"), ["move " + deck, "move " + handout, "move manifest.json"]);
 
-        // Even a build that fails on its content puts the previous package back.
+        // A build that fails on its content writes nothing new, but rolls the interrupted commit forward.
         repo.Edit(MiniRepo.Session, s => s.Replace("summary:", "sumary:"));
-        var failed = PackageBuilder.Run(new BuildOptions(repo.Root));
-        Assert.True(failed.Diagnostics.HasErrors);
-        Assert.Equal(before, BadInputTests.Snapshot(outDir));
-        Assert.False(Directory.Exists(OutputFolder.TempOf(outDir)));
-        Assert.False(Directory.Exists(OutputFolder.OldOf(outDir)));
+        Assert.True(PackageBuilder.Run(new BuildOptions(repo.Root)).Diagnostics.HasErrors);
+        Assert.Equal(newDeck, File.ReadAllBytes(Path.Combine(outDir, deck)));
+        Assert.Equal(newHandout, File.ReadAllBytes(Path.Combine(outDir, handout)));
+        Assert.Contains("programme-next", File.ReadAllText(Path.Combine(outDir, "manifest.json")));
+        Assert.False(Directory.Exists(staging));
+        Assert.False(File.Exists(Path.Combine(outDir, OutputFolder.StateFolder, "commit")));
     }
 }

@@ -46,7 +46,7 @@ public sealed class SecurityTests : IDisposable
         Assert.DoesNotContain(Secret, all);
         var output = repo.PathOf("output");
         if (Directory.Exists(output))
-            foreach (var f in Directory.GetFiles(output, "*", SearchOption.AllDirectories))
+            foreach (var f in OutputFiles.Of(output))
                 Assert.DoesNotContain(Secret, File.ReadAllText(f));
     }
 
