@@ -37,13 +37,13 @@ public static class PackageOutput
         }
         // Rendered on every core; each file is written by the worker that made it, and the results come back
         // in path order, so the manifest (and every file) is the same however the work was scheduled.
+        var diskFailures = new List<(string Path, string Message)>();
         foreach (var (a, _, sha, length, error) in ParallelRender.All(ordered, progress, write: (a, bytes, _) => File.WriteAllBytes(Path.Combine(folder.Staging, a.Path), bytes)))
         {
             if (error is IOException or UnauthorizedAccessException && sha is null && error.Message.Contains(folder.Staging, StringComparison.Ordinal))
             {
-                // The disk, not the source: say so, naming the output folder.
-                diagnostics.Report(Rules.OutputFolder, new SourceSpan(request.Given, 1, 1), $"could not write {a.Path} into {request.Given}: {error.Message.Replace(folder.Staging + Path.DirectorySeparatorChar, "")}",
-                    "check the disk has space and the folder can be written; the previous package is kept");
+                // The disk, not the source: collected, and said once below, naming the output folder.
+                diskFailures.Add((a.Path, error.Message.Replace(folder.Staging + Path.DirectorySeparatorChar, "")));
                 continue;
             }
             if (error is not null || sha is null)
@@ -54,6 +54,10 @@ public static class PackageOutput
             }
             entries.Add(new ManifestEntry(a.Path, a.Kind, a.Source, sha, length));
         }
+        if (diskFailures.Count > 0)
+            diagnostics.Report(Rules.OutputFolder, new SourceSpan(request.Given, 1, 1),
+                $"could not write {(diskFailures.Count == 1 ? diskFailures[0].Path : $"{diskFailures.Count} files")} into {request.Given}: {diskFailures[0].Message}",
+                "check the disk has space and the folder can be written; the previous package is kept");
         if (diagnostics.HasErrors) return null;
         return folder.Commit(ManifestOf(entries, p, org), entries.Select(e => e.Path).ToList(), diagnostics) ? entries : null;
     }
