@@ -42,11 +42,23 @@ public static class ReportRunner
         var brand = PackageBuilder.MakeBrand(root, org, programme);
         var doc = EvaluationReport.Build(series, evaluation, org.Name, programme.Title, Path.GetFileName(data.TrimEnd(Path.DirectorySeparatorChar)));
         var outDir = options.OutputDir ?? (Directory.Exists(data) ? data : Path.GetDirectoryName(data)!);
-        Directory.CreateDirectory(outDir);
         var docx = Path.Combine(outDir, "evaluation-report.docx");
         var pdf = Path.Combine(outDir, "evaluation-report.pdf");
-        File.WriteAllBytes(docx, DocxWriter.Write(doc, brand, new DocxOptions(DocxKind.Handout) { ReferenceDocxPath = org.ReferenceDocument }));
-        File.WriteAllBytes(pdf, PdfWriter.Write(doc, brand, PdfKind.Handout));
+        try
+        {
+            var docxBytes = DocxWriter.Write(doc, brand, new DocxOptions(DocxKind.Handout) { ReferenceDocxPath = org.ReferenceDocument });
+            var pdfBytes = PdfWriter.Write(doc, brand, PdfKind.Handout);
+            Directory.CreateDirectory(outDir);
+            File.WriteAllBytes(docx, docxBytes);
+            File.WriteAllBytes(pdf, pdfBytes);
+        }
+        // A full disk, a read-only folder or an --out that is a file: one error naming where, never a crash.
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            d.Report(Rules.WriteFailed, SourceSpan.StartOf(Path.GetRelativePath(root, outDir).Replace('\\', '/')), $"could not write the report into {outDir}: {e.Message}",
+                "check that the folder can be written and the disk has space, or pass --out <folder>");
+            return new ReportResult(d, []);
+        }
         return new ReportResult(d, [docx, pdf]);
     }
 }
