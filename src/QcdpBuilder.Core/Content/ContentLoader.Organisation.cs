@@ -39,7 +39,9 @@ public sealed partial class ContentLoader
                 diagnostics.Report(Rules.MissingFile, m.ValueSpan(key), $"'{key}' file not found: {rel}", $"paths are relative to {Rel(path)}");
                 return null;
             }
-            return BrandFileProblem(key, full) is { } problem ? Report(m.ValueSpan(key), key, problem) : full;
+            if (BrandFileProblem(key, full) is { } problem) return Report(m.ValueSpan(key), key, problem);
+            if (key is "reference_deck" or "reference_document") ExternalLinksWarning(m.ValueSpan(key), key, full);
+            return full;
         }
 
         // A Quarto/posit _brand.yml supplies defaults; the profile's own keys override it.
@@ -192,6 +194,19 @@ public sealed partial class ContentLoader
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// One rule for every Office template: its links to anything outside the file are dropped (see
+    /// <see cref="Packaging.ExternalLinks"/>), and the profile says so, naming the first few.
+    /// </summary>
+    void ExternalLinksWarning(SourceSpan at, string key, string path)
+    {
+        var links = Packaging.ExternalLinks.In(path);
+        if (links.Count == 0) return;
+        var shown = string.Join(", ", links.Take(3).Select(l => l.Target.Length > 60 ? l.Target[..57] + "..." : l.Target));
+        diagnostics.Report(Rules.ExternalLink, at, $"'{key}' has {links.Count} link(s) to outside the file ({shown}{(links.Count > 3 ? ", …" : "")}); they are left out of every file the build writes",
+            "remove the hyperlinks and linked (not embedded) pictures from the template's masters and layouts to silence this");
     }
 
     string? Report(SourceSpan at, string key, (string Message, string Hint) problem)
