@@ -19,9 +19,11 @@ public static class RegularFile
         string target;
         try
         {
+            if (!File.Exists(path) && !Directory.Exists(path) && new FileInfo(path).LinkTarget is null) return null; // missing: the caller says so
             // Throws for a loop of links (ELOOP); null when the path is not a link.
             target = File.ResolveLinkTarget(path, returnFinalTarget: true)?.FullName ?? path;
         }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException) { return "is a symbolic link to a file that does not exist"; }
         catch (IOException) { return "is a loop of symbolic links (a link that leads back to itself)"; }
         catch (UnauthorizedAccessException) { return "cannot be read (permission denied)"; }
         if (Directory.Exists(target)) return "is a folder, not a file";
