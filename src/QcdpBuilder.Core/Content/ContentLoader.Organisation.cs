@@ -180,7 +180,7 @@ public sealed partial class ContentLoader
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)
                 {
-                    var reason = e is NotSupportedException ? e.Message[(e.Message.IndexOf(": ", StringComparison.Ordinal) + 1)..].Trim() : "the file is damaged, cut short or of another kind";
+                    var reason = e is NotSupportedException or InvalidDataException ? e.Message[(e.Message.IndexOf(": ", StringComparison.Ordinal) + 1)..].Trim() : "the file is damaged, cut short or of another kind";
                     return ($"is not a readable TrueType font ({reason.TrimEnd('.')})", "use the .ttf files of the font family (OpenType .otf with PostScript outlines is not supported)");
                 }
             // A file of the wrong kind is reported by the template-kind check; here, ones that cannot be read.

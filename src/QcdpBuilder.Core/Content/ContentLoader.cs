@@ -21,7 +21,9 @@ public sealed partial class ContentLoader(string root, DiagnosticBag diagnostics
     string ContentDir => Path.Combine(Root, "content");
 
     /// <summary>Repository-relative path with forward slashes, as diagnostics show it.</summary>
-    public string Rel(string path) => Path.GetRelativePath(Root, path).Replace('\\', '/');
+    // A path already relative is relative to the repository (as Session.File is), never to the current folder:
+    // with --root from elsewhere, GetRelativePath alone would make it "../../content/…".
+    public string Rel(string path) => Path.GetRelativePath(Root, Path.GetFullPath(path, Root)).Replace('\\', '/');
 
     readonly Dictionary<string, string?> texts = new(StringComparer.Ordinal);
 
