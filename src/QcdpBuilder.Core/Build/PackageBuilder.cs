@@ -334,6 +334,8 @@ public static class PackageBuilder
             AddSite(artefacts, new SiteContent(root, programme, org, brand, artefacts.Select(a => a.Path).ToHashSet(), decks, handouts, SiteMarkdown, loader.Rel));
         }
 
+        // Text the PDFs' fonts cannot show would print as '?': an error at the character, in every file read.
+        Validation.Glyphs.Check(brand, loader.TextsRead, loader.Rel, diagnostics);
         termsCheck.GetAwaiter().GetResult();
         overflowChecked.GetAwaiter().GetResult();
         return new BuildPlan(diagnostics, artefacts, programme, org);

@@ -27,6 +27,9 @@ public sealed partial class ContentLoader(string root, DiagnosticBag diagnostics
 
     readonly Dictionary<string, string?> texts = new(StringComparer.Ordinal);
 
+    /// <summary>Every text file read so far that could be used (full path and text), in the order first read.</summary>
+    public IEnumerable<(string Path, string Text)> TextsRead => texts.Where(t => t.Value is not null).Select(t => (t.Key, t.Value!)).ToList();
+
     /// <summary>
     /// The text of a content or template file, read once and checked (inside the repository, size,
     /// UTF-8, no control characters); null with an error if it cannot be used, or if it does not exist.
