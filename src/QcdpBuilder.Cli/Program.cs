@@ -14,4 +14,17 @@ root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(SchemaCommand.Create());
 root.Subcommands.Add(NewCommand.Create());
 root.Subcommands.Add(ReportCommand.Create());
-return root.Parse(args).Invoke();
+var parsed = root.Parse(args);
+// A command line that cannot be parsed is exit code 2 (System.CommandLine's own is 1, which means "the content has errors").
+if (parsed.Errors.Count > 0) { parsed.Invoke(); return 2; }
+try
+{
+    return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception e) when (e is not OutOfMemoryException)
+{
+    // The last resort, never the plan: every input problem is meant to be a located diagnostic. If one is not,
+    // say what failed in one line (no stack trace for the user to wade through) and exit 1.
+    return Backstop.Report(e);
+}
+

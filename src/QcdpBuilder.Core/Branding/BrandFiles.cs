@@ -25,6 +25,11 @@ sealed class BrandFiles(string root, string dir, string file, DiagnosticBag diag
             diagnostics.Report(Rules.OutsideRepository, at, $"the {what} points outside the repository ({rel})", $"keep brand files next to {file}");
             return null;
         }
+        if (RegularFile.Problem(full) is { } notRegular)
+        {
+            diagnostics.Report(Rules.BrandFile, at, $"the {what} {notRegular} ({rel})", $"give the path of the file itself, kept next to {file}");
+            return null;
+        }
         if (!File.Exists(full))
         {
             diagnostics.Report(Rules.MissingFile, at, $"{what} not found: {rel}", $"paths are relative to {file}");

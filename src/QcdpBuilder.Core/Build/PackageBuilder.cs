@@ -265,12 +265,15 @@ public static class PackageBuilder
         if (!File.Exists(guideTemplate)) diagnostics.Report(Rules.MissingFile, SourceSpan.StartOf(loader.Rel(guideTemplate)), "the facilitator guide template is missing");
         foreach (var ws in programme.Workstreams)
         {
-            // Notes are spliced into the guide; check them against their own file first.
-            string? Notes(string path) => Templated(path) is { } md && reader.NestingIsSane(md, path) ? md : null;
+            // Notes are spliced into the guide; check them against their own file first, and remember where each came from
+            // so the guide's problems and relative picture paths in them are the notes file's.
+            var spliced = new List<(string Text, string Path)>();
+            string? Notes(string path) => Templated(path) is { } md && reader.NestingIsSane(md, path) ? Spliced(md, path) : null;
+            string Spliced(string md, string path) { spliced.Add((GuideData.ShiftHeadings(md, 1), path)); return md; }
             var guideData = GuideData.For(ws, programme, org, data, Notes, (md, at) => templates.Render(md, data, at.File, diagnostics, at.Line));
             var guideMarkdown = templates.Render(guideSource, guideData, loader.Rel(guideTemplate), diagnostics);
             if (guideMarkdown is null) continue;
-            var doc = new Document(ws.IsLocal ? ws.Title : $"Workstream {ws.Number}: {ws.Title}", reader.Parse(guideMarkdown, guideTemplate))
+            var doc = new Document(ws.IsLocal ? ws.Title : $"Workstream {ws.Number}: {ws.Title}", reader.Parse(guideMarkdown, guideTemplate, spliced))
             {
                 Subtitle = $"Facilitator guide · {programme.Title}",
                 Meta = Meta(programme, org),
@@ -343,6 +346,8 @@ public static class PackageBuilder
             AddSite(artefacts, new SiteContent(root, programme, org, brand, artefacts.Select(a => a.Path).ToHashSet(), decks, handouts, SiteMarkdown, loader.Rel));
         }
 
+        // Text the PDFs' fonts cannot show would print as '?': an error at the character, in every file read.
+        Validation.Glyphs.Check(brand, loader.TextsRead, loader.Rel, diagnostics);
         termsCheck.GetAwaiter().GetResult();
         overflowChecked.GetAwaiter().GetResult();
         return new BuildPlan(diagnostics, artefacts, programme, org);

@@ -27,7 +27,7 @@ public static class CohortCalendar
                 if (cohort.Day(w.Id, i) is not { } day) continue;
                 var programmeDay = w.Days[i];
                 var start = day.Start ?? cohort.Start ?? programmeDay.Start;
-                var end = programmeDay.End.Add(start - programmeDay.Start);
+                var (endDate, end) = ICalendar.EndOf(day.Date, start, programmeDay.End - programmeDay.Start);
                 var venue = day.Venue.Length > 0 ? day.Venue : cohort.Venue;
                 var link = day.OnlineLink.Length > 0 ? day.OnlineLink : cohort.OnlineLink;
                 var online = cohort.IsVirtual || venue.Length == 0;
@@ -36,7 +36,7 @@ public static class CohortCalendar
                     .Select(x => $"- {x.Session!.Id} {x.Session.Title}");
                 var description = $"{org.Name}: {cohort.Name}\n{w.Title}, day {i + 1} of {w.Days.Count}\n\nSessions:\n{string.Join("\n", sessions)}";
                 events.Add(new CalendarEvent(Uid($"{Slugs.Make(w.Id)}-day{i + 1}"), day.Date, start, end,
-                    $"{label}: {w.Title}, day {i + 1}", description, online ? link : venue, url is { Length: > 0 } ? url : null));
+                    $"{label}: {w.Title}, day {i + 1}", description, online ? link : venue, url is { Length: > 0 } ? url : null) { EndDate = endDate == day.Date ? null : endDate });
             }
 
         foreach (var wb in p.Webinars)
@@ -46,9 +46,11 @@ public static class CohortCalendar
             var minutes = wb.Session?.Duration is { } d && d > 0 ? d : 60;
             var link = when.OnlineLink.Length > 0 ? when.OnlineLink : cohort.OnlineLink;
             var title = wb.Session?.Title ?? wb.SessionId;
-            events.Add(new CalendarEvent(Uid($"webinar-{Slugs.Make(wb.SessionId)}"), when.Date, start, start?.AddMinutes(minutes),
+            // A webinar at 23:30 ends on the next day, not at 00:30 before it started.
+            var ends = start is { } s ? ICalendar.EndOf(when.Date, s, TimeSpan.FromMinutes(minutes)) : ((DateOnly, TimeOnly)?)null;
+            events.Add(new CalendarEvent(Uid($"webinar-{Slugs.Make(wb.SessionId)}"), when.Date, start, ends?.Item2,
                 $"{label} webinar: {title}", $"{org.Name}: {cohort.Name}\nWebinar {wb.SessionId}: {title} ({minutes} minutes, online)",
-                link.Length > 0 ? link : "Online", link.Length > 0 ? link : null));
+                link.Length > 0 ? link : "Online", link.Length > 0 ? link : null) { EndDate = ends is { } x && x.Item1 != when.Date ? x.Item1 : null });
         }
         return events.OrderBy(e => e.Date).ThenBy(e => e.Start).ThenBy(e => e.Uid, StringComparer.Ordinal).ToList();
     }

@@ -4,7 +4,11 @@ using System.Text;
 namespace QcdpBuilder.Calendar;
 
 /// <summary>One calendar event. Times are local to Europe/London; a null start makes an all-day event.</summary>
-public sealed record CalendarEvent(string Uid, DateOnly Date, TimeOnly? Start, TimeOnly? End, string Summary, string Description, string Location, string? Url);
+public sealed record CalendarEvent(string Uid, DateOnly Date, TimeOnly? Start, TimeOnly? End, string Summary, string Description, string Location, string? Url)
+{
+    /// <summary>The date the event ends on, when it runs past midnight (a webinar at 23:30); null for the same date.</summary>
+    public DateOnly? EndDate { get; init; }
+}
 
 /// <summary>
 /// Writes an iCalendar file (RFC 5545): CRLF line ends, content lines folded at 75 octets
@@ -35,10 +39,12 @@ public static class ICalendar
             lines.Add("BEGIN:VEVENT");
             lines.Add("UID:" + e.Uid);
             lines.Add("DTSTAMP:" + dtstamp);
+            lines.Add("SEQUENCE:" + Sequence(e, stamp).ToString(CultureInfo.InvariantCulture));
             if (e.Start is { } start)
             {
                 lines.Add($"DTSTART;TZID={TimeZone}:{Local(e.Date, start)}");
-                lines.Add($"DTEND;TZID={TimeZone}:{Local(e.Date, e.End ?? start.AddHours(1))}");
+                var (endDate, end) = e.End is { } given ? (e.EndDate ?? e.Date, given) : EndOf(e.Date, start, TimeSpan.FromHours(1));
+                lines.Add($"DTEND;TZID={TimeZone}:{Local(endDate, end)}");
             }
             else
             {
@@ -56,6 +62,29 @@ public static class ICalendar
         var sb = new StringBuilder();
         foreach (var line in lines) Fold(sb, line);
         return new UTF8Encoding(false).GetBytes(sb.ToString());
+    }
+
+    /// <summary>The date and time <paramref name="length"/> after <paramref name="start"/> on <paramref name="date"/>: past midnight is the next day.</summary>
+    public static (DateOnly Date, TimeOnly Time) EndOf(DateOnly date, TimeOnly start, TimeSpan length)
+    {
+        var end = start.Add(length, out var wrappedDays);
+        return (date.AddDays(wrappedDays), end);
+    }
+
+    /// <summary>
+    /// The event's SEQUENCE (RFC 5545 3.8.7.4), which calendars compare to decide whether a file they import again
+    /// updates an event they already have. It is made from the build's date stamp (days since 2000, so a build
+    /// stamped later, e.g. with SOURCE_DATE_EPOCH set to the commit time, always supersedes) and, below that, from
+    /// a hash of what the event says (date, times, title, place): the same content always gives the same number,
+    /// so output stays byte-identical, and a moved date gives a different one.
+    /// </summary>
+    public static int Sequence(CalendarEvent e, DateTimeOffset stamp)
+    {
+        var days = Math.Clamp((int)(stamp.UtcDateTime.Date - new DateTime(2000, 1, 1)).TotalDays, 0, 200_000);
+        var content = string.Join("\u001f", e.Date.ToString("yyyyMMdd", CultureInfo.InvariantCulture), e.Start?.ToString("HHmm", CultureInfo.InvariantCulture) ?? "",
+            e.End?.ToString("HHmm", CultureInfo.InvariantCulture) ?? "", e.EndDate?.ToString("yyyyMMdd", CultureInfo.InvariantCulture) ?? "", e.Summary, e.Location, e.Url ?? "", e.Description);
+        var hash = System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(content));
+        return days * 10_000 + (int)(System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(hash) % 10_000);
     }
 
     static string Local(DateOnly d, TimeOnly t) =>

@@ -32,12 +32,16 @@ public sealed partial class ContentLoader
                 diagnostics.Report(Rules.OutsideRepository, m.ValueSpan(key), $"'{key}' points outside the profile's folder ({rel})", "keep brand files in the organisation's folder, e.g. logo: logo.png");
                 return null;
             }
+            if (RegularFile.Problem(full) is { } notRegular)
+                return Report(m.ValueSpan(key), key, ($"{notRegular} ({rel})", "give the path of the file itself, kept in the organisation's folder"));
             if (!File.Exists(full))
             {
                 diagnostics.Report(Rules.MissingFile, m.ValueSpan(key), $"'{key}' file not found: {rel}", $"paths are relative to {Rel(path)}");
                 return null;
             }
-            return BrandFileProblem(key, full) is { } problem ? Report(m.ValueSpan(key), key, problem) : full;
+            if (BrandFileProblem(key, full) is { } problem) return Report(m.ValueSpan(key), key, problem);
+            if (key is "reference_deck" or "reference_document") ExternalLinksWarning(m.ValueSpan(key), key, full);
+            return full;
         }
 
         // A Quarto/posit _brand.yml supplies defaults; the profile's own keys override it.
@@ -176,7 +180,7 @@ public sealed partial class ContentLoader
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)
                 {
-                    var reason = e is NotSupportedException ? e.Message[(e.Message.IndexOf(": ", StringComparison.Ordinal) + 1)..].Trim() : "the file is damaged, cut short or of another kind";
+                    var reason = e is NotSupportedException or InvalidDataException ? e.Message[(e.Message.IndexOf(": ", StringComparison.Ordinal) + 1)..].Trim() : "the file is damaged, cut short or of another kind";
                     return ($"is not a readable TrueType font ({reason.TrimEnd('.')})", "use the .ttf files of the font family (OpenType .otf with PostScript outlines is not supported)");
                 }
             // A file of the wrong kind is reported by the template-kind check; here, ones that cannot be read.
@@ -190,6 +194,19 @@ public sealed partial class ContentLoader
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// One rule for every Office template: its links to anything outside the file are dropped (see
+    /// <see cref="Packaging.ExternalLinks"/>), and the profile says so, naming the first few.
+    /// </summary>
+    void ExternalLinksWarning(SourceSpan at, string key, string path)
+    {
+        var links = Packaging.ExternalLinks.In(path);
+        if (links.Count == 0) return;
+        var shown = string.Join(", ", links.Take(3).Select(l => l.Target.Length > 60 ? l.Target[..57] + "..." : l.Target));
+        diagnostics.Report(Rules.ExternalLink, at, $"'{key}' has {links.Count} link(s) to outside the file ({shown}{(links.Count > 3 ? ", …" : "")}); they are left out of every file the build writes",
+            "remove the hyperlinks and linked (not embedded) pictures from the template's masters and layouts to silence this");
     }
 
     string? Report(SourceSpan at, string key, (string Message, string Hint) problem)
@@ -207,7 +224,7 @@ public sealed partial class ContentLoader
         {
             a.AllowOnly(ContentSchema.Addition);
             var id = a.String("session", required: true);
-            var day = a.Int("day", required: true);
+            var day = a.Int("day", 1, MaxDays, required: true);
             var places = new[] { "after", "before", "instead_of" }.Where(a.Has).ToList();
             if (places.Count > 1) diagnostics.Report(Rules.Customisation, a.KeySpan(places[1]), $"give one of 'after', 'before' or 'instead_of', not {string.Join(" and ", places.Select(x => $"'{x}'"))}", "name one session of that day to place the new one next to, or the excluded session whose slot it takes");
             if (id is not null && day is not null)
@@ -218,7 +235,7 @@ public sealed partial class ContentLoader
         foreach (var r in map.MapList("reorder"))
         {
             r.AllowOnly(ContentSchema.Reordering);
-            var day = r.Int("day", required: true);
+            var day = r.Int("day", 1, MaxDays, required: true);
             var items = DayItems(r);
             if (day is not null) reorder.Add(new Organisations.Reordering(day.Value, r.ValueSpan("day"), items, r.Has("items") ? r.KeySpan("items") : r.Span));
         }
@@ -236,7 +253,7 @@ public sealed partial class ContentLoader
         DateOnly? Date(string? text, SourceSpan at)
         {
             if (text is null) { diagnostics.Report(Rules.MissingKey, at, "missing date", "add date: \"YYYY-MM-DD\""); return null; }
-            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return InRange(d, text, at, diagnostics);
             diagnostics.Report(Rules.InvalidValue, at, $"'{text}' is not a date", "write dates as \"YYYY-MM-DD\", e.g. \"2027-01-19\"");
             return null;
         }
@@ -263,6 +280,10 @@ public sealed partial class ContentLoader
                             days.Add(new CohortDay(d, Time(map, "start"), map.String("venue") ?? "", map.String("online_link") ?? "", at));
                     }
                     else if (Date(scalar, at) is { } d) days.Add(new CohortDay(d, null, "", "", at));
+                    // A workshop's days are given in order: day 2 on an earlier date than day 1 is a typo.
+                    if (days.Count >= 2 && days[^1].Date <= days[^2].Date && days[^1].At == at)
+                        diagnostics.Report(Rules.CohortDates, at, $"day {days.Count} of workshop {key} ({days[^1].Date:yyyy-MM-dd}) is not after day {days.Count - 1} ({days[^2].Date:yyyy-MM-dd})",
+                            "list the workshop's dates in order, one per day");
                 }
                 workshops[key] = days;
             }

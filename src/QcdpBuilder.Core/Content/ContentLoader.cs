@@ -21,9 +21,14 @@ public sealed partial class ContentLoader(string root, DiagnosticBag diagnostics
     string ContentDir => Path.Combine(Root, "content");
 
     /// <summary>Repository-relative path with forward slashes, as diagnostics show it.</summary>
-    public string Rel(string path) => Path.GetRelativePath(Root, path).Replace('\\', '/');
+    // A path already relative is relative to the repository (as Session.File is), never to the current folder:
+    // with --root from elsewhere, GetRelativePath alone would make it "../../content/…".
+    public string Rel(string path) => Path.GetRelativePath(Root, Path.GetFullPath(path, Root)).Replace('\\', '/');
 
     readonly Dictionary<string, string?> texts = new(StringComparer.Ordinal);
+
+    /// <summary>Every text file read so far that could be used (full path and text), in the order first read.</summary>
+    public IEnumerable<(string Path, string Text)> TextsRead => texts.Where(t => t.Value is not null).Select(t => (t.Key, t.Value!)).ToList();
 
     /// <summary>
     /// The text of a content or template file, read once and checked (inside the repository, size,
@@ -114,20 +119,44 @@ public sealed partial class ContentLoader(string root, DiagnosticBag diagnostics
 
     DateOnly? ParseDate(string text, SourceSpan at)
     {
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return InRange(d, text, at, diagnostics);
         diagnostics.Report(Rules.InvalidValue, at, $"'{text}' is not a date", "write dates as \"YYYY-MM-DD\", e.g. \"2027-01-19\"");
+        return null;
+    }
+
+    /// <summary>The longest a session, an activity, a break or lunch may be: one day, in minutes.</summary>
+    internal const int MaxMinutes = 24 * 60;
+    /// <summary>The most days a workshop, and the most months a programme, may have (the real one: 2 days, 12 months).</summary>
+    internal const int MaxDays = 31, MaxMonths = 120;
+    /// <summary>The years dates may fall in: a year 1 or 9999 is a typo, and near the ends of the calendar a session's end cannot be computed.</summary>
+    internal static readonly DateOnly FirstDate = new(2000, 1, 1), LastDate = new(2199, 12, 31);
+
+    /// <summary>The date if it is from <see cref="FirstDate"/> to <see cref="LastDate"/>; otherwise an error at it, and null.</summary>
+    internal static DateOnly? InRange(DateOnly d, string text, SourceSpan at, DiagnosticBag diagnostics)
+    {
+        if (d >= FirstDate && d <= LastDate) return d;
+        diagnostics.Report(Rules.InvalidValue, at, $"'{text}' is outside the years {FirstDate.Year}–{LastDate.Year}",
+            "check the year: dates are written \"YYYY-MM-DD\", e.g. \"2027-01-19\"");
         return null;
     }
 
     Workshop ReadWorkshop(YamlMap w)
     {
         w.AllowOnly(ContentSchema.Workshop);
+        var previous = 0;
         var days = w.MapList("days", required: true).Select(d =>
         {
             d.AllowOnly(ContentSchema.WorkshopDay);
-            return new WorkshopDay(d.Int("day", required: true) ?? 0, Time(d, "start"), Time(d, "end"), DayItems(d), d.Span);
+            var day = new WorkshopDay(d.Int("day", 1, MaxDays, required: true) ?? 0, Time(d, "start"), Time(d, "end"), DayItems(d), d.Span);
+            // Days are listed in order (run sheets, timetables and cohort dates are matched to them by position).
+            if (day.Number > 0 && day.Number <= previous)
+                diagnostics.Report(Rules.InvalidValue, d.ValueSpan("day"), $"day {day.Number} comes after day {previous}; list a workshop's days in order, each once", "number the days 1, 2, … in the order they are listed");
+            previous = Math.Max(previous, day.Number);
+            if (d.Has("start") && d.Has("end") && day.End <= day.Start)
+                diagnostics.Report(Rules.InvalidValue, d.ValueSpan("end"), $"day {day.Number} ends at {day.End:HH\\:mm}, not after it starts ({day.Start:HH\\:mm})", "a day starts and ends on the same date; give the end time in 24-hour HH:mm");
+            return day;
         }).ToList();
-        return new Workshop(w.String("id", required: true) ?? "", w.String("title") ?? "", w.Int("month") ?? 0, days, w.Span);
+        return new Workshop(w.String("id", required: true) ?? "", w.String("title") ?? "", w.Int("month", 1, MaxMonths) ?? 0, days, w.Span);
     }
 
     /// <summary>A day's 'items': sessions, breaks and lunch in order (also used by a profile's 'reorder').</summary>
@@ -138,8 +167,8 @@ public sealed partial class ContentLoader(string root, DiagnosticBag diagnostics
         {
             item.AllowOnly(ContentSchema.TimetableItem);
             if (item.Has("session")) items.Add(new DayItem(DayItemKind.Session, item.String("session"), 0, item.Span));
-            else if (item.Has("break")) items.Add(new DayItem(DayItemKind.Break, null, item.Int("break") ?? 0, item.Span));
-            else if (item.Has("lunch")) items.Add(new DayItem(DayItemKind.Lunch, null, item.Int("lunch") ?? 0, item.Span));
+            else if (item.Has("break")) items.Add(new DayItem(DayItemKind.Break, null, item.Int("break", 1, MaxMinutes) ?? 0, item.Span));
+            else if (item.Has("lunch")) items.Add(new DayItem(DayItemKind.Lunch, null, item.Int("lunch", 1, MaxMinutes) ?? 0, item.Span));
             else diagnostics.Report(Rules.MissingKey, item.Span, "a timetable item needs one of 'session', 'break' or 'lunch'", "e.g. '- session: \"5.1\"' or '- break: 15'");
         }
         return items;
@@ -158,7 +187,7 @@ public sealed partial class ContentLoader(string root, DiagnosticBag diagnostics
     {
         w.AllowOnly(ContentSchema.ProgrammeWebinar);
         var id = w.String("session", required: true);
-        return id is null ? null : new Webinar(id, w.Int("month") ?? 0, w.ValueSpan("session"));
+        return id is null ? null : new Webinar(id, w.Int("month", 1, MaxMonths) ?? 0, w.ValueSpan("session"));
     }
 
     Workstream? LoadWorkstream(string dir)
@@ -255,7 +284,7 @@ public sealed partial class ContentLoader(string root, DiagnosticBag diagnostics
                 var near = Suggest.Nearest(method, Methods);
                 diagnostics.Report(Rules.InvalidValue, a.ValueSpan("method"), $"unknown method '{method}'", (near is null ? "" : $"did you mean '{near}'? ") + $"Methods: {string.Join(", ", Methods)}");
             }
-            activities.Add(new Activity(a.String("title", required: true) ?? "", a.Int("minutes", required: true) ?? 0, method,
+            activities.Add(new Activity(a.String("title", required: true) ?? "", a.Int("minutes", 1, MaxMinutes, required: true) ?? 0, method,
                 a.String("output") ?? "", a.String("instructions") ?? "", a.String("facilitator_notes") ?? "", a.String("virtual") ?? "", a.Span));
         }
 
@@ -279,7 +308,7 @@ public sealed partial class ContentLoader(string root, DiagnosticBag diagnostics
             Slug = Path.GetFileName(dir),
             Title = map.String("title", required: true) ?? id,
             Kind = kind,
-            Duration = map.Int("duration", required: true) ?? 0,
+            Duration = map.Int("duration", 1, MaxMinutes, required: true) ?? 0,
             Outcomes = map.StringList("outcomes").Select(o => o.Value).ToList(),
             Summary = map.String("summary") ?? "",
             Preparation = map.StringList("preparation").Select(o => o.Value).ToList(),

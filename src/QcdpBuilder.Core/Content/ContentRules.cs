@@ -30,7 +30,8 @@ public static class ContentRules
                 d.Report(Rules.UnknownHandout, FindLine(s, h), $"session {s.Id} uses handout '{h}', but no handouts/{h}.md exists",
                     near is null ? "write the handout in the workstream's handouts/ folder" : $"did you mean '{near}'?");
             }
-            var sum = s.Activities.Sum(a => a.Minutes);
+            // Summed as long: minutes are bounded where they are read, but a total must never overflow into a crash.
+            var sum = s.Activities.Sum(a => (long)a.Minutes);
             if (s.Activities.Count > 0 && sum != s.Duration)
                 d.Report(Rules.ActivityTimings, FindLine(s, "duration:"), $"activities in session {s.Id} add up to {sum} minutes but the session's duration is {s.Duration}",
                     sum > s.Duration ? $"shorten activities by {sum - s.Duration} minutes or raise the duration" : $"add {s.Duration - sum} minutes to the activities or lower the duration");
@@ -49,7 +50,7 @@ public static class ContentRules
         foreach (var w in p.Workshops)
             foreach (var day in w.Days)
             {
-                var total = 0;
+                var total = 0L;
                 foreach (var item in day.Items)
                 {
                     if (item.Kind == DayItemKind.Session)

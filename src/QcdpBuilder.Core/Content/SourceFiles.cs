@@ -68,6 +68,11 @@ public static class SourceFiles
                 "content must be real files inside the repository; copy the file in instead of linking to it");
             return null;
         }
+        if (RegularFile.Problem(path) is { } notRegular)
+        {
+            diagnostics.Report(Rules.SourceText, SourceSpan.StartOf(rel), $"the file {notRegular}", "content must be ordinary files; replace it with the file itself");
+            return null;
+        }
         var size = new FileInfo(path).Length;
         if (size > MaxTextBytes)
         {
@@ -75,7 +80,13 @@ public static class SourceFiles
                 "split it into several files; a session's slides or notes are usually under 20 KB");
             return null;
         }
-        var bytes = File.ReadAllBytes(path);
+        byte[] bytes;
+        try { bytes = File.ReadAllBytes(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Report(Rules.SourceText, SourceSpan.StartOf(rel), $"the file cannot be read: {e.Message}", "check the file's permissions and that the disk is readable");
+            return null;
+        }
         var start = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
         string text;
         try { text = Strict.GetString(bytes, start, bytes.Length - start); }

@@ -180,6 +180,13 @@ public sealed class YamlMap
             if (required) diagnostics.Report(Rules.MissingKey, Span, $"missing required key '{key}'", $"add '{key}: …' to this mapping");
             return null;
         }
+        // 'title: ~' or 'title:' is YAML's null, not the text "~": absent, and an error where a value is required.
+        if (IsNull(v))
+        {
+            if (required) diagnostics.Report(Rules.MissingKey, At(v, File), $"'{key}' is required but has no value ('{((YamlScalarNode)v).Value}' is YAML's null)",
+                $"write the value after '{key}:', in quotes if it really is \"{((YamlScalarNode)v).Value}\"");
+            return null;
+        }
         if (v is YamlScalarNode s) return Checked(s) ?? "";
         diagnostics.Report(Rules.WrongType, At(v, File), $"'{key}' must be text, not a {Describe(v)}");
         return null;
@@ -193,6 +200,23 @@ public sealed class YamlMap
         diagnostics.Report(Rules.WrongType, ValueSpan(key), $"'{key}' must be a whole number, not '{text}'", $"write it as digits, e.g. {key}: 20");
         return null;
     }
+
+    /// <summary>
+    /// A whole number from <paramref name="min"/> to <paramref name="max"/>; a value outside is an error at the value
+    /// (and null), so a negative duration or day number is reported where it is written, not as a wrong total later.
+    /// </summary>
+    public int? Int(string key, int min, int max, bool required = false)
+    {
+        if (Int(key, required) is not { } n) return null;
+        if (n >= min && n <= max) return n;
+        diagnostics.Report(Rules.InvalidValue, ValueSpan(key), string.Create(System.Globalization.CultureInfo.InvariantCulture, $"'{key}' must be from {min} to {max}, not {n}"),
+            n < min ? $"write a number of at least {min}" : $"write a number of at most {max}");
+        return null;
+    }
+
+    /// <summary>A plain (unquoted) scalar that YAML reads as null: ~, null, Null, NULL or nothing at all.</summary>
+    static bool IsNull(YamlNode v) =>
+        v is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any, Value: "" or "~" or "null" or "Null" or "NULL" } s && s.Tag.IsEmpty;
 
     /// <summary>A list of scalars; a single scalar is accepted as a one-item list.</summary>
     public List<(string Value, SourceSpan At)> StringList(string key, bool required = false)

@@ -89,6 +89,9 @@ public static class Rules
     public static readonly DiagnosticRule TemplateLayout = new("QCDP872", "template-layout", Severity.Warning, "The organisation's PowerPoint template has no layout with the name needed for one of ours (after layout_names); those slides use its Title and Content layout.");
     public static readonly DiagnosticRule BrandFile = new("QCDP873", "brand-file", Severity.Error, "A brand file the writers cannot use: a font that is not TrueType or has no regular face, a web address, an Office template of the wrong kind or that cannot be read.");
 
+    public static readonly DiagnosticRule ExternalLink = new("QCDP874", "external-link", Severity.Warning, "An organisation's Office template (reference deck, document or workbook) links outside itself (a web address, a file:// or \\\\server picture); every such link is left out of what the build writes.");
+    public static readonly DiagnosticRule MissingGlyph = new("QCDP875", "missing-glyph", Severity.Error, "Text the brand's font has no character for (Arabic, Chinese, an emoji in a Latin font): the PDFs would print '?' in its place.");
+
     // 9xx: writing the output.
     public static readonly DiagnosticRule WriteFailed = new("QCDP901", "write-failed", Severity.Error, "A file could not be written from its source (say, a corrupt picture or font).");
     public static readonly DiagnosticRule OutputFolder = new("QCDP910", "output-folder", Severity.Error, "An output folder qcdp may not write: the repository, a folder above it, anything in content/, templates/, organisations/ or .git/, a file, a folder of someone else's files (without --force), or a file in the way that qcdp did not write or that was changed since.");

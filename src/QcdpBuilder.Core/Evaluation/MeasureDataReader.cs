@@ -33,10 +33,20 @@ public static class MeasureDataReader
             d.Report(Rules.MeasureSheet, SourceSpan.StartOf(path), "no such file or folder", "pass the completed measures workbook (.xlsx) or a folder of <measure id>.csv files");
             return [];
         }
-        try { return ReadWorkbook(path, e, d); }
-        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or IOException or FileFormatException)
+        if (Content.RegularFile.Problem(path) is { } notRegular)
         {
-            d.Report(Rules.MeasureData, SourceSpan.StartOf(Path.GetFileName(path)), $"cannot read the workbook: {ex.Message}", "save it from Excel or Calc as an .xlsx workbook");
+            d.Report(Rules.MeasureData, SourceSpan.StartOf(Path.GetFileName(path)), $"the data {notRegular}", "pass the completed measures workbook (.xlsx) itself");
+            return [];
+        }
+        try { return ReadWorkbook(path, e, d); }
+        // A workbook is untrusted: a damaged zip, XML with a DOCTYPE (refused, never expanded) or parts of the wrong kind are one error, not a crash.
+        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or IOException or FileFormatException or System.Xml.XmlException
+                                   or UnauthorizedAccessException or InvalidOperationException or NotSupportedException or ArgumentException or InvalidCastException)
+        {
+            var why = ex is System.Xml.XmlException x
+                ? $"its XML has a DOCTYPE or is malformed ({x.Message.Split('.')[0].Trim()}), and such a workbook is refused, not read"
+                : ex.Message;
+            d.Report(Rules.MeasureData, SourceSpan.StartOf(Path.GetFileName(path)), $"cannot read the workbook: {why}", "save it from Excel or Calc as an .xlsx workbook");
             return [];
         }
     }
@@ -140,7 +150,14 @@ public static class MeasureDataReader
                     "write one with the header row: period,numerator,denominator,annotation");
                 continue;
             }
-            var lines = Csv(File.ReadAllText(path));
+            if (CsvText(path, file, d) is not { } text) continue;
+            var lines = Csv(text);
+            if (lines.Count > MaxCsvRows + 1)
+            {
+                d.Report(Rules.MeasureData, new SourceSpan(file, MaxCsvRows + 2, 1), string.Create(CultureInfo.InvariantCulture, $"{file} has {lines.Count - 1:N0} rows; a measure may have at most {MaxCsvRows:N0} periods"),
+                    "a run chart needs one row per month or quarter; summarise finer data by period before reporting it");
+                continue;
+            }
             var header = lines.FirstOrDefault()?.Select(h => h.Trim().ToLowerInvariant()).ToList() ?? [];
             string[] wanted = ["period", "numerator", "denominator"];
             var missing = wanted.Where(w => !header.Contains(w)).ToList();
@@ -165,9 +182,47 @@ public static class MeasureDataReader
         return result;
     }
 
+    /// <summary>The most periods a CSV file may hold: 1,000 (83 years of months); a run chart of more is unreadable, and the bound keeps a huge file from taking minutes.</summary>
+    public const int MaxCsvRows = 1_000;
+
+    /// <summary>The largest CSV file read: 1 MB, far above 1,000 rows of period, counts and a note.</summary>
+    public const long MaxCsvBytes = 1 << 20;
+
+    /// <summary>
+    /// A CSV file's text: UTF-8 (with or without a byte-order mark) or, with its byte-order mark, UTF-16 or UTF-32
+    /// (Excel's "Unicode text"). Anything else is refused with a message rather than read as garbage.
+    /// </summary>
+    static string? CsvText(string path, string file, DiagnosticBag d)
+    {
+        void Error(string message, string hint) => d.Report(Rules.MeasureData, SourceSpan.StartOf(file), message, hint);
+        const string SaveAs = "save it as \"CSV UTF-8 (comma delimited)\" from Excel or Calc";
+        if (Content.RegularFile.Problem(path) is { } notRegular) { Error($"{file} {notRegular}", "put the CSV file itself in the folder"); return null; }
+        byte[] bytes;
+        try
+        {
+            if (new FileInfo(path).Length > MaxCsvBytes) { Error(string.Create(CultureInfo.InvariantCulture, $"{file} is larger than {MaxCsvBytes / 1024:N0} KB"), $"a measure may have at most {MaxCsvRows:N0} periods; summarise finer data by period"); return null; }
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { Error($"cannot read {file}: {ex.Message}", "check the file's permissions"); return null; }
+        System.Text.Encoding encoding; int skip;
+        var b = bytes.AsSpan();
+        if (b.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0, 0])) (encoding, skip) = (new System.Text.UTF32Encoding(false, false, true), 4);
+        else if (b.StartsWith((ReadOnlySpan<byte>)[0, 0, 0xFE, 0xFF])) (encoding, skip) = (new System.Text.UTF32Encoding(true, false, true), 4);
+        else if (b.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) (encoding, skip) = (new System.Text.UTF8Encoding(false, true), 3);
+        else if (b.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) (encoding, skip) = (new System.Text.UnicodeEncoding(false, false, true), 2);
+        else if (b.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) (encoding, skip) = (new System.Text.UnicodeEncoding(true, false, true), 2);
+        else if (b.IndexOf((byte)0) >= 0) { Error($"{file} looks like UTF-16 text without a byte-order mark, which cannot be read reliably", SaveAs); return null; }
+        else (encoding, skip) = (new System.Text.UTF8Encoding(false, true), 0);
+        try { return encoding.GetString(bytes, skip, bytes.Length - skip); }
+        catch (System.Text.DecoderFallbackException) { Error($"{file} is not UTF-8 text (probably Windows-1252 or Latin-1)", SaveAs); return null; }
+    }
+
     /// <summary>RFC 4180 fields: commas, double quotes around fields, "" for a quote inside one.</summary>
     static List<List<string>> Csv(string text)
     {
+        // Excel's "Unicode text" separates fields with tabs: a header line with tabs and no commas is read that way.
+        var firstLine = text.AsSpan(0, text.IndexOfAny(['\r', '\n']) is var end and >= 0 ? end : text.Length);
+        var separator = firstLine.Contains('\t') && !firstLine.Contains(',') ? '\t' : ',';
         var rows = new List<List<string>>();
         var row = new List<string>();
         var field = new System.Text.StringBuilder();
@@ -182,7 +237,7 @@ public static class MeasureDataReader
                 else field.Append(ch);
             }
             else if (ch == '"') quoted = true;
-            else if (ch == ',') { row.Add(field.ToString()); field.Clear(); }
+            else if (ch == separator) { row.Add(field.ToString()); field.Clear(); }
             else if (ch == '\n' || ch == '\r')
             {
                 if (ch == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;

@@ -41,17 +41,47 @@ public sealed partial class MarkdownReader(string repoRoot, DiagnosticBag diagno
 
     string file = "";
     string baseDir = "";
+    /// <summary>Lines (0-based, inclusive) of the source that came from another file, and that file (see <see cref="Parse(string, string, IReadOnlyList{ValueTuple{string, string}})"/>).</summary>
+    readonly List<Region> regions = [];
+    readonly record struct Region(int FirstLine, int LastLine, string File, string BaseDir);
     string source = "";
     readonly Dictionary<string, int> ids = [];
     readonly List<(string Anchor, SourceSpan At)> anchors = [];
     int fieldCount;
 
     /// <summary>Parses <paramref name="markdown"/> from <paramref name="path"/> (absolute; images resolve relative to it).</summary>
-    public List<Block> Parse(string markdown, string path)
+    public List<Block> Parse(string markdown, string path) => Parse(markdown, path, []);
+
+    /// <summary>
+    /// Parses Markdown a template made from other files: <paramref name="spliced"/> are texts it inserted as they are
+    /// (the facilitator notes in a guide) with the file each came from. A problem inside one is reported at that file
+    /// and line, and its pictures and links resolve against that file, as they do when it is read on its own.
+    /// </summary>
+    public List<Block> Parse(string markdown, string path, IReadOnlyList<(string Text, string Path)> spliced)
     {
         file = Path.GetRelativePath(repoRoot, path).Replace('\\', '/');
         baseDir = Path.GetDirectoryName(path)!;
         source = markdown.Replace("\r\n", "\n");
+        regions.Clear();
+        var from = 0;
+        foreach (var (text, origin) in spliced)
+        {
+            var piece = text.Replace("\r\n", "\n").Trim('\n');
+            if (piece.Length == 0) continue;
+            var at = source.IndexOf(piece, from, StringComparison.Ordinal);
+            if (at < 0) at = source.IndexOf(piece, StringComparison.Ordinal);
+            if (at < 0) continue; // the template changed it: problems are reported at the template, as before
+            var first = source.AsSpan(0, at).Count('\n');
+            regions.Add(new Region(first, first + piece.AsSpan().Count('\n'), Path.GetRelativePath(repoRoot, origin).Replace('\\', '/'), Path.GetDirectoryName(origin)!));
+            from = at + piece.Length;
+            // Markdig's guard against pathological nesting has no position: try each spliced text alone, so it is found at its file.
+            try { Markdig.Markdown.Parse(piece, Pipeline); }
+            catch (ArgumentException e) when (e.Message.Contains("nested", StringComparison.Ordinal))
+            {
+                diagnostics.Report(Rules.Nesting, SourceSpan.StartOf(regions[^1].File), "the Markdown is nested too deeply to read", "flatten nested emphasis, links, lists or quotes");
+                return [];
+            }
+        }
         ids.Clear();
         anchors.Clear();
         fieldCount = 0;
@@ -129,7 +159,23 @@ public sealed partial class MarkdownReader(string repoRoot, DiagnosticBag diagno
         return null;
     }
 
-    SourceSpan At(MarkdownObject o) => new(file, o.Line + 1, o.Column + 1);
+    SourceSpan At(MarkdownObject o) => Span(o.Line, o.Column);
+
+    /// <summary>Where 0-based <paramref name="line"/> and <paramref name="column"/> of the source are, in the file the contributor wrote.</summary>
+    SourceSpan Span(int line, int column)
+    {
+        foreach (var r in regions)
+            if (line >= r.FirstLine && line <= r.LastLine) return new SourceSpan(r.File, line - r.FirstLine + 1, column + 1);
+        return new SourceSpan(file, line + 1, column + 1);
+    }
+
+    /// <summary>The folder relative paths on 0-based <paramref name="line"/> resolve against: that of the file the line came from.</summary>
+    string DirAt(int line)
+    {
+        foreach (var r in regions)
+            if (line >= r.FirstLine && line <= r.LastLine) return r.BaseDir;
+        return baseDir;
+    }
 
     List<Block> Blocks(IEnumerable<Markdig.Syntax.Block> blocks)
     {
@@ -234,7 +280,7 @@ public sealed partial class MarkdownReader(string repoRoot, DiagnosticBag diagno
         if (lines.Count > 0 && lines.All(l => FillInStart().IsMatch(l)))
         {
             for (var i = 0; i < lines.Count; i++)
-                if (FillIn(lines[i], new SourceSpan(file, p.Line + 1 + i, p.Column + 1)) is { } b) yield return b;
+                if (FillIn(lines[i], Span(p.Line + i, p.Column)) is { } b) yield return b;
             yield break;
         }
 
@@ -269,10 +315,15 @@ public sealed partial class MarkdownReader(string repoRoot, DiagnosticBag diagno
             diagnostics.Report(Rules.ImageFile, at, $"image '{url}' is not a local file", "copy the picture into content/images/ and link to it there; builds never reach the network");
             return null;
         }
-        var path = Resolve(Path.GetFullPath(Path.Combine(baseDir, Uri.UnescapeDataString(url))));
+        var path = Resolve(Path.GetFullPath(Path.Combine(DirAt(img.Line), Uri.UnescapeDataString(url))));
         if (!ContentLoader.IsInside(path, repoRoot))
         {
             diagnostics.Report(Rules.OutsideRepository, at, $"image '{url}' is outside the repository", "keep images in content/images/");
+            return null;
+        }
+        if (Content.RegularFile.Problem(path) is { } notRegular)
+        {
+            diagnostics.Report(Rules.ImageFile, at, $"image '{url}' {notRegular}", "link to the picture file itself, kept in content/images/");
             return null;
         }
         if (!File.Exists(path))
@@ -407,7 +458,7 @@ public sealed partial class MarkdownReader(string repoRoot, DiagnosticBag diagno
         if (!url.Contains(':') && !url.StartsWith("//"))
         {
             var target = url.Split('#', '?')[0];
-            var path = Path.GetFullPath(Path.Combine(baseDir, Uri.UnescapeDataString(target)));
+            var path = Path.GetFullPath(Path.Combine(DirAt(at.Line), Uri.UnescapeDataString(target)));
             if (target.Length > 0 && !File.Exists(path) && !Directory.Exists(path))
             {
                 diagnostics.Report(Rules.BrokenLink, At(at), $"link '{url}' points to a file that does not exist", "check the path (it is relative to this file), or link to the published https:// address");

@@ -67,7 +67,10 @@ public sealed record ImageInfo(int Width, int Height, double DpiX, double DpiY, 
     /// </summary>
     public static (string Message, string Hint)? Problem(string path)
     {
-        var bytes = File.ReadAllBytes(path);
+        if (Content.RegularFile.Problem(path) is { } notRegular) return (notRegular, "link or copy the picture file itself");
+        byte[] bytes;
+        try { bytes = File.ReadAllBytes(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return ($"cannot be read ({e.Message})", "check the file's permissions"); }
         ImageInfo info;
         try { info = Read(bytes, path); }
         catch (InvalidDataException) { return ("is not a readable PNG or JPEG file", "export the picture again as PNG"); }
@@ -75,7 +78,28 @@ public sealed record ImageInfo(int Width, int Height, double DpiX, double DpiY, 
             return (string.Create(System.Globalization.CultureInfo.InvariantCulture, $"is {(uint)info.Width} × {(uint)info.Height} pixels; pictures may be at most {MaxSide:N0} pixels a side and {MaxPixels / 1_000_000} megapixels"),
                 "scale the picture down; 2,000 pixels across is plenty for a slide or a page");
         if (!Complete(bytes, info.Extension)) return ("is damaged or incomplete (the file ends too early)", "export the picture again");
+        if (info.Extension == "png" && PngFormatProblem(bytes) is { } format) return format;
         return null;
+    }
+
+    /// <summary>
+    /// A PNG the PDF writer cannot draw (interlaced, or an impossible bit depth or colour type), found here so the
+    /// error names the picture where it is used instead of failing later as "could not write" the whole file.
+    /// </summary>
+    static (string Message, string Hint)? PngFormatProblem(byte[] b)
+    {
+        // IHDR is the first chunk: width, height, then bit depth, colour type, compression, filter, interlace.
+        if (b.Length < 29) return null;
+        int depth = b[24], colourType = b[25], interlace = b[28];
+        if (interlace != 0) return ("is an interlaced (Adam7) PNG, which the PDF writer cannot draw", "save the picture again without interlacing (in most editors: untick 'interlaced' or 'progressive')");
+        var valid = colourType switch
+        {
+            0 => depth is 1 or 2 or 4 or 8 or 16,
+            2 or 4 or 6 => depth is 8 or 16,
+            3 => depth is 1 or 2 or 4 or 8,
+            _ => false,
+        };
+        return valid ? null : ($"has an invalid PNG colour type {colourType} at {depth} bits per sample", "export the picture again as an ordinary PNG");
     }
 
     /// <summary>Whether every PNG chunk fits in the file and it reaches IEND; whether a JPEG reaches its end marker.</summary>

@@ -181,6 +181,19 @@ public sealed class OpcPackage
         return id;
     }
 
+    /// <summary>Removes every relationship (of the package and of each part) that <paramref name="match"/> selects; returns them with their source part (null: the package).</summary>
+    internal List<(OpcPart? Source, OpcRelationship Relationship)> RemoveRelationships(Func<OpcRelationship, bool> match)
+    {
+        var removed = _packageRelationships.Where(match).Select(r => ((OpcPart?)null, r)).ToList();
+        _packageRelationships.RemoveAll(r => match(r));
+        foreach (var p in _parts)
+        {
+            removed.AddRange(p.Relationships.Where(match).Select(r => ((OpcPart?)p, r)));
+            p.Relationships.RemoveAll(r => match(r));
+        }
+        return removed;
+    }
+
     /// <summary>
     /// Deletes <paramref name="parts"/>, every relationship to them, and the parts they led to that nothing
     /// else still reaches from the package (a slide's notes page, a picture only it showed), as the SDK's DeletePart does.

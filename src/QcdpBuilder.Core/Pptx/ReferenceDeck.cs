@@ -37,6 +37,8 @@ static class ReferenceDeck
         var key = Path.GetFullPath(path);
         if (Opened.TryGetValue(key, out var known) && known.Hash.AsSpan().SequenceEqual(hash)) return known.Package;
         var package = OpcPackage.Open(bytes);
+        // Nothing of the template may point outside the deck (the profile is warned when it is read).
+        ExternalLinks.Drop(package);
         Opened[key] = (hash, package); // one version per path: the latest
         return package;
     }

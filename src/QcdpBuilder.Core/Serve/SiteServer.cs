@@ -14,21 +14,31 @@ public sealed class SiteServer : IDisposable
     public const string ReloadScriptPath = "/__livereload.js", VersionPath = "/__version";
     const string ReloadTag = "<script src=\"" + ReloadScriptPath + "\" defer></script>";
 
-    readonly string root;
+    readonly Func<string?> rootOf;
     readonly Func<long> version;
     readonly HttpListener listener = new();
     readonly CancellationTokenSource stop = new();
     Task? loop;
 
     /// <summary>Serves <paramref name="root"/>; <paramref name="version"/> changes after every rebuild.</summary>
-    public SiteServer(string root, int port, Func<long> version)
+    public SiteServer(string root, int port, Func<long> version) : this(() => root, port, version) { }
+
+    /// <summary>
+    /// Serves the folder <paramref name="root"/> gives once it is known (null until then: requests get 503), so
+    /// <c>qcdp serve</c> can claim its port before it spends time building the package.
+    /// </summary>
+    public SiteServer(Func<string?> root, int port, Func<long> version)
     {
-        this.root = Path.GetFullPath(root);
+        if (port is < MinPort or > MaxPort) throw new ArgumentOutOfRangeException(nameof(port), port, $"a port is a number from {MinPort} to {MaxPort}");
+        rootOf = root;
         this.version = version;
         Port = port;
         // 127.0.0.1, never "+" or "*": the preview is for the person at this machine only.
         listener.Prefixes.Add($"http://127.0.0.1:{port}/");
     }
+
+    /// <summary>The ports a server may listen on (0 is "any", which a preview address cannot be).</summary>
+    public const int MinPort = 1, MaxPort = 65535;
 
     public int Port { get; }
     public string Url => $"http://127.0.0.1:{Port}/";
@@ -77,9 +87,15 @@ public sealed class SiteServer : IDisposable
         if (path is "/" or "/site" or "/site/") return (301, "text/plain; charset=utf-8", Encoding.UTF8.GetBytes("See /site/index.html"));
         if (path == VersionPath) return Text(200, version().ToString());
         if (path == ReloadScriptPath) return (200, "text/javascript; charset=utf-8", Encoding.UTF8.GetBytes(ReloadScript));
+        if (rootOf() is not { } given) return Text(503, "The package is being built; try again in a moment.");
+        var root = Path.GetFullPath(given);
         if (Resolve(root, path) is not { } file) return Text(400, "Bad path.");
-        if (!File.Exists(file)) return Text(404, "Not found.");
-        var bytes = File.ReadAllBytes(file);
+        // Only regular files inside the output folder once every link is followed: a link placed in the folder
+        // (to /etc/passwd, to a FIFO) is not served, and nothing here can block or leave the folder.
+        if (!File.Exists(file) || !Content.SourceFiles.IsInside(file, root) || Content.RegularFile.Problem(file) is not null) return Text(404, "Not found.");
+        byte[] bytes;
+        try { bytes = File.ReadAllBytes(file); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return Text(404, "Not found."); }
         var type = ContentType(file);
         if (type.StartsWith("text/html")) bytes = Inject(bytes);
         return (200, type, bytes);
@@ -112,7 +128,7 @@ public sealed class SiteServer : IDisposable
         return Encoding.UTF8.GetBytes(at < 0 ? text + ReloadTag : text.Insert(at, ReloadTag + "\n"));
     }
 
-    static string ContentType(string file) => Path.GetExtension(file).ToLowerInvariant() switch
+    public static string ContentType(string file) => Path.GetExtension(file).ToLowerInvariant() switch
     {
         ".html" => "text/html; charset=utf-8",
         ".css" => "text/css; charset=utf-8",
@@ -124,6 +140,15 @@ public sealed class SiteServer : IDisposable
         ".pdf" => "application/pdf",
         ".docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         ".pptx" => "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        ".xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ".ics" => "text/calendar; charset=utf-8",
+        ".svg" => "image/svg+xml",
+        ".txt" => "text/plain; charset=utf-8",
+        ".md" => "text/markdown; charset=utf-8",
+        ".csv" => "text/csv; charset=utf-8",
+        ".zip" => "application/zip",
+        ".woff2" => "font/woff2",
+        ".woff" => "font/woff",
         _ => "application/octet-stream",
     };
 

@@ -149,6 +149,18 @@ public static class TextShaper
 
     private static string CharText(int c) => CharTexts[c] ??= ((char)c).ToString();
 
+    /// <summary>
+    /// Whether text with <paramref name="codePoint"/> is drawn as written: the font has its glyph, a close substitute
+    /// (a straight quote for a curly one), or the character is invisible or a space. Otherwise it prints as '?'.
+    /// </summary>
+    public static bool CanDraw(TrueTypeFont font, int codePoint)
+    {
+        if (codePoint is 0xAD or 0x200B or 0xFE0F or '\t' or '\n' or '\r' or 0xA0 or 0x202F) return true;
+        if (font.HasGlyph(codePoint)) return true;
+        var question = font.HasGlyph('?') ? font.GetGlyphId('?') : (ushort)0;
+        return Fallback(font, codePoint) != question;
+    }
+
     private static ushort Fallback(TrueTypeFont font, int cp)
     {
         // Try a visually close substitute before giving up; never throw for odd input.

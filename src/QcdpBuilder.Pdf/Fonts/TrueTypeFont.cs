@@ -82,6 +82,7 @@ public sealed class TrueTypeFont
             _tables[tag] = ((int)U32(r + 8), (int)U32(r + 12));
         }
         if (!_tables.ContainsKey("glyf")) throw new NotSupportedException($"{Source}: font has no glyf table.");
+        CheckTables();
 
         var head = _tables["head"].Offset;
         UnitsPerEm = U16(head + 18);
@@ -124,8 +125,97 @@ public sealed class TrueTypeFont
         for (int g = 0; g <= GlyphCount; g++)
             _loca[g] = locFormat == 0 ? U16(loca + 2 * g) * 2 : (int)U32(loca + 4 * g);
 
+        CheckGlyphs();
         ParseKern();
         try { ParseGpos(); } catch (Exception) { _gposPairs.Clear(); } // a malformed GPOS must never stop text from rendering
+    }
+
+    // A font comes from an organisation's folder: a damaged one must be refused when it is loaded, with a reason,
+    // not accepted and then drawn wrongly or crash the writer. These checks cover every table this class and the
+    // subsetter read (head, hhea, maxp, hmtx, loca, glyf, cmap); kern and GPOS are read defensively as they are.
+
+    private static InvalidDataException Damaged(string source, string what) => new($"{source}: {what}");
+
+    private void CheckTables()
+    {
+        foreach (var (tag, (offset, length)) in _tables)
+            if (offset < 0 || length < 0 || (long)offset + length > _data.Length)
+                throw Damaged(Source, $"its '{tag}' table lies outside the file (it is cut short or damaged)");
+        foreach (var (tag, min) in new[] { ("head", 54), ("hhea", 36), ("maxp", 6), ("hmtx", 4), ("loca", 4) })
+            if (!_tables.TryGetValue(tag, out var t) || t.Length < min) throw Damaged(Source, $"its '{tag}' table is missing or too short");
+        if (U32(_tables["head"].Offset + 12) != 0x5F0F3CF5) throw Damaged(Source, "its 'head' table has the wrong magic number");
+        int upm = U16(_tables["head"].Offset + 18);
+        if (upm is < 16 or > 16384) throw Damaged(Source, $"its units per em ({upm}) are outside 16–16384");
+        if (S16(_tables["head"].Offset + 50) is not (0 or 1)) throw Damaged(Source, "its 'head' table names an unknown 'loca' format");
+        int glyphs = U16(_tables["maxp"].Offset + 4), metrics = U16(_tables["hhea"].Offset + 34);
+        if (glyphs == 0) throw Damaged(Source, "it has no glyphs");
+        if (metrics == 0 || metrics > glyphs) throw Damaged(Source, $"its 'hhea' table gives {metrics} metrics for {glyphs} glyphs");
+        if (_tables["hmtx"].Length < 4L * metrics + 2L * (glyphs - metrics)) throw Damaged(Source, "its 'hmtx' table is shorter than the glyph count needs");
+        int locaEntry = S16(_tables["head"].Offset + 50) == 0 ? 2 : 4;
+        if (_tables["loca"].Length < (long)(glyphs + 1) * locaEntry) throw Damaged(Source, "its 'loca' table is shorter than the glyph count needs");
+    }
+
+    /// <summary>Every glyph's outline lies inside 'glyf' in order, and its structure (contours, points, components) fits in its bytes.</summary>
+    private void CheckGlyphs()
+    {
+        var (glyf, glyfLength) = _tables["glyf"];
+        for (int g = 0; g < GlyphCount; g++)
+        {
+            int start = _loca[g], end = _loca[g + 1];
+            if (start < 0 || end < start || end > glyfLength)
+                throw Damaged(Source, $"glyph {g} lies outside the 'glyf' table ('loca' is damaged)");
+            if (end == start) continue; // an empty glyph (the space)
+            if (end - start < 10) throw Damaged(Source, $"glyph {g} is too short to hold an outline");
+            if (!GlyphFits(glyf + start, end - start)) throw Damaged(Source, $"glyph {g}'s outline is damaged (its data runs past its end)");
+        }
+    }
+
+    private bool GlyphFits(int o, int length)
+    {
+        int end = o + length;
+        int contours = S16(o);
+        if (contours >= 0)
+        {
+            int p = o + 10;
+            if (p + 2 * contours + 2 > end) return false;
+            int points = 0, previous = -1;
+            for (int c = 0; c < contours; c++)
+            {
+                int last = U16(p + 2 * c);
+                if (last <= previous && c > 0) return false;
+                previous = last;
+                points = last + 1;
+            }
+            p += 2 * contours;
+            int instructions = U16(p);
+            p += 2 + instructions;
+            if (p > end) return false;
+            // Flags (with repeats), then x and y coordinates whose sizes the flags give.
+            int xBytes = 0, yBytes = 0;
+            for (int i = 0; i < points;)
+            {
+                if (p >= end) return false;
+                int flag = _data[p++], repeat = 1;
+                if ((flag & 8) != 0) { if (p >= end) return false; repeat += _data[p++]; }
+                int x = (flag & 2) != 0 ? 1 : (flag & 16) != 0 ? 0 : 2;
+                int y = (flag & 4) != 0 ? 1 : (flag & 32) != 0 ? 0 : 2;
+                xBytes += x * repeat; yBytes += y * repeat;
+                i += repeat;
+            }
+            return p + xBytes + yBytes <= end;
+        }
+        if (contours != -1) return false;
+        // A composite: component records until one without MORE_COMPONENTS (0x20).
+        for (int p = o + 10; ;)
+        {
+            if (p + 4 > end) return false;
+            int flags = U16(p), glyph = U16(p + 2);
+            if (glyph >= GlyphCount) return false;
+            p += 4 + ((flags & 1) != 0 ? 4 : 2);
+            p += (flags & 8) != 0 ? 2 : (flags & 0x40) != 0 ? 4 : (flags & 0x80) != 0 ? 8 : 0;
+            if (p > end) return false;
+            if ((flags & 0x20) == 0) return true;
+        }
     }
 
     private void ParseName()

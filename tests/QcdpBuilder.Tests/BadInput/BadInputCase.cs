@@ -28,3 +28,9 @@ public sealed record Builds : Expectation
 {
     public static readonly Builds Ok = new();
 }
+
+/// <summary>The build succeeds, with a warning in <paramref name="File"/> whose message contains <paramref name="Message"/>.</summary>
+public sealed record Warns(string File, string Message, int? Line = null, int? Column = null) : Expectation
+{
+    public override string ToString() => $"{File}:{Line}:{Column}: warning: …{Message}…";
+}

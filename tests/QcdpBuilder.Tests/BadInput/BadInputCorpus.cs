@@ -250,9 +250,160 @@ public static class BadInputCorpus
         new("reference-document-truncated", "a reference Word document cut in half",
             r => { var docx = File.ReadAllBytes(PreviousOutput(r, "handouts/sample-worksheet.docx")); File.WriteAllBytes(r.PathOf(Brand + "reference.docx"), docx[..(docx.Length / 2)]); r.Edit(Profile, s => s + "reference_document: reference.docx\n"); },
             new Fails(Profile, "'reference_document' is not a Word document", 22, 21)),
+
+        // ---------------- crashes that must be located errors (issue 14) ----------------
+        new("minutes-overflow-int", "activity minutes that overflow int when summed",
+            r => r.Edit(Session, s => s.Replace("minutes: 20", "minutes: 2147483647").Replace("minutes: 40", "minutes: 2147483647")),
+            new Fails(Session, "'minutes' must be from 1 to 1440, not 2147483647", 14, 14)),
+        new("image-symlink-loop", "a picture that is a loop of symbolic links (pdsa.png -> b.png -> pdsa.png)",
+            r => LinkLoop(r, Image),
+            new Fails(Slides, "is a loop of symbolic links", 30, 1)),
+        new("logo-symlink-loop", "a logo that is a loop of symbolic links",
+            r => LinkLoop(r, Brand + "logo.png"),
+            new Fails(Profile, "'logo' is a loop of symbolic links", 4, 7)),
+        new("handout-symlink-loop", "a handout that is a loop of symbolic links",
+            r => LinkLoop(r, Handout),
+            new Fails(Handout, "the file is a loop of symbolic links", 1, 1)),
+        new("slides-symlink-loop", "slides.md that is a loop of symbolic links",
+            r => LinkLoop(r, Slides),
+            new Fails(Slides, "the file is a loop of symbolic links", 1, 1)),
+        new("image-dangling-symlink", "a picture that is a link to a file that does not exist",
+            r => { File.Delete(r.PathOf(Image)); File.CreateSymbolicLink(r.PathOf(Image), "gone.png"); },
+            new Fails(Slides, "is a symbolic link to a file that does not exist", 30, 1)),
+        new("image-is-folder", "a picture path that names a folder",
+            r => { File.Delete(r.PathOf(Image)); Directory.CreateDirectory(r.PathOf(Image)); },
+            new Fails(Slides, "is a folder, not a file", 30, 1)),
+        new("image-fifo", "a picture that is a named pipe (reading it would block for ever)",
+            r => Fifo(r, Image),
+            new Fails(Slides, "is a named pipe (FIFO), not a regular file", 30, 1)),
+        new("logo-fifo", "a logo that is a named pipe",
+            r => Fifo(r, Brand + "logo.png"),
+            new Fails(Profile, "'logo' is a named pipe (FIFO), not a regular file", 4, 7)),
+        new("notes-fifo", "facilitator notes that are a named pipe",
+            r => Fifo(r, Notes),
+            new Fails(Notes, "the file is a named pipe (FIFO), not a regular file", 1, 1)),
+
+        // ---------------- template and input safety ----------------
+        new("reference-deck-external-links", "a reference deck whose master links to a web address and a file:// picture (dropped, with a warning)",
+            r => { ExternalLinks(PreviousOutput(r, "slides/1.1-first-session.pptx"), r.PathOf(Brand + "template.pptx")); r.Edit(Profile, s => s + "reference_deck: template.pptx\n"); },
+            new Warns(Profile, "'reference_deck' has 2 link(s) to outside the file (https://tracker.example/pixel, file:///etc/passwd)", 22, 17)),
+        new("reference-document-external-links", "a reference Word document with an external hyperlink relationship (never carried, with a warning)",
+            r => { ExternalLinks(PreviousOutput(r, "handouts/sample-worksheet.docx"), r.PathOf(Brand + "reference.docx")); r.Edit(Profile, s => s + "reference_document: reference.docx\n"); },
+            new Warns(Profile, "'reference_document' has 2 link(s) to outside the file", 22, 21)),
+
+        // ---------------- silently wrong output ----------------
+        new("yaml-null-title", "a YAML null (~) as a session's title",
+            r => r.Edit(Session, s => s.Replace("title: First session", "title: ~")),
+            new Fails(Session, "'title' is required but has no value ('~' is YAML's null)", 2, 8)),
+        new("yaml-null-word", "the word null as a workstream's aim",
+            r => r.Edit(Workstream, s => s.Replace("aim: Show every feature once.", "aim: null")),
+            new Fails(Workstream, "'aim' is required but has no value", 4, 6)),
+        new("yaml-empty-title", "a required title left empty",
+            r => r.Edit(Session, s => s.Replace("title: First session", "title:")),
+            new Fails(Session, "'title' is required but has no value")),
+        new("duration-negative", "a negative session duration",
+            r => r.Edit(Session, s => s.Replace("duration: 60", "duration: -60")),
+            new Fails(Session, "'duration' must be from 1 to 1440, not -60", 3, 11)),
+        new("duration-zero", "a session of zero minutes",
+            r => r.Edit(Session, s => s.Replace("duration: 60", "duration: 0")),
+            new Fails(Session, "'duration' must be from 1 to 1440, not 0", 3, 11)),
+        new("break-negative", "a negative break in the timetable",
+            r => r.Edit("content/programme.yaml", s => s.Replace("- break: 15", "- break: -15")),
+            new Fails("content/programme.yaml", "'break' must be from 1 to 1440, not -15", 22, 20)),
+        new("date-year-one", "a workshop day in year 0001",
+            r => r.Edit(Profile, s => s.Replace("2027-01-19", "0001-01-01")),
+            new Fails(Profile, "'0001-01-01' is outside the years 2000–2199", 19, 10)),
+        new("date-year-9999", "a workshop day on the last day of the calendar",
+            r => r.Edit(Profile, s => s.Replace("2027-01-19", "9999-12-31")),
+            new Fails(Profile, "'9999-12-31' is outside the years 2000–2199", 19, 10)),
+        new("day-ends-before-start", "a workshop day that ends before it starts",
+            r => r.Edit("content/programme.yaml", s => s.Replace("end: \"10:15\"", "end: \"08:00\"")),
+            new Fails("content/programme.yaml", "day 1 ends at 08:00, not after it starts (09:00)", 19, 14)),
+        new("days-out-of-order", "a workshop's second day numbered 1 again",
+            r => { r.Edit("content/programme.yaml", s => s.Replace("webinars: []", SecondDay(1) + "webinars: []")); r.Edit(Profile, s => s.Replace("[\"2027-01-19\"]", "[\"2027-01-19\", \"2027-01-20\"]")); },
+            new Fails("content/programme.yaml", "day 1 comes after day 1", 23, 14)),
+        new("cohort-dates-out-of-order", "a workshop's day 2 dated before its day 1",
+            r => { r.Edit("content/programme.yaml", s => s.Replace("webinars: []", SecondDay(2) + "webinars: []")); r.Edit(Profile, s => s.Replace("[\"2027-01-19\"]", "[\"2027-01-19\", \"2027-01-18\"]")); },
+            new Fails(Profile, "day 2 of workshop W1 (2027-01-18) is not after day 1 (2027-01-19)", 19, 24)),
+        new("notes-picture-relative", "a picture in facilitator-notes.md with a path relative to the notes (as in slides.md)",
+            r => r.Edit(Notes, s => s + "\n![A PDSA cycle with four quadrants](" + ImageRef + ")\n"),
+            Builds.Ok),
+        new("notes-picture-missing", "a missing picture in facilitator-notes.md is reported at the notes, not the guide template",
+            r => r.Edit(Notes, s => s + "\n![Gone](../../../../images/gone.png)\n"),
+            new Fails(Notes, "image file not found: ../../../../images/gone.png", 12, 1)),
+        new("png-interlaced", "an interlaced (Adam7) PNG, which the PDF writer cannot draw",
+            r => Bytes(r, Image, b => { b[28] = 1; return b; }),
+            new Fails(Slides, "is an interlaced (Adam7) PNG", 30, 1)),
+        new("org-name-arabic", "an organisation name in Arabic, which the default font cannot show",
+            r => r.Edit(Profile, s => s.Replace("name: Smith & Jones <North> NHS Trust", "name: مستشفى سميث")),
+            new Fails(Profile, "'name' has characters the font 'Atkinson Hyperlegible' cannot show", 1, 7)),
+        new("slides-emoji-and-chinese", "an emoji and Chinese text on a slide",
+            r => r.Edit(Slides, s => s.Replace("- Meet each other", "- Meet each other 😀 中文")),
+            new Fails(Slides, "'😀' (U+1F600) '中' (U+4E2D) '文' (U+6587)", 5, 19)),
+        new("font-corrupt-glyphs", "a font whose glyph outlines are overwritten with garbage",
+            r => { File.WriteAllBytes(r.PathOf(Brand + "broken.ttf"), CorruptGlyphs(File.ReadAllBytes(Path.Combine(RepoPaths.Root, "templates/fonts/atkinson-hyperlegible/AtkinsonHyperlegible_400Regular.ttf")))); r.Edit(Profile, s => s.Replace("paper: A4", "fonts:\n  files:\n    regular: broken.ttf\npaper: A4")); },
+            new Fails(Profile, "'regular' is not a readable TrueType font (glyph", 9, 14)),
     ];
 
     // ---------------- helpers ----------------
+
+    /// <summary>Replaces <paramref name="path"/> with a loop of two symbolic links: path -> loop-b -> path.</summary>
+    static void LinkLoop(MiniRepo r, string path)
+    {
+        var full = r.PathOf(path);
+        var other = Path.Combine(Path.GetDirectoryName(full)!, "loop-b" + Path.GetExtension(full));
+        File.Delete(full);
+        File.CreateSymbolicLink(full, Path.GetFileName(other));
+        File.CreateSymbolicLink(other, Path.GetFileName(full));
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
+    static extern int mkfifo(string path, uint mode);
+
+    /// <summary>Replaces <paramref name="path"/> with a named pipe nobody writes to: opening it for reading would block for ever.</summary>
+    static void Fifo(MiniRepo r, string path)
+    {
+        File.Delete(r.PathOf(path));
+        if (mkfifo(r.PathOf(path), Convert.ToUInt32("644", 8)) != 0) throw new IOException($"mkfifo failed ({System.Runtime.InteropServices.Marshal.GetLastPInvokeError()})");
+    }
+
+    /// <summary>A second day of workshop W1, numbered <paramref name="number"/>: a 15-minute break.</summary>
+    static string SecondDay(int number) => $"      - day: {number}\n        start: \"09:00\"\n        end: \"09:15\"\n        items:\n          - break: 15\n";
+
+    /// <summary>
+    /// Copies an Office file, adding to its main part's relationships a hyperlink to a web address and a picture
+    /// linked from file:///etc/passwd (both TargetMode="External"), and a click action that uses the first.
+    /// </summary>
+    static void ExternalLinks(string from, string to)
+    {
+        File.Copy(from, to);
+        using var zip = ZipFile.Open(to, ZipArchiveMode.Update);
+        var (part, rels) = zip.GetEntry("ppt/slideMasters/slideMaster1.xml") is not null
+            ? ("ppt/slideMasters/slideMaster1.xml", "ppt/slideMasters/_rels/slideMaster1.xml.rels")
+            : ("word/document.xml", "word/_rels/document.xml.rels");
+        string Read(string name) { using var s = new StreamReader(zip.GetEntry(name)!.Open()); return s.ReadToEnd(); }
+        void Write(string name, string text) { zip.GetEntry(name)!.Delete(); using var w = new StreamWriter(zip.CreateEntry(name).Open()); w.Write(text); }
+        Write(rels, Read(rels).Replace("</Relationships>",
+            "<Relationship Id=\"rIdTrack\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink\" Target=\"https://tracker.example/pixel\" TargetMode=\"External\"/>" +
+            "<Relationship Id=\"rIdLeak\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"file:///etc/passwd\" TargetMode=\"External\"/></Relationships>"));
+        if (part.StartsWith("ppt/", StringComparison.Ordinal))
+            Write(part, System.Text.RegularExpressions.Regex.Replace(Read(part), "(<p:cNvPr [^>]*?)/>", "$1><a:hlinkClick r:id=\"rIdTrack\"/></p:cNvPr>", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(5)));
+    }
+
+    /// <summary>The font with the first 4 KB of its glyph outlines overwritten with 0x7F (outlines that claim 32,639 contours).</summary>
+    static byte[] CorruptGlyphs(byte[] ttf)
+    {
+        int tables = (ttf[4] << 8) | ttf[5];
+        for (var i = 0; i < tables; i++)
+        {
+            var r = 12 + 16 * i;
+            if (Encoding.ASCII.GetString(ttf, r, 4) != "glyf") continue;
+            var offset = (ttf[r + 8] << 24) | (ttf[r + 9] << 16) | (ttf[r + 10] << 8) | ttf[r + 11];
+            Array.Fill(ttf, (byte)0x7F, offset, 4096);
+            return ttf;
+        }
+        throw new ArgumentException("no glyf table");
+    }
 
     /// <summary>The previous good package's copy of <paramref name="path"/> (the harness puts one in place first).</summary>
     static string PreviousOutput(MiniRepo r, string path) => r.PathOf("output/smith-jones/" + path);

@@ -86,6 +86,13 @@ public class BadInputTests(PreviousPackage previous) : IClassFixture<PreviousPac
                     Assert.Null(result.OutputDir);
                     Assert.Equal(before, Snapshot(outDir));
                     break;
+                case Warns w:
+                    Assert.False(d.HasErrors, $"{name}: expected a build with a warning; got:\n{all}");
+                    Assert.True(d.Items.Any(x => x.Severity == Severity.Warning && x.File == w.File && x.Message.Contains(w.Message, StringComparison.Ordinal)
+                            && (w.Line is null || x.Line == w.Line) && (w.Column is null || x.Column == w.Column)),
+                        $"{name}: expected {w}; got:\n{all}");
+                    Assert.NotNull(result.OutputDir);
+                    break;
                 case Builds:
                     Assert.False(d.HasErrors, $"{name}: expected a clean build; got:\n{all}");
                     Assert.NotNull(result.OutputDir);
