@@ -1,6 +1,5 @@
 using System.Globalization;
 using QcdpBuilder.Diagnostics;
-using QcdpBuilder.Organisations;
 
 namespace QcdpBuilder.Content;
 
@@ -14,6 +13,9 @@ namespace QcdpBuilder.Content;
 /// </summary>
 public sealed partial class ContentLoader(string root, DiagnosticBag diagnostics, Overlay? overlay = null)
 {
+    /// <summary>The folder under the repository root that holds one folder per organisation.</summary>
+    public const string OrganisationsFolder = "organisations";
+
     public string Root { get; } = Path.GetFullPath(root);
     /// <summary>The overlay every content file is read through (none: the shared files).</summary>
     public Overlay Files { get; } = overlay ?? Overlay.None(root);

@@ -1,4 +1,4 @@
-using QcdpBuilder.Build;
+using QcdpBuilder.Branding;
 using QcdpBuilder.Content;
 using QcdpBuilder.Diagnostics;
 using QcdpBuilder.Organisations;
@@ -39,7 +39,7 @@ public static class ReportRunner
         var series = MeasureDataReader.Read(data, evaluation, d);
         if (d.HasErrors) return new ReportResult(d, []);
 
-        var brand = PackageBuilder.MakeBrand(root, org, programme);
+        var brand = OrganisationBrand.Make(root, org, programme);
         var doc = EvaluationReport.Build(series, evaluation, org.Name, programme.Title, Path.GetFileName(data.TrimEnd(Path.DirectorySeparatorChar)));
         var outDir = options.OutputDir ?? (Directory.Exists(data) ? data : Path.GetDirectoryName(data)!);
         Directory.CreateDirectory(outDir);

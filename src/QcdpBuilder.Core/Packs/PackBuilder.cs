@@ -1,3 +1,4 @@
+using QcdpBuilder.Branding;
 using QcdpBuilder.Build;
 using QcdpBuilder.Content;
 using QcdpBuilder.Decks;
@@ -112,7 +113,7 @@ public static class PackBuilder
         if (diagnostics.HasErrors) return Fail();
 
         // 3. Customise, parse what the packs need and lay them out.
-        var brand = PackageBuilder.MakeBrand(root, org, programme);
+        var brand = OrganisationBrand.Make(root, org, programme);
         if (options.Paper is { } p) brand = brand with { Paper = p.Equals("letter", StringComparison.OrdinalIgnoreCase) ? Branding.PaperSize.Letter : Branding.PaperSize.A4 };
         var content = new PackContent(root, loader, overlay, programme, org, brand, diagnostics);
         var people = new PackPeople(roster, roster?.Participants.Count ?? options.Copies);

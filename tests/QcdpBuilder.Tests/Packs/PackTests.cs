@@ -26,7 +26,7 @@ public class PackTests
     static (Programme, Organisation) Load(MiniRepo repo)
     {
         var d = new DiagnosticBag();
-        var loader = new ContentLoader(repo.Root, d, QcdpBuilder.Organisations.Overlay.ForProfile(repo.Root, repo.PathOf(Profile)));
+        var loader = new ContentLoader(repo.Root, d, QcdpBuilder.Content.Overlay.ForProfile(repo.Root, repo.PathOf(Profile)));
         var org = loader.LoadOrganisation(repo.PathOf(Profile));
         var p = loader.LoadProgramme();
         Assert.False(d.HasErrors, string.Join("\n", d.Items));
