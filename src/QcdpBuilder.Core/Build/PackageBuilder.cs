@@ -149,7 +149,7 @@ public static class PackageBuilder
 
         // 1. Load: the organisation profile (its folder holds its overlay), then the content read through that overlay.
         progress?.Invoke("Loading content");
-        if (OrganisationContent.Load(root, options.Profile, diagnostics) is not var (profile, overlay, loader, org, programme)) return Fail();
+        if (OrganisationContent.Load(root, options.Profile, diagnostics, ProfileFileChecks.All) is not var (profile, overlay, loader, org, programme)) return Fail();
 
         // 2. Customise: the organisation's exclusions, additions and new order, then the rules that tie content and
         //    profile together; the brand every writer uses, the values placeholders can use, and the delivery mode

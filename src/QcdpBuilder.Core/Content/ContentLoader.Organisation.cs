@@ -159,8 +159,9 @@ public sealed partial class ContentLoader
     /// <summary>
     /// Brand files are checked when the profile is read, so a broken logo, font or template is one
     /// error on the profile's line (and <c>qcdp validate</c> finds it) rather than a failure in every writer.
+    /// The logo is checked here; fonts and reference files by the <see cref="FileChecks"/> registered.
     /// </summary>
-    static (string Message, string Hint)? BrandFileProblem(string key, string path)
+    (string Message, string Hint)? BrandFileProblem(string key, string path)
     {
         switch (key)
         {
@@ -168,27 +169,13 @@ public sealed partial class ContentLoader
                 // Not a PNG or JPEG at all is reported by the logo check (with advice for SVG); here, damaged or oversized ones.
                 return Packaging.ImageInfo.Problem(path) is { } image && !image.Message.StartsWith("is not a readable", StringComparison.Ordinal)
                     ? (image.Message, "export the logo again as a PNG of sensible size") : null;
-            case "regular" or "bold" or "italic" or "bold_italic":
-                try
-                {
-                    Pdf.Fonts.TrueTypeFont.Load(path);
-                    return null;
-                }
-                catch (Exception e) when (e is not OutOfMemoryException)
-                {
-                    var reason = e is NotSupportedException ? e.Message[(e.Message.IndexOf(": ", StringComparison.Ordinal) + 1)..].Trim() : "the file is damaged, cut short or of another kind";
-                    return ($"is not a readable TrueType font ({reason.TrimEnd('.')})", "use the .ttf files of the font family (OpenType .otf with PostScript outlines is not supported)");
-                }
             // A file of the wrong kind is reported by the template-kind check; here, ones that cannot be read.
             case "reference_deck" when !path.EndsWith(".pptx", StringComparison.OrdinalIgnoreCase) && !path.EndsWith(".potx", StringComparison.OrdinalIgnoreCase):
             case "reference_document" when !path.EndsWith(".docx", StringComparison.OrdinalIgnoreCase) && !path.EndsWith(".dotx", StringComparison.OrdinalIgnoreCase):
                 return null;
-            case "reference_deck":
-                return Pptx.PptxWriter.CheckReference(path).FirstOrDefault(p => p.IsError) is { Message: not null } deck ? (deck.Message, deck.Hint) : null;
-            case "reference_document":
-                return Docx.DocxWriter.CheckReference(path);
             default:
-                return null;
+                // Fonts and reference files: the checks of the code that reads them.
+                return FileChecks.Where(c => c.Keys.Contains(key)).Select(c => c.Problem(path)).FirstOrDefault(p => p is not null);
         }
     }
 

@@ -17,6 +17,8 @@ public sealed partial class ContentLoader(string root, DiagnosticBag diagnostics
     public const string OrganisationsFolder = "organisations";
 
     public string Root { get; } = Path.GetFullPath(root);
+    /// <summary>Checks on the fonts and reference files a profile names, registered by the pipeline from the writers that read them.</summary>
+    public IReadOnlyList<ProfileFileCheck> FileChecks { get; init; } = [];
     /// <summary>The overlay every content file is read through (none: the shared files).</summary>
     public Overlay Files { get; } = overlay ?? Overlay.None(root);
     readonly HashSet<string> unreadable = [];

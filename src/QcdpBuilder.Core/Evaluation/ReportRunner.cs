@@ -26,11 +26,15 @@ public sealed record ReportResult(DiagnosticBag Diagnostics, IReadOnlyList<strin
 /// </summary>
 public static class ReportRunner
 {
+    /// <summary>The checks of the writers a report uses (DOCX and PDF) on the files the profile names.</summary>
+    static readonly IReadOnlyList<ProfileFileCheck> FileChecks =
+        [new(["reference_document"], DocxWriter.CheckReference), new(ContentSchema.FontFiles.Keys, PdfWriter.CheckFont)];
+
     public static ReportResult Run(ReportOptions options)
     {
         var root = Path.GetFullPath(options.Root);
         var d = new DiagnosticBag();
-        var content = OrganisationContent.Load(root, options.Org, d);
+        var content = OrganisationContent.Load(root, options.Org, d, FileChecks);
         var evaluation = EvaluationLoader.Load(root, d);
         if (content is null || d.HasErrors) return new ReportResult(d, []);
         var (org, programme) = (content.Organisation, content.Programme);

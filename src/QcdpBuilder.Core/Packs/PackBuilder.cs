@@ -100,7 +100,7 @@ public static class PackBuilder
         Roster? roster = null;
         if (options.Participants is { } rosterPath)
             roster = Roster.Load(rosterPath, Path.GetRelativePath(Directory.GetCurrentDirectory(), rosterPath), diagnostics);
-        if (OrganisationContent.Load(root, options.Profile, diagnostics) is not var (_, overlay, loader, org, programme) || diagnostics.HasErrors) return Fail();
+        if (OrganisationContent.Load(root, options.Profile, diagnostics, ProfileFileChecks.All) is not var (_, overlay, loader, org, programme) || diagnostics.HasErrors) return Fail();
         Customiser.Apply(programme, org, diagnostics);
         ContentRules.Check(programme, org, diagnostics);
         if (diagnostics.HasErrors) return Fail();

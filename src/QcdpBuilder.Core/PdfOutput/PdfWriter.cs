@@ -21,6 +21,24 @@ public enum PdfKind { Guide, Handout, Form }
 public static class PdfWriter
 {
     public static byte[] Write(M.Document doc, Brand brand, PdfKind kind) => Build(doc, brand, kind).ToPdfBytes();
+
+    /// <summary>
+    /// What is wrong with a font face an organisation names (message and hint), or null if it loads: every PDF
+    /// embeds the brand's faces, so one that cannot be read is reported on the profile's line, not in each PDF.
+    /// </summary>
+    public static (string Message, string Hint)? CheckFont(string path)
+    {
+        try
+        {
+            Pdf.Fonts.TrueTypeFont.Load(path);
+            return null;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            var reason = e is NotSupportedException ? e.Message[(e.Message.IndexOf(": ", StringComparison.Ordinal) + 1)..].Trim() : "the file is damaged, cut short or of another kind";
+            return ($"is not a readable TrueType font ({reason.TrimEnd('.')})", "use the .ttf files of the font family (OpenType .otf with PostScript outlines is not supported)");
+        }
+    }
     public static byte[] Slides(Deck deck, Brand brand) => BuildSlides(deck, brand).ToPdfBytes();
     public static byte[] NotesHandout(Deck deck, Brand brand) => BuildNotesHandout(deck, brand).ToPdfBytes();
     public static byte[] SpeakerNotes(Deck deck, Brand brand) => BuildSpeakerNotes(deck, brand).ToPdfBytes();
