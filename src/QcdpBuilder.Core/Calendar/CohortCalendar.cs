@@ -54,5 +54,5 @@ public static class CohortCalendar
     }
 
     public static byte[] Write(Programme p, Organisation org, DateTimeOffset stamp) =>
-        ICalendar.Write($"{p.Title}: {org.Cohort.Name}", Events(p, org), stamp);
+        IcsWriter.Write($"{p.Title}: {org.Cohort.Name}", Events(p, org), stamp);
 }

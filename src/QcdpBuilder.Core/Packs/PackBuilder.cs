@@ -135,7 +135,7 @@ public static class PackBuilder
 }
 
 /// <summary>One pack laid out as an engine document, with the file name it will get.</summary>
-public sealed record PreparedPack(string Name, PackPlan Plan, Pdf.Layout.Document Document);
+public sealed record PreparedPack(string Name, PackPlan Plan, Pdf.Layout.PdfDocument Document);
 
 /// <summary>What <see cref="PackBuilder.Prepare"/> gives: diagnostics, the packs, where they go and the profile they came from.</summary>
 public sealed record PreparedPacks(DiagnosticBag Diagnostics, IReadOnlyList<PreparedPack> Packs, string OutputDir, string Source);

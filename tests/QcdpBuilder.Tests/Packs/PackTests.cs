@@ -90,7 +90,7 @@ public class PackTests
     }
 
     /// <summary>Bookmarks of the sections (level 1) and the page each is on, from a recording of the laid-out pack.</summary>
-    static List<(int Page, string Title)> Sections(Pdf.Layout.Document doc, int level = 1)
+    static List<(int Page, string Title)> Sections(Pdf.Layout.PdfDocument doc, int level = 1)
     {
         var rec = new RecordingCanvas();
         doc.Render(rec);
