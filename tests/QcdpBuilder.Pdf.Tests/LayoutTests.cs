@@ -3,7 +3,7 @@ using QcdpBuilder.Pdf.Layout;
 namespace QcdpBuilder.Pdf.Tests;
 
 /// <summary>A fixed-size, unsplittable block that marks where it was drawn with a named destination.</summary>
-internal sealed class MockBlock : Block
+internal sealed class MockBlock : PdfBlock
 {
     public MockBlock(string name, double height, bool keepWithNext = false) { Name = name; Height = height; KeepWithNext = keepWithNext; }
     public string Name { get; }
@@ -15,15 +15,15 @@ internal sealed class MockBlock : Block
 
 public class LayoutTests
 {
-    private static Document NewDoc()
+    private static PdfDocument NewDoc()
     {
-        var doc = new Document(TestSupport.Info(), TestSupport.Family);
+        var doc = new PdfDocument(TestSupport.Info(), TestSupport.Family);
         doc.Page.Size = new PageSize(400, 500);
         doc.Page.Margins = new Margins(50); // content area 300 × 400
         return doc;
     }
 
-    private static List<List<string>> MarkersPerPage(Document doc)
+    private static List<List<string>> MarkersPerPage(PdfDocument doc)
     {
         var rec = new RecordingCanvas();
         doc.Render(rec);
@@ -59,7 +59,7 @@ public class LayoutTests
     public void Explicit_page_break_starts_a_new_page_but_never_a_blank_one()
     {
         var doc = NewDoc();
-        doc.Add(new MockBlock("a", 50)).Add(new PageBreak()).Add(new PageBreak()).Add(new MockBlock("b", 50));
+        doc.Add(new MockBlock("a", 50)).Add(new PdfPageBreak()).Add(new PdfPageBreak()).Add(new MockBlock("b", 50));
         var pages = MarkersPerPage(doc);
         Assert.Equal(2, pages.Count);
         Assert.Equal(["b"], pages[1]);
@@ -95,8 +95,8 @@ public class LayoutTests
     {
         var doc = NewDoc();
         doc.Add(new MockBlock("filler", 370));
-        doc.Add(new Heading(2, "Stranded?"));
-        doc.Add(new Paragraph("Body text that follows the heading and needs a couple of lines to be shown on the page at all."));
+        doc.Add(new PdfHeading(2, "Stranded?"));
+        doc.Add(new PdfParagraph("Body text that follows the heading and needs a couple of lines to be shown on the page at all."));
         var rec = new RecordingCanvas();
         doc.Render(rec);
         Assert.DoesNotContain("Stranded?", rec.Pages[0].Text);
@@ -113,9 +113,9 @@ public class LayoutTests
         Assert.Equal(["huge"], pages[1]);
     }
 
-    private static Table BigTable(int rows)
+    private static PdfTable BigTable(int rows)
     {
-        var t = new Table(TableColumn.Fixed(50), TableColumn.Relative()) { HeaderRows = 0 };
+        var t = new PdfTable(TableColumn.Fixed(50), TableColumn.Relative()) { HeaderRows = 0 };
         t.AddHeader("Col A", "Col B");
         for (int i = 0; i < rows; i++)
             t.AddRow($"R{i}", i % 5 == 0 ? $"Row {i} has long text that wraps over several lines in the cell so the row is tall." : $"Row {i}");
@@ -149,7 +149,7 @@ public class LayoutTests
     public void Row_taller_than_a_page_is_split_by_lines()
     {
         var doc = NewDoc();
-        var t = new Table(TableColumn.Relative());
+        var t = new PdfTable(TableColumn.Relative());
         t.AddRow(string.Join(" ", Enumerable.Range(0, 300).Select(i => $"w{i}")));
         doc.Add(t);
         var rec = new RecordingCanvas();
@@ -164,7 +164,7 @@ public class LayoutTests
     public void Widow_and_orphan_control_keeps_two_lines_together()
     {
         var fonts = TestSupport.Fonts;
-        var p = new Paragraph(string.Join(" ", Enumerable.Repeat("lorem ipsum dolor", 40))) { FontSize = 10, LineHeight = 1.5 }; // 15pt lines
+        var p = new PdfParagraph(string.Join(" ", Enumerable.Repeat("lorem ipsum dolor", 40))) { FontSize = 10, LineHeight = 1.5 }; // 15pt lines
         var ctx = new LayoutContext(fonts, 400);
         int total = (int)Math.Round(p.MeasureHeight(ctx, 300) / 15);
         Assert.True(total > 5);
@@ -205,8 +205,8 @@ public class LayoutTests
         doc.Add(new ContentsEntry("Chapter two", "two"));
         doc.Add(new MockBlock("one", 300));
         doc.Add(new MockBlock("filler", 380));
-        doc.Add(new Heading(1, "Chapter two", "two"));
-        doc.Add(new Paragraph("Text"));
+        doc.Add(new PdfHeading(1, "Chapter two", "two"));
+        doc.Add(new PdfParagraph("Text"));
         var rec = new RecordingCanvas();
         doc.Render(rec);
         Assert.Contains(rec.Pages[2].Items, i => i.Kind == "dest" && i.Text == "two");
@@ -233,9 +233,9 @@ public class LayoutTests
     public void Layout_dump_is_stable_and_readable()
     {
         var doc = NewDoc();
-        doc.Add(new Heading(1, "Title"));
-        doc.Add(new Paragraph("Hello world"));
-        doc.Add(new ListBlock(false, "One", "Two"));
+        doc.Add(new PdfHeading(1, "Title"));
+        doc.Add(new PdfParagraph("Hello world"));
+        doc.Add(new PdfListBlock(false, "One", "Two"));
         var a = LayoutDump.Write(doc);
         Assert.Equal(a, LayoutDump.Write(doc));
         Assert.Contains("page 1 0.0 0.0 400.0 500.0", a);
@@ -252,7 +252,7 @@ public class LayoutTests
         var ctx = new LayoutContext(fonts, 1000);
         var rec = new RecordingCanvas();
         rec.BeginPage(PageSize.A4);
-        new Paragraph(new string('x', 200)).Layout(ctx, 100, 1000, true).Placed!.Draw(rec, 0, 0);
+        new PdfParagraph(new string('x', 200)).Layout(ctx, 100, 1000, true).Placed!.Draw(rec, 0, 0);
         var lines = rec.Pages[0].Items.Where(i => i.Kind == "text").ToList();
         Assert.True(lines.Count > 3);
         Assert.All(lines, l => Assert.True(l.Rect.Width <= 100.01));
@@ -261,7 +261,7 @@ public class LayoutTests
         var rec2 = new RecordingCanvas();
         rec2.BeginPage(PageSize.A4);
         var w = TextShaper_Width("well-known");
-        new Paragraph("aaaa well-known").Layout(ctx, TextShaper_Width("aaaa well-") + 1, 1000, true).Placed!.Draw(rec2, 0, 0);
+        new PdfParagraph("aaaa well-known").Layout(ctx, TextShaper_Width("aaaa well-") + 1, 1000, true).Placed!.Draw(rec2, 0, 0);
         Assert.Equal(["aaaa well-", "known"], rec2.Pages[0].Items.Where(i => i.Kind == "text").Select(i => i.Text));
         double TextShaper_Width(string s) => Fonts.TextShaper.Measure(fonts.Regular, s, 11);
     }
@@ -269,11 +269,11 @@ public class LayoutTests
     [Fact]
     public void Fixed_page_places_frames_and_shrinks_text_to_fit()
     {
-        var doc = new Document(TestSupport.Info(), TestSupport.Family);
+        var doc = new PdfDocument(TestSupport.Info(), TestSupport.Family);
         doc.Page.Size = PageSize.Slide16x9;
         var page = new FixedPage();
         page.AddRect(new Rect(0, 0, 960, 80), Color.Black);
-        page.AddBlock(new Rect(40, 100, 300, 60), new Paragraph(string.Join(" ", Enumerable.Repeat("shrink me", 12))) { FontSize = 24 }, shrinkToFit: true);
+        page.AddBlock(new Rect(40, 100, 300, 60), new PdfParagraph(string.Join(" ", Enumerable.Repeat("shrink me", 12))) { FontSize = 24 }, shrinkToFit: true);
         doc.AddPage(page);
         var rec = new RecordingCanvas();
         doc.Render(rec);

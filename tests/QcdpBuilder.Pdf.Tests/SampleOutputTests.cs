@@ -5,7 +5,7 @@ namespace QcdpBuilder.Pdf.Tests;
 /// <summary>Writes the sample PDFs and, where the poppler/qpdf tools are installed, checks them externally.</summary>
 public class SampleOutputTests
 {
-    private static string Write(Document doc, string name)
+    private static string Write(PdfDocument doc, string name)
     {
         var path = Path.Combine(TestSupport.OutDir, name);
         doc.Save(path);

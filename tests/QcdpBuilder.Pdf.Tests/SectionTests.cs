@@ -5,15 +5,15 @@ namespace QcdpBuilder.Pdf.Tests;
 /// <summary>Sections (odd-page starts, blank versos, bookmarks, bands) and booklet imposition, with mock blocks.</summary>
 public class SectionTests
 {
-    private static Document NewDoc()
+    private static PdfDocument NewDoc()
     {
-        var doc = new Document(TestSupport.Info(), TestSupport.Family);
+        var doc = new PdfDocument(TestSupport.Info(), TestSupport.Family);
         doc.Page.Size = new PageSize(400, 500);
         doc.Page.Margins = new Margins(50); // content area 300 × 400
         return doc;
     }
 
-    private static RecordingCanvas Render(Document doc)
+    private static RecordingCanvas Render(PdfDocument doc)
     {
         var rec = new RecordingCanvas();
         doc.Render(rec);
@@ -55,11 +55,11 @@ public class SectionTests
     public void Headings_bookmarks_nest_under_their_section()
     {
         var doc = NewDoc();
-        doc.Add(new Heading(1, "Before", "before"));
+        doc.Add(new PdfHeading(1, "Before", "before"));
         doc.AddSection(new Section { Title = "Part A", Destination = "part-a" });
-        doc.Add(new Heading(1, "Chapter", "chapter")).Add(new Heading(2, "Detail", "detail"));
+        doc.Add(new PdfHeading(1, "Chapter", "chapter")).Add(new PdfHeading(2, "Detail", "detail"));
         doc.AddSection(new Section { Title = "Part B", OutlineLevel = 2, NestHeadings = false });
-        doc.Add(new Heading(1, "Flat", "flat"));
+        doc.Add(new PdfHeading(1, "Flat", "flat"));
         var rec = Render(doc);
         var outline = rec.Pages.SelectMany(p => p.Items).Where(i => i.Kind == "outline").Select(i => i.Text).ToList();
         Assert.Equal(["1 Before", "1 Part A", "2 Chapter", "3 Detail", "2 Part B", "1 Flat"], outline);
@@ -84,7 +84,7 @@ public class SectionTests
     [InlineData(4, "3,0 1,2")]
     [InlineData(8, "7,0 1,6 5,2 3,4")]
     public void Booklet_order_pairs_outer_pages_first(int pages, string expected) =>
-        Assert.Equal(expected, string.Join(" ", Document.BookletOrder(pages).Select(p => $"{p.Left},{p.Right}")));
+        Assert.Equal(expected, string.Join(" ", PdfDocument.BookletOrder(pages).Select(p => $"{p.Left},{p.Right}")));
 
     [Fact]
     public void Booklet_puts_two_scaled_pages_on_each_landscape_sheet_and_keeps_bookmarks_in_reading_order()
@@ -117,9 +117,9 @@ public class SectionTests
     {
         var doc = NewDoc();
         doc.AddSection(new Section { Title = "A", Destination = "a", ScopeDestinations = true });
-        doc.Add(new Heading(1, "Title", "title"));
+        doc.Add(new PdfHeading(1, "Title", "title"));
         doc.AddSection(new Section { Title = "B", Destination = "b", ScopeDestinations = true });
-        doc.Add(new Heading(1, "Title", "title"));
+        doc.Add(new PdfHeading(1, "Title", "title"));
         var rec = Render(doc);
         Assert.Equal(0, PageOf(rec, "dest", "a/title"));
         Assert.Equal(1, PageOf(rec, "dest", "b/title"));

@@ -2,6 +2,7 @@ using System.CommandLine;
 using QcdpBuilder.Build;
 using QcdpBuilder.Diagnostics;
 using QcdpBuilder.Organisations;
+using QcdpBuilder.Scaffolding;
 
 namespace QcdpBuilder.Cli.Commands;
 
@@ -20,7 +21,7 @@ public static class InitCommand
             var report = new Report(CommonOptions.AutoProblemFormat);
             if (CommonOptions.FindRoot(parse.GetValue(CommonOptions.Root)) is not { } root) return report.NoRoot();
             var diagnostics = new DiagnosticBag();
-            var written = Scaffold.Create(root, parse.GetValue(slug)!, parse.GetValue(name), diagnostics);
+            var written = Scaffold.Organisation(root, parse.GetValue(slug)!, parse.GetValue(name), diagnostics);
             if (written is null) return report.Finish(new BuildResult(diagnostics, null, []), root);
             foreach (var file in written) Console.WriteLine($"Created {file}");
             Console.WriteLine($"Next: edit organisations/{parse.GetValue(slug)}/organisation.yaml, then run: qcdp validate --org {parse.GetValue(slug)}");

@@ -1,23 +1,20 @@
+using System.Globalization;
+using QcdpBuilder.Content;
+
 namespace QcdpBuilder.Branding;
 
 /// <summary>An sRGB colour, written as six hex digits without '#' (as OOXML wants).</summary>
 public readonly record struct Colour(byte R, byte G, byte B)
 {
     public string Hex => $"{R:X2}{G:X2}{B:X2}";
+    /// <summary>Parses a colour as profiles write it (see <see cref="HexColour.Normalise"/>); a FormatException says how to write one.</summary>
     public static Colour Parse(string text)
     {
-        var s = text.Trim().TrimStart('#');
-        // #RGB is shorthand for #RRGGBB (as in CSS and brand.yml).
-        if (s.Length == 3 && text.Trim().StartsWith('#')) s = string.Concat(s.Select(c => $"{c}{c}"));
-        if (s.Length != 6 || !int.TryParse(s, System.Globalization.NumberStyles.HexNumber, null, out var v))
-            throw new FormatException($"'{text}' is not a colour; write six hex digits such as \"#005EB8\".");
+        var v = int.Parse(HexColour.Normalise(text).AsSpan(1), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
         return new Colour((byte)(v >> 16), (byte)(v >> 8), (byte)v);
     }
     public override string ToString() => "#" + Hex;
 }
-
-/// <summary>Paths of the four TrueType faces of a font family.</summary>
-public sealed record FontFiles(string Regular, string Bold, string Italic, string BoldItalic);
 
 /// <summary>Printed page size.</summary>
 public enum PaperSize { A4, Letter }

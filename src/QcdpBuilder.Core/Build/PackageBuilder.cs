@@ -161,7 +161,7 @@ public static class PackageBuilder
 
         // 1. Load: the organisation profile (its folder holds its overlay), then the content read through that overlay.
         progress?.Invoke("Loading content");
-        if (OrganisationContent.Load(root, options.Profile, diagnostics) is not var (profile, overlay, loader, org, programme)) return Fail();
+        if (OrganisationContent.Load(root, options.Profile, diagnostics, ProfileFileChecks.All) is not var (profile, overlay, loader, org, programme)) return Fail();
 
         // 2. Customise: the organisation's exclusions, additions and new order, then the rules that tie content and
         //    profile together; the brand every writer uses, the values placeholders can use, and the delivery mode
@@ -188,7 +188,7 @@ public static class PackageBuilder
         // The evaluation (measures and self-assessment items) and its traceability to the outcomes taught.
         var evaluation = EvaluationLoader.Load(root, diagnostics);
         Traceability.Check(programme, evaluation, diagnostics);
-        var brand = MakeBrand(root, org, programme);
+        var brand = OrganisationBrand.Make(root, org, programme);
         // Measuring slide text needs the brand's fonts and the deck's layouts: load them beside the parsing below.
         var overflowReady = Task.Run(() => new SlideOverflow(brand, org.ReferenceDeck));
         BrandContrast.Check(brand, key => org.ColourAt.TryGetValue(key, out var at) ? at : SourceSpan.StartOf(org.File), diagnostics);
@@ -390,42 +390,4 @@ public static class PackageBuilder
         ["licence"] = p.Licence,
         ["cohort"] = org.Cohort.Name,
     };
-
-    /// <summary>Resolves the organisation's brand: its colours over ours, its fonts or Atkinson Hyperlegible.</summary>
-    public static Brand MakeBrand(string root, Organisation org, Programme p)
-    {
-        var fonts = Path.Combine(root, "templates", "fonts", "atkinson-hyperlegible");
-        Colour C(string key, string fallback) => Colour.Parse(org.Colours.GetValueOrDefault(key, fallback));
-        return new Brand
-        {
-            OrganisationName = org.Name,
-            ShortName = org.ShortName,
-            ProgrammeTitle = p.Title,
-            Primary = C("primary", "#005EB8"),
-            Secondary = C("secondary", "#003087"),
-            Accent = C("accent", "#FFB81C"),
-            Text = C("text", "#212B32"),
-            Background = C("background", "#FFFFFF"),
-            Tint = C("tint", "#E8EDEE"),
-            HeadingFont = org.HeadingFont,
-            BodyFont = org.BodyFont,
-            Fonts = org.FontFiles ?? new FontFiles(
-                Path.Combine(fonts, "AtkinsonHyperlegible_400Regular.ttf"),
-                Path.Combine(fonts, "AtkinsonHyperlegible_700Bold.ttf"),
-                Path.Combine(fonts, "AtkinsonHyperlegible_400Regular_Italic.ttf"),
-                Path.Combine(fonts, "AtkinsonHyperlegible_700Bold_Italic.ttf")),
-            LogoPath = org.LogoPath,
-            Paper = org.Paper == "Letter" ? PaperSize.Letter : PaperSize.A4,
-            Footer = org.Footer,
-            LayoutNames = org.LayoutNames,
-            BuildDate = BuildDate(p),
-        };
-    }
-
-    /// <summary>SOURCE_DATE_EPOCH if set (the reproducible-builds convention), else the programme's release date.</summary>
-    static DateTimeOffset BuildDate(Programme p)
-    {
-        if (long.TryParse(Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"), out var epoch)) return DateTimeOffset.FromUnixTimeSeconds(epoch);
-        return p.ReleaseDate is { } d ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-    }
 }

@@ -27,7 +27,7 @@ public static class CohortCalendar
                 if (cohort.Day(w.Id, i) is not { } day) continue;
                 var programmeDay = w.Days[i];
                 var start = day.Start ?? cohort.Start ?? programmeDay.Start;
-                var (endDate, end) = ICalendar.EndOf(day.Date, start, programmeDay.End - programmeDay.Start);
+                var (endDate, end) = IcsWriter.EndOf(day.Date, start, programmeDay.End - programmeDay.Start);
                 var venue = day.Venue.Length > 0 ? day.Venue : cohort.Venue;
                 var link = day.OnlineLink.Length > 0 ? day.OnlineLink : cohort.OnlineLink;
                 var online = cohort.IsVirtual || venue.Length == 0;
@@ -47,7 +47,7 @@ public static class CohortCalendar
             var link = when.OnlineLink.Length > 0 ? when.OnlineLink : cohort.OnlineLink;
             var title = wb.Session?.Title ?? wb.SessionId;
             // A webinar at 23:30 ends on the next day, not at 00:30 before it started.
-            var ends = start is { } s ? ICalendar.EndOf(when.Date, s, TimeSpan.FromMinutes(minutes)) : ((DateOnly, TimeOnly)?)null;
+            var ends = start is { } s ? IcsWriter.EndOf(when.Date, s, TimeSpan.FromMinutes(minutes)) : ((DateOnly, TimeOnly)?)null;
             events.Add(new CalendarEvent(Uid($"webinar-{Slugs.Make(wb.SessionId)}"), when.Date, start, ends?.Item2,
                 $"{label} webinar: {title}", $"{org.Name}: {cohort.Name}\nWebinar {wb.SessionId}: {title} ({minutes} minutes, online)",
                 link.Length > 0 ? link : "Online", link.Length > 0 ? link : null) { EndDate = ends is { } x && x.Item1 != when.Date ? x.Item1 : null });
@@ -56,5 +56,5 @@ public static class CohortCalendar
     }
 
     public static byte[] Write(Programme p, Organisation org, DateTimeOffset stamp) =>
-        ICalendar.Write($"{p.Title}: {org.Cohort.Name}", Events(p, org), stamp);
+        IcsWriter.Write($"{p.Title}: {org.Cohort.Name}", Events(p, org), stamp);
 }

@@ -7,7 +7,7 @@ namespace QcdpBuilder.Content;
 public sealed partial class ContentLoader
 {
     string? Logo(YamlMap map, string? full) =>
-        full is not null && Branding.BrandFiles.CheckLogo(full, map.String("logo")!, map.ValueSpan("logo"), diagnostics) ? full : null;
+        full is not null && BrandFiles.CheckLogo(full, map.String("logo")!, map.ValueSpan("logo"), diagnostics) ? full : null;
 
     /// <summary>An Office template path, if it has one of the <paramref name="extensions"/> (a document or its template form).</summary>
     string? Template(YamlMap map, string? full, string key, params string[] extensions)

@@ -45,7 +45,7 @@ public sealed partial class ContentLoader
         }
 
         // A Quarto/posit _brand.yml supplies defaults; the profile's own keys override it.
-        var brandYml = FileRef(map, "brand") is { } brandPath ? Branding.BrandYml.Read(brandPath, Root, diagnostics) : null;
+        var brandYml = FileRef(map, "brand") is { } brandPath ? BrandYml.Read(brandPath, Root, diagnostics) : null;
 
         var colours = new Dictionary<string, string>();
         var colourAt = new Dictionary<string, SourceSpan>();
@@ -56,11 +56,11 @@ public sealed partial class ContentLoader
             {
                 if (!ColourKeys.Contains(key)) continue;
                 var value = c.String(key) ?? "";
-                try { Branding.Colour.Parse(value); colours[key] = value; colourAt[key] = c.ValueSpan(key); }
+                try { HexColour.Normalise(value); colours[key] = value; colourAt[key] = c.ValueSpan(key); }
                 catch (FormatException e) { diagnostics.Report(Rules.InvalidValue, c.ValueSpan(key), e.Message); }
             }
         }
-        foreach (var (key, colour) in brandYml?.Colours ?? new Dictionary<string, Branding.BrandColour>())
+        foreach (var (key, colour) in brandYml?.Colours ?? new Dictionary<string, BrandColour>())
             if (colours.TryAdd(key, colour.Hex)) colourAt[key] = colour.At;
 
         string headingFont = brandYml?.HeadingFont ?? "Atkinson Hyperlegible", bodyFont = brandYml?.BodyFont ?? "Atkinson Hyperlegible";
@@ -74,7 +74,7 @@ public sealed partial class ContentLoader
             {
                 files.AllowOnly(ContentSchema.FontFiles);
                 var r = FileRef(files, "regular"); var b = FileRef(files, "bold"); var i = FileRef(files, "italic"); var bi = FileRef(files, "bold_italic");
-                if (r is not null) fontFiles = new Branding.FontFiles(r, b ?? r, i ?? r, bi ?? b ?? r);
+                if (r is not null) fontFiles = new FontFiles(r, b ?? r, i ?? r, bi ?? b ?? r);
             }
         }
 
@@ -96,7 +96,7 @@ public sealed partial class ContentLoader
         var name = map.String("name", required: true) ?? "Organisation";
         // An organisation in organisations/<slug>/ is named by its folder; the output folder follows it.
         var folder = Path.GetFileName(baseDir);
-        var inOrganisations = Path.GetFileName(Path.GetDirectoryName(baseDir)) == Organisations.OrganisationFolders.Folder;
+        var inOrganisations = Path.GetFileName(Path.GetDirectoryName(baseDir)) == OrganisationsFolder;
         var slug = map.String("slug") ?? (inOrganisations ? folder : Slugs.Make(map.String("short_name") ?? name));
         if (!Slugs.IsValid(slug)) diagnostics.Report(Rules.InvalidValue, map.ValueSpan("slug"), $"slug '{slug}' must be lower-case letters, digits and hyphens", "it names the output folder, e.g. slug: northfield");
         else if (inOrganisations && slug != folder)
@@ -163,8 +163,9 @@ public sealed partial class ContentLoader
     /// <summary>
     /// Brand files are checked when the profile is read, so a broken logo, font or template is one
     /// error on the profile's line (and <c>qcdp validate</c> finds it) rather than a failure in every writer.
+    /// The logo is checked here; fonts and reference files by the <see cref="FileChecks"/> registered.
     /// </summary>
-    static (string Message, string Hint)? BrandFileProblem(string key, string path)
+    (string Message, string Hint)? BrandFileProblem(string key, string path)
     {
         switch (key)
         {
@@ -172,27 +173,13 @@ public sealed partial class ContentLoader
                 // Not a PNG or JPEG at all is reported by the logo check (with advice for SVG); here, damaged or oversized ones.
                 return Packaging.ImageInfo.Problem(path) is { } image && !image.Message.StartsWith("is not a readable", StringComparison.Ordinal)
                     ? (image.Message, "export the logo again as a PNG of sensible size") : null;
-            case "regular" or "bold" or "italic" or "bold_italic":
-                try
-                {
-                    Pdf.Fonts.TrueTypeFont.Load(path);
-                    return null;
-                }
-                catch (Exception e) when (e is not OutOfMemoryException)
-                {
-                    var reason = e is NotSupportedException or InvalidDataException ? e.Message[(e.Message.IndexOf(": ", StringComparison.Ordinal) + 1)..].Trim() : "the file is damaged, cut short or of another kind";
-                    return ($"is not a readable TrueType font ({reason.TrimEnd('.')})", "use the .ttf files of the font family (OpenType .otf with PostScript outlines is not supported)");
-                }
             // A file of the wrong kind is reported by the template-kind check; here, ones that cannot be read.
             case "reference_deck" when !path.EndsWith(".pptx", StringComparison.OrdinalIgnoreCase) && !path.EndsWith(".potx", StringComparison.OrdinalIgnoreCase):
             case "reference_document" when !path.EndsWith(".docx", StringComparison.OrdinalIgnoreCase) && !path.EndsWith(".dotx", StringComparison.OrdinalIgnoreCase):
                 return null;
-            case "reference_deck":
-                return Pptx.PptxWriter.CheckReference(path).FirstOrDefault(p => p.IsError) is { Message: not null } deck ? (deck.Message, deck.Hint) : null;
-            case "reference_document":
-                return Docx.DocxWriter.CheckReference(path);
             default:
-                return null;
+                // Fonts and reference files: the checks of the code that reads them.
+                return FileChecks.Where(c => c.Keys.Contains(key)).Select(c => c.Problem(path)).FirstOrDefault(p => p is not null);
         }
     }
 
@@ -216,10 +203,10 @@ public sealed partial class ContentLoader
     }
 
     /// <summary>The profile's 'exclude', 'add' and 'reorder' keys, checked for shape here and against the programme by the customise step.</summary>
-    Organisations.Customisation ReadCustomisation(YamlMap map)
+    Customisation ReadCustomisation(YamlMap map)
     {
-        var exclude = map.StringList("exclude").Select(e => new Organisations.Exclusion(e.Value, e.At)).ToList();
-        var add = new List<Organisations.Addition>();
+        var exclude = map.StringList("exclude").Select(e => new Exclusion(e.Value, e.At)).ToList();
+        var add = new List<Addition>();
         foreach (var a in map.MapList("add"))
         {
             a.AllowOnly(ContentSchema.Addition);
@@ -228,18 +215,18 @@ public sealed partial class ContentLoader
             var places = new[] { "after", "before", "instead_of" }.Where(a.Has).ToList();
             if (places.Count > 1) diagnostics.Report(Rules.Customisation, a.KeySpan(places[1]), $"give one of 'after', 'before' or 'instead_of', not {string.Join(" and ", places.Select(x => $"'{x}'"))}", "name one session of that day to place the new one next to, or the excluded session whose slot it takes");
             if (id is not null && day is not null)
-                add.Add(new Organisations.Addition(id, a.ValueSpan("session"), day.Value, a.ValueSpan("day"), a.String("after"), a.String("before"), a.String("instead_of"),
+                add.Add(new Addition(id, a.ValueSpan("session"), day.Value, a.ValueSpan("day"), a.String("after"), a.String("before"), a.String("instead_of"),
                     places.Count > 0 ? a.ValueSpan(places[0]) : a.Span));
         }
-        var reorder = new List<Organisations.Reordering>();
+        var reorder = new List<Reordering>();
         foreach (var r in map.MapList("reorder"))
         {
             r.AllowOnly(ContentSchema.Reordering);
             var day = r.Int("day", 1, MaxDays, required: true);
             var items = DayItems(r);
-            if (day is not null) reorder.Add(new Organisations.Reordering(day.Value, r.ValueSpan("day"), items, r.Has("items") ? r.KeySpan("items") : r.Span));
+            if (day is not null) reorder.Add(new Reordering(day.Value, r.ValueSpan("day"), items, r.Has("items") ? r.KeySpan("items") : r.Span));
         }
-        return new Organisations.Customisation(exclude, add, reorder);
+        return new Customisation(exclude, add, reorder);
     }
 
     Cohort ReadCohort(YamlMap? c)

@@ -1,6 +1,5 @@
 using System.Globalization;
 using QcdpBuilder.Diagnostics;
-using QcdpBuilder.Organisations;
 
 namespace QcdpBuilder.Content;
 
@@ -14,7 +13,12 @@ namespace QcdpBuilder.Content;
 /// </summary>
 public sealed partial class ContentLoader(string root, DiagnosticBag diagnostics, Overlay? overlay = null)
 {
+    /// <summary>The folder under the repository root that holds one folder per organisation.</summary>
+    public const string OrganisationsFolder = "organisations";
+
     public string Root { get; } = Path.GetFullPath(root);
+    /// <summary>Checks on the fonts and reference files a profile names, registered by the pipeline from the writers that read them.</summary>
+    public IReadOnlyList<ProfileFileCheck> FileChecks { get; init; } = [];
     /// <summary>The overlay every content file is read through (none: the shared files).</summary>
     public Overlay Files { get; } = overlay ?? Overlay.None(root);
     readonly HashSet<string> unreadable = [];

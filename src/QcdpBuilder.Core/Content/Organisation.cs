@@ -22,7 +22,7 @@ public sealed class Organisation
     public string HeadingFont { get; init; } = "Atkinson Hyperlegible";
     public string BodyFont { get; init; } = "Atkinson Hyperlegible";
     /// <summary>Absolute paths of the four TTF faces if the organisation names its own.</summary>
-    public Branding.FontFiles? FontFiles { get; init; }
+    public FontFiles? FontFiles { get; init; }
     public string Paper { get; init; } = "A4";
     public Person Contact { get; init; } = new("", "", "", "");
     public Person Lead { get; init; } = new("", "", "", "");
@@ -48,7 +48,7 @@ public sealed class Organisation
     /// <summary>Named web links (<c>{{org.links.intranet}}</c>), in profile order.</summary>
     public List<KeyValuePair<string, string>> Links { get; init; } = [];
     /// <summary>How the organisation adapts the programme: exclude, add, reorder.</summary>
-    public Organisations.Customisation Customisation { get; init; } = new([], [], []);
+    public Customisation Customisation { get; init; } = new([], [], []);
 
     public bool IsSystemWide => Setting == Settings.SystemWide;
 }
@@ -115,3 +115,21 @@ public sealed class Cohort
     public CohortDay? Day(string workshopId, int index) =>
         Workshops.TryGetValue(workshopId, out var days) && index >= 0 && index < days.Count ? days[index] : null;
 }
+
+/// <summary>How an organisation adapts the programme, from its profile: what it leaves out, adds and reorders.</summary>
+public sealed record Customisation(List<Exclusion> Exclude, List<Addition> Add, List<Reordering> Reorder);
+
+/// <summary><c>exclude: [id]</c>: a session (<c>"6.4"</c>) or a whole workstream (<c>working-with-groups</c>) left out.</summary>
+public sealed record Exclusion(string Id, SourceSpan At);
+
+/// <summary>
+/// <c>add: - { session, day, after | before | instead_of }</c>: a session placed into a workshop day, after or
+/// before a session of that day, or in the slot of a session the profile excludes.
+/// </summary>
+public sealed record Addition(string SessionId, SourceSpan At, int Day, SourceSpan DayAt, string? After, string? Before, string? InsteadOf, SourceSpan PlaceAt);
+
+/// <summary><c>reorder: - { day, items }</c>: a day's sessions and breaks in the order this organisation runs them.</summary>
+public sealed record Reordering(int Day, SourceSpan DayAt, List<DayItem> Items, SourceSpan At);
+
+/// <summary>Paths of the four TrueType faces of a font family.</summary>
+public sealed record FontFiles(string Regular, string Bold, string Italic, string BoldItalic);

@@ -1,6 +1,6 @@
 using System.Xml.Linq;
 using QcdpBuilder.Documents;
-using QcdpBuilder.Evaluation;
+using QcdpBuilder.Packaging;
 using static QcdpBuilder.Docx.Wml;
 
 namespace QcdpBuilder.Docx;

@@ -1,4 +1,5 @@
 using QcdpBuilder.Branding;
+using QcdpBuilder.Packaging;
 using static QcdpBuilder.Evaluation.XlsxSheet;
 
 namespace QcdpBuilder.Evaluation;

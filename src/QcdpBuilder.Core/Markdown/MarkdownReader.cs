@@ -8,7 +8,6 @@ using Markdig.Syntax.Inlines;
 using QcdpBuilder.Content;
 using QcdpBuilder.Diagnostics;
 using QcdpBuilder.Documents;
-using QcdpBuilder.Organisations;
 using MdTable = Markdig.Extensions.Tables.Table;
 using Block = QcdpBuilder.Documents.Block;
 using Inline = QcdpBuilder.Documents.Inline;

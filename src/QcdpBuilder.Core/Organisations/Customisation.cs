@@ -3,21 +3,6 @@ using QcdpBuilder.Diagnostics;
 
 namespace QcdpBuilder.Organisations;
 
-/// <summary>How an organisation adapts the programme, from its profile: what it leaves out, adds and reorders.</summary>
-public sealed record Customisation(List<Exclusion> Exclude, List<Addition> Add, List<Reordering> Reorder);
-
-/// <summary><c>exclude: [id]</c>: a session (<c>"6.4"</c>) or a whole workstream (<c>working-with-groups</c>) left out.</summary>
-public sealed record Exclusion(string Id, SourceSpan At);
-
-/// <summary>
-/// <c>add: - { session, day, after | before | instead_of }</c>: a session placed into a workshop day, after or
-/// before a session of that day, or in the slot of a session the profile excludes.
-/// </summary>
-public sealed record Addition(string SessionId, SourceSpan At, int Day, SourceSpan DayAt, string? After, string? Before, string? InsteadOf, SourceSpan PlaceAt);
-
-/// <summary><c>reorder: - { day, items }</c>: a day's sessions and breaks in the order this organisation runs them.</summary>
-public sealed record Reordering(int Day, SourceSpan DayAt, List<DayItem> Items, SourceSpan At);
-
 /// <summary>
 /// The customise step: applies a profile's <c>exclude</c>, <c>add</c> and <c>reorder</c> to the
 /// loaded programme, in that order. Every id is checked (with a "did you mean" hint) and every

@@ -10,13 +10,17 @@ namespace QcdpBuilder.Organisations;
 /// </summary>
 public sealed record OrganisationContent(string Profile, Overlay Overlay, ContentLoader Loader, Organisation Organisation, Programme Programme)
 {
-    /// <summary>Resolves <paramref name="profileOption"/> (a slug, a path, or null for the default) and loads both; null when either cannot be read (the diagnostics say why).</summary>
-    public static OrganisationContent? Load(string root, string? profileOption, DiagnosticBag diagnostics)
+    /// <summary>
+    /// Resolves <paramref name="profileOption"/> (a slug, a path, or null for the default) and loads both; null when
+    /// either cannot be read (the diagnostics say why). <paramref name="fileChecks"/> are the writers' checks on the
+    /// fonts and reference files the profile names.
+    /// </summary>
+    public static OrganisationContent? Load(string root, string? profileOption, DiagnosticBag diagnostics, IReadOnlyList<ProfileFileCheck> fileChecks)
     {
         var profile = OrganisationFolders.Resolve(root, profileOption, diagnostics);
         if (profile is null) return null;
         var overlay = Overlay.ForProfile(root, profile);
-        var loader = new ContentLoader(root, diagnostics, overlay);
+        var loader = new ContentLoader(root, diagnostics, overlay) { FileChecks = fileChecks };
         var org = loader.LoadOrganisation(profile);
         var programme = loader.LoadProgramme();
         return org is null || programme is null ? null : new OrganisationContent(profile, overlay, loader, org, programme);

@@ -11,7 +11,7 @@ namespace QcdpBuilder.Organisations;
 /// </summary>
 public static class OrganisationFolders
 {
-    public const string Folder = "organisations";
+    public const string Folder = ContentLoader.OrganisationsFolder;
     public const string ProfileName = "organisation.yaml";
 
     /// <summary>The slugs of every organisation folder that holds a profile, in order.</summary>

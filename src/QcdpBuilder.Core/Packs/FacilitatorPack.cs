@@ -13,7 +13,7 @@ namespace QcdpBuilder.Packs;
 /// </summary>
 internal static class FacilitatorPack
 {
-    public static P.Document Build(PackContent content, PackPlan plan, PackPeople people)
+    public static P.PdfDocument Build(PackContent content, PackPlan plan, PackPeople people)
     {
         var theme = new PdfTheme(content.Brand);
         var pdf = PackPages.NewDocument(theme, plan, "Facilitator pack");
@@ -33,7 +33,7 @@ internal static class FacilitatorPack
 
         PackPages.Section(pdf, "Run sheet", "run-sheet");
         pdf.Add(PackPages.Heading(theme, "Run sheet"));
-        pdf.Add(new P.Paragraph($"{PackPages.When(plan)} \u00B7 {PackPages.Where(plan)}") { FontSize = 10.5, Color = theme.Muted, SpaceAfter = 10 });
+        pdf.Add(new P.PdfParagraph($"{PackPages.When(plan)} \u00B7 {PackPages.Where(plan)}") { FontSize = 10.5, Color = theme.Muted, SpaceAfter = 10 });
         pdf.Add(RunSheetTable(theme, plan));
 
         PackPages.Section(pdf, "Checklist", "checklist");
@@ -48,7 +48,7 @@ internal static class FacilitatorPack
         {
             PackPages.Section(pdf, "Sign-in sheet", "sign-in");
             pdf.Add(PackPages.Heading(theme, "Sign-in sheet"));
-            pdf.Add(new P.Paragraph($"{plan.Title} \u00B7 {PackPages.When(plan)}") { FontSize = 10.5, Color = theme.Muted, SpaceAfter = 10 });
+            pdf.Add(new P.PdfParagraph($"{plan.Title} \u00B7 {PackPages.When(plan)}") { FontSize = 10.5, Color = theme.Muted, SpaceAfter = 10 });
             pdf.Add(SignIn(theme, people));
         }
 
@@ -56,7 +56,7 @@ internal static class FacilitatorPack
         {
             PackPages.Section(pdf, $"Session {s.Id}: {s.Title}", $"session-{s.Id}");
             pdf.Add(PackPages.Heading(theme, $"Session {s.Id}: {s.Title}"));
-            pdf.Add(new P.Paragraph(s.Summary) { FontSize = 10.5, Color = theme.Muted, SpaceAfter = 8 });
+            pdf.Add(new P.PdfParagraph(s.Summary) { FontSize = 10.5, Color = theme.Muted, SpaceAfter = 8 });
             pdf.Add(PackPages.SubHeading(theme, "Facilitator notes"));
             var conv = new BlockConverter(theme, BlockStyle.Print);
             foreach (var b in conv.Convert(content.Notes(s))) pdf.Add(b);
@@ -65,32 +65,32 @@ internal static class FacilitatorPack
                 pdf.Add(PackPages.SubHeading(theme, "Running it online"));
                 foreach (var a in s.Activities.Where(a => !string.IsNullOrWhiteSpace(a.Virtual)))
                 {
-                    pdf.Add(new P.Paragraph(new P.TextRun($"{a.Title} ({a.Minutes} min)") { Bold = true }) { FontSize = 11, KeepWithNext = true, SpaceAfter = 2 });
+                    pdf.Add(new P.PdfParagraph(new P.TextRun($"{a.Title} ({a.Minutes} min)") { Bold = true }) { FontSize = 11, KeepWithNext = true, SpaceAfter = 2 });
                     foreach (var b in conv.Convert(content.Markdown(a.Virtual, s.File))) pdf.Add(b);
                 }
             }
-            pdf.Add(new P.PageBreak());
+            pdf.Add(new P.PdfPageBreak());
             pdf.Add(PackPages.SubHeading(theme, "Slides and speaker notes"));
             PdfWriter.AppendSpeakerNotes(pdf, theme, content.Deck(s));
         }
         return pdf;
     }
 
-    static P.Table RunSheetTable(PdfTheme theme, PackPlan plan)
+    static P.PdfTable RunSheetTable(PdfTheme theme, PackPlan plan)
     {
-        var table = new P.Table(P.TableColumn.Fixed(84), P.TableColumn.Fixed(36), P.TableColumn.Relative(), P.TableColumn.Fixed(120))
+        var table = new P.PdfTable(P.TableColumn.Fixed(84), P.TableColumn.Fixed(36), P.TableColumn.Relative(), P.TableColumn.Fixed(120))
             { HeaderRows = 1, HeaderBackground = theme.HeaderShade, CellPadding = 3 };
-        table.Rows.Add(new P.TableRow(PackPages.Cell("Time", true, 9.5), PackPages.Cell("Min", true, 9.5), PackPages.Cell("What", true, 9.5), PackPages.Cell("How", true, 9.5)));
+        table.Rows.Add(new P.PdfTableRow(PackPages.Cell("Time", true, 9.5), PackPages.Cell("Min", true, 9.5), PackPages.Cell("What", true, 9.5), PackPages.Cell("How", true, 9.5)));
         foreach (var r in RunSheet.Rows(plan))
         {
             var time = r.End.Length == 0 ? r.Start : $"{r.Start}\u2013{r.End}";
             var minutes = r.Minutes > 0 ? r.Minutes.ToString(System.Globalization.CultureInfo.InvariantCulture) : "";
             var row = r.Kind switch
             {
-                RunSheetRowKind.Session => new P.TableRow(PackPages.Cell(time, true, 9.5), PackPages.Cell(minutes, true, 9.5), PackPages.Cell(r.What, true, 9.5), PackPages.Cell("", size: 9.5))
+                RunSheetRowKind.Session => new P.PdfTableRow(PackPages.Cell(time, true, 9.5), PackPages.Cell(minutes, true, 9.5), PackPages.Cell(r.What, true, 9.5), PackPages.Cell("", size: 9.5))
                     { Background = theme.Primary.Tint(0.08) },
-                RunSheetRowKind.Activity => new P.TableRow(PackPages.Cell(time, size: 9.5), PackPages.Cell(minutes, size: 9.5), PackPages.Cell(r.What, size: 9.5), PackPages.Cell(r.How, size: 9)),
-                _ => new P.TableRow(PackPages.Cell(time, true, 9.5), PackPages.Cell(minutes, size: 9.5), PackPages.Cell(r.What, true, 9.5), PackPages.Cell("", size: 9.5))
+                RunSheetRowKind.Activity => new P.PdfTableRow(PackPages.Cell(time, size: 9.5), PackPages.Cell(minutes, size: 9.5), PackPages.Cell(r.What, size: 9.5), PackPages.Cell(r.How, size: 9)),
+                _ => new P.PdfTableRow(PackPages.Cell(time, true, 9.5), PackPages.Cell(minutes, size: 9.5), PackPages.Cell(r.What, true, 9.5), PackPages.Cell("", size: 9.5))
                     { Background = theme.Tint },
             };
             table.Rows.Add(row);
@@ -99,17 +99,17 @@ internal static class FacilitatorPack
     }
 
     /// <summary>Name (and any other roster columns) with a signature box per person; blank rows for a head count or walk-ins.</summary>
-    static P.Table SignIn(PdfTheme theme, PackPeople people)
+    static P.PdfTable SignIn(PdfTheme theme, PackPeople people)
     {
         var extra = people.Roster?.ExtraColumns.ToList() ?? [];
         var columns = new List<P.TableColumn> { P.TableColumn.Fixed(26), P.TableColumn.Relative(2) };
         columns.AddRange(extra.Select(_ => P.TableColumn.Relative(1.2)));
         columns.Add(P.TableColumn.Relative(1.6));
-        var table = new P.Table(columns.ToArray()) { HeaderRows = 1, HeaderBackground = theme.HeaderShade, CellPadding = 5 };
+        var table = new P.PdfTable(columns.ToArray()) { HeaderRows = 1, HeaderBackground = theme.HeaderShade, CellPadding = 5 };
         var header = new List<P.TableCell> { PackPages.Cell("#", true), PackPages.Cell("Name", true) };
         header.AddRange(extra.Select(c => PackPages.Cell(c, true)));
         header.Add(PackPages.Cell("Signature", true));
-        table.Rows.Add(new P.TableRow(header.ToArray()));
+        table.Rows.Add(new P.PdfTableRow(header.ToArray()));
         // A named list gets a few blank rows for walk-ins and late substitutes.
         int named = people.Roster?.Participants.Count ?? 0;
         int count = people.Roster is not null ? named + 4 : people.Count ?? 0;
@@ -119,7 +119,7 @@ internal static class FacilitatorPack
             var cells = new List<P.TableCell> { PackPages.Cell((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)), PackPages.Cell(p?.Name ?? "") };
             cells.AddRange(extra.Select(c => PackPages.Cell(p?.Extra.GetValueOrDefault(c) ?? "")));
             cells.Add(PackPages.Cell(""));
-            table.Rows.Add(new P.TableRow(cells.ToArray()) { MinHeight = 30 });
+            table.Rows.Add(new P.PdfTableRow(cells.ToArray()) { MinHeight = 30 });
         }
         return table;
     }

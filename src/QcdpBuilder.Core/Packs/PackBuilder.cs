@@ -1,3 +1,4 @@
+using QcdpBuilder.Branding;
 using QcdpBuilder.Build;
 using QcdpBuilder.Content;
 using QcdpBuilder.Decks;
@@ -113,7 +114,7 @@ public static class PackBuilder
         Roster? roster = null;
         if (options.Participants is { } rosterPath)
             roster = Roster.Load(rosterPath, Path.GetRelativePath(Directory.GetCurrentDirectory(), rosterPath), diagnostics);
-        if (OrganisationContent.Load(root, options.Profile, diagnostics) is not var (_, overlay, loader, org, programme) || diagnostics.HasErrors) return Fail();
+        if (OrganisationContent.Load(root, options.Profile, diagnostics, ProfileFileChecks.All) is not var (_, overlay, loader, org, programme) || diagnostics.HasErrors) return Fail();
         Customiser.Apply(programme, org, diagnostics);
         ContentRules.Check(programme, org, diagnostics);
         if (diagnostics.HasErrors) return Fail();
@@ -126,7 +127,7 @@ public static class PackBuilder
         if (diagnostics.HasErrors) return Fail();
 
         // 3. Customise, parse what the packs need and lay them out.
-        var brand = PackageBuilder.MakeBrand(root, org, programme);
+        var brand = OrganisationBrand.Make(root, org, programme);
         if (options.Paper is { } p) brand = brand with { Paper = p.Equals("letter", StringComparison.OrdinalIgnoreCase) ? Branding.PaperSize.Letter : Branding.PaperSize.A4 };
         var content = new PackContent(root, loader, overlay, programme, org, brand, diagnostics);
         var people = new PackPeople(roster, roster?.Participants.Count ?? options.Copies);
@@ -148,7 +149,7 @@ public static class PackBuilder
 }
 
 /// <summary>One pack laid out as an engine document, with the file name it will get.</summary>
-public sealed record PreparedPack(string Name, PackPlan Plan, Pdf.Layout.Document Document);
+public sealed record PreparedPack(string Name, PackPlan Plan, Pdf.Layout.PdfDocument Document);
 
 /// <summary>What <see cref="PackBuilder.Prepare"/> gives: diagnostics, the packs, where they go and the profile they came from.</summary>
 public sealed record PreparedPacks(DiagnosticBag Diagnostics, IReadOnlyList<PreparedPack> Packs, string OutputDir, string Source);

@@ -11,7 +11,7 @@ internal static class PackPages
 {
     public const string BlankText = "This page is intentionally blank";
 
-    public static P.Document NewDocument(PdfTheme theme, PackPlan plan, string what)
+    public static P.PdfDocument NewDocument(PdfTheme theme, PackPlan plan, string what)
     {
         var pdf = PdfWriter.NewDocument(theme, $"{what}: {plan.Title}", what);
         pdf.Page.Header = new P.RunningBand { Logo = theme.Logo, Left = $"{theme.Brand.ShortName} \u00B7 {what} \u00B7 {plan.Title}", Rule = true };
@@ -20,7 +20,7 @@ internal static class PackPages
     }
 
     /// <summary>Starts a duplex-safe section: a right-hand page, a bookmark, destinations of its own.</summary>
-    public static void Section(P.Document pdf, string title, string id, int level = 1) =>
+    public static void Section(P.PdfDocument pdf, string title, string id, int level = 1) =>
         pdf.AddSection(new P.Section
         {
             Title = title, Destination = id, OutlineLevel = level, StartOnOddPage = true,
@@ -28,14 +28,14 @@ internal static class PackPages
         });
 
     /// <summary>A section's title: a level-1 heading left out of the bookmarks (the section has one already).</summary>
-    public static P.Heading Heading(PdfTheme theme, string text) => new(1, text)
+    public static P.PdfHeading Heading(PdfTheme theme, string text) => new(1, text)
     {
         InOutline = false, Color = theme.Primary, FontSize = 20, SpaceBefore = 0, SpaceAfter = 10,
     };
 
     /// <summary>A part of a section ("Facilitator notes"): bookmarked just below the section; the content's own
     /// second-level headings then nest below it.</summary>
-    public static P.Heading SubHeading(PdfTheme theme, string text) => new(1, text)
+    public static P.PdfHeading SubHeading(PdfTheme theme, string text) => new(1, text)
     {
         Color = theme.Primary, FontSize = 15, SpaceBefore = 16, SpaceAfter = 6,
     };
@@ -67,19 +67,19 @@ internal static class PackPages
         var page = new P.FixedPage { Size = size };
         page.AddRect(new Rect(0, 0, size.Width, band), theme.Primary);
         page.AddRect(new Rect(0, band, size.Width, 6), theme.Accent);
-        page.AddBlock(new Rect(left, 60, width, 30), new P.Paragraph(new P.TextRun(what.ToUpperInvariant()) { Bold = true })
+        page.AddBlock(new Rect(left, 60, width, 30), new P.PdfParagraph(new P.TextRun(what.ToUpperInvariant()) { Bold = true })
             { FontSize = 13, Color = Color.White, SpaceAfter = 0 });
-        page.AddBlock(new Rect(left, 100, width, band - 100 - 80), new P.Paragraph(new P.TextRun(plan.Title) { Bold = true })
+        page.AddBlock(new Rect(left, 100, width, band - 100 - 80), new P.PdfParagraph(new P.TextRun(plan.Title) { Bold = true })
         {
             FontSize = 32, Color = Color.White, LineHeight = 1.15, SpaceAfter = 0,
             Tag = new Pdf.Tagging.StructTag(Pdf.Tagging.StructRoles.H1),
         }, shrinkToFit: true, VerticalAlign.Bottom);
-        page.AddBlock(new Rect(left, band - 70, width, 50), new P.Paragraph(When(plan)) { FontSize = 15, Color = Color.White, SpaceAfter = 0 }, shrinkToFit: true);
+        page.AddBlock(new Rect(left, band - 70, width, 50), new P.PdfParagraph(When(plan)) { FontSize = 15, Color = Color.White, SpaceAfter = 0 }, shrinkToFit: true);
 
         double y = band + 30;
         if (name is not null)
         {
-            page.AddBlock(new Rect(left, y, width, 60), new P.Paragraph(new P.TextRun(name) { Bold = true })
+            page.AddBlock(new Rect(left, y, width, 60), new P.PdfParagraph(new P.TextRun(name) { Bold = true })
                 { FontSize = 26, Color = theme.Text, SpaceAfter = 0 }, shrinkToFit: true);
             y += 70;
         }
@@ -88,27 +88,27 @@ internal static class PackPages
             page.AddBlock(new Rect(left, y, width, 40), new Pdf.Forms.LabelledField("Name") { FontSize = 12 });
             y += 55;
         }
-        var table = new P.Table(P.TableColumn.Fixed(110), P.TableColumn.Relative()) { BorderWidth = 0, CellPadding = 3, SpaceAfter = 0 };
+        var table = new P.PdfTable(P.TableColumn.Fixed(110), P.TableColumn.Relative()) { BorderWidth = 0, CellPadding = 3, SpaceAfter = 0 };
         foreach (var (label, value) in details)
         {
             if (string.IsNullOrWhiteSpace(value)) continue;
-            table.Rows.Add(new P.TableRow(
-                new P.TableCell(new P.Paragraph(new P.TextRun(label) { Bold = true }) { FontSize = 11, Color = theme.Primary, SpaceAfter = 0 }),
-                new P.TableCell(new P.Paragraph(value) { FontSize = 11, Color = theme.Text, SpaceAfter = 0 })));
+            table.Rows.Add(new P.PdfTableRow(
+                new P.TableCell(new P.PdfParagraph(new P.TextRun(label) { Bold = true }) { FontSize = 11, Color = theme.Primary, SpaceAfter = 0 }),
+                new P.TableCell(new P.PdfParagraph(value) { FontSize = 11, Color = theme.Text, SpaceAfter = 0 })));
         }
         double logoTop = size.Height - 130;
         page.AddBlock(new Rect(left, y, width, logoTop - y - 10), table, shrinkToFit: true);
         if (theme.Logo is { } logo) page.AddImage(new Rect(left, logoTop, Math.Min(width, 220), 60), logo, theme.Brand.OrganisationName + " logo", TextAlign.Left);
-        page.AddBlock(new Rect(left, size.Height - 60, width, 30), new P.Paragraph($"{theme.Brand.OrganisationName} \u00B7 {theme.Brand.ProgrammeTitle}")
+        page.AddBlock(new Rect(left, size.Height - 60, width, 30), new P.PdfParagraph($"{theme.Brand.OrganisationName} \u00B7 {theme.Brand.ProgrammeTitle}")
             { FontSize = 9.5, Color = theme.Muted, SpaceAfter = 0 }, shrinkToFit: true);
         return page;
     }
 
     /// <summary>The day at a glance for participants: each session, break and lunch with its times.</summary>
-    public static P.Table Agenda(PdfTheme theme, PackPlan plan)
+    public static P.PdfTable Agenda(PdfTheme theme, PackPlan plan)
     {
-        var table = new P.Table(P.TableColumn.Fixed(95), P.TableColumn.Relative()) { HeaderRows = 1, HeaderBackground = theme.HeaderShade };
-        table.Rows.Add(new P.TableRow(Cell("Time", bold: true), Cell("What", bold: true)));
+        var table = new P.PdfTable(P.TableColumn.Fixed(95), P.TableColumn.Relative()) { HeaderRows = 1, HeaderBackground = theme.HeaderShade };
+        table.Rows.Add(new P.PdfTableRow(Cell("Time", bold: true), Cell("What", bold: true)));
         int elapsed = 0;
         foreach (var slot in plan.Slots)
         {
@@ -117,16 +117,16 @@ internal static class PackPages
             if (slot.Session is { } s)
             {
                 var what = new P.TableCell(
-                    new P.Paragraph(new P.TextRun($"Session {s.Id}: {s.Title}") { Bold = true }) { FontSize = 10.5, SpaceAfter = 2 },
-                    new P.Paragraph(s.Summary) { FontSize = 9.5, Color = theme.Muted, SpaceAfter = 0 });
-                table.Rows.Add(new P.TableRow(Cell(time), what));
+                    new P.PdfParagraph(new P.TextRun($"Session {s.Id}: {s.Title}") { Bold = true }) { FontSize = 10.5, SpaceAfter = 2 },
+                    new P.PdfParagraph(s.Summary) { FontSize = 9.5, Color = theme.Muted, SpaceAfter = 0 });
+                table.Rows.Add(new P.PdfTableRow(Cell(time), what));
             }
-            else table.Rows.Add(new P.TableRow(Cell(time), Cell(slot.Kind == DayItemKind.Lunch ? "Lunch" : "Break")) { Background = theme.Tint });
+            else table.Rows.Add(new P.PdfTableRow(Cell(time), Cell(slot.Kind == DayItemKind.Lunch ? "Lunch" : "Break")) { Background = theme.Tint });
         }
-        table.Rows.Add(new P.TableRow(Cell(RunSheet.Clock(plan.Start, elapsed)), Cell("Close")));
+        table.Rows.Add(new P.PdfTableRow(Cell(RunSheet.Clock(plan.Start, elapsed)), Cell("Close")));
         return table;
     }
 
     public static P.TableCell Cell(string text, bool bold = false, double size = 10.5) =>
-        new(new P.Paragraph(new P.TextRun(text) { Bold = bold }) { FontSize = size, SpaceAfter = 0 });
+        new(new P.PdfParagraph(new P.TextRun(text) { Bold = bold }) { FontSize = size, SpaceAfter = 0 });
 }

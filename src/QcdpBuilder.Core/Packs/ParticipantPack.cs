@@ -13,7 +13,7 @@ namespace QcdpBuilder.Packs;
 /// </summary>
 internal static class ParticipantPack
 {
-    public static P.Document Build(PackContent content, PackPlan plan, PackPeople people)
+    public static P.PdfDocument Build(PackContent content, PackPlan plan, PackPeople people)
     {
         var theme = new PdfTheme(content.Brand);
         var pdf = PackPages.NewDocument(theme, plan, "Participant pack");
@@ -30,7 +30,7 @@ internal static class ParticipantPack
         return pdf;
     }
 
-    static void Copy(P.Document pdf, PdfTheme theme, PackContent content, PackPlan plan, string? name, string idPrefix, int level)
+    static void Copy(P.PdfDocument pdf, PdfTheme theme, PackContent content, PackPlan plan, string? name, string idPrefix, int level)
     {
         var cohort = content.Organisation.Cohort;
         void Section(string title, string id) => PackPages.Section(pdf, title, idPrefix + id, level);
@@ -46,7 +46,7 @@ internal static class ParticipantPack
 
         Section("Agenda", "agenda");
         pdf.Add(PackPages.Heading(theme, plan.Kind == PackKind.Day ? "Your day" : "Agenda"));
-        pdf.Add(new P.Paragraph($"{PackPages.When(plan)} \u00B7 {PackPages.Where(plan)}") { FontSize = 10.5, Color = theme.Muted, SpaceAfter = 10 });
+        pdf.Add(new P.PdfParagraph($"{PackPages.When(plan)} \u00B7 {PackPages.Where(plan)}") { FontSize = 10.5, Color = theme.Muted, SpaceAfter = 10 });
         pdf.Add(PackPages.Agenda(theme, plan));
         var conv = new BlockConverter(theme, BlockStyle.Print);
         var prework = plan.Sessions.Where(s => !string.IsNullOrWhiteSpace(s.Prework)).ToList();
@@ -55,7 +55,7 @@ internal static class ParticipantPack
             pdf.Add(PackPages.SubHeading(theme, "Before you come"));
             foreach (var s in prework)
             {
-                pdf.Add(new P.Paragraph(new P.TextRun($"Session {s.Id}: {s.Title}") { Bold = true }) { FontSize = 11, KeepWithNext = true, SpaceAfter = 2 });
+                pdf.Add(new P.PdfParagraph(new P.TextRun($"Session {s.Id}: {s.Title}") { Bold = true }) { FontSize = 11, KeepWithNext = true, SpaceAfter = 2 });
                 foreach (var b in conv.Convert(content.Markdown(s.Prework, s.File))) pdf.Add(b);
             }
         }

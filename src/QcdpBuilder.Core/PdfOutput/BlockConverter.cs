@@ -56,21 +56,21 @@ internal sealed class BlockConverter
     private Color TextColour => _s.TextColour ?? _theme.Text;
     private Color HeadingColour => _s.HeadingColour ?? _s.TextColour ?? _theme.Primary;
 
-    public List<P.Block> Convert(IEnumerable<M.Block> blocks)
+    public List<P.PdfBlock> Convert(IEnumerable<M.Block> blocks)
     {
-        var result = new List<P.Block>();
+        var result = new List<P.PdfBlock>();
         foreach (var b in blocks) result.AddRange(Convert(b));
         // A question or instruction stays with the writing space that answers it.
         for (int i = 0; i + 1 < result.Count; i++)
-            if (result[i] is P.Paragraph && IsFillIn(result[i + 1])) result[i].KeepWithNext = true;
+            if (result[i] is P.PdfParagraph && IsFillIn(result[i + 1])) result[i].KeepWithNext = true;
         return result;
     }
 
-    private static bool IsFillIn(P.Block b) => b is FormBlock || b is P.KeepTogether
+    private static bool IsFillIn(P.PdfBlock b) => b is FormBlock || b is P.KeepTogether
         || (b is P.Column c && c.Blocks.FirstOrDefault() is CheckboxItem)
-        || (b is P.Table t && t.Rows.Count > 0 && t.Rows[^1].MinHeight > 0);
+        || (b is P.PdfTable t && t.Rows.Count > 0 && t.Rows[^1].MinHeight > 0);
 
-    public IEnumerable<P.Block> Convert(M.Block block)
+    public IEnumerable<P.PdfBlock> Convert(M.Block block)
     {
         switch (block)
         {
@@ -99,7 +99,7 @@ internal sealed class BlockConverter
             case M.Quote q:
             {
                 var inner = Convert(q.Blocks);
-                foreach (var para in inner.OfType<P.Paragraph>()) para.Italic = true;
+                foreach (var para in inner.OfType<P.PdfParagraph>()) para.Italic = true;
                 yield return new P.Box(inner.ToArray())
                 {
                     Border = P.BoxBorder.Left, BorderColor = _theme.Primary.Tint(0.45), BorderWidth = 3, Padding = 8,
@@ -108,7 +108,7 @@ internal sealed class BlockConverter
                 break;
             }
             case M.CodeBlock c:
-                yield return new P.Box(new P.Paragraph(Preformatted(c.Text))
+                yield return new P.Box(new P.PdfParagraph(Preformatted(c.Text))
                 {
                     FontSize = _s.BodySize - 1, LineHeight = 1.3, Color = TextColour, SpaceAfter = 0, MinLinesOnPage = 2,
                 })
@@ -124,13 +124,13 @@ internal sealed class BlockConverter
                 yield return new P.HorizontalRule { Color = _theme.Primary.Tint(0.35) };
                 break;
             case M.PageBreak:
-                yield return new P.PageBreak();
+                yield return new P.PdfPageBreak();
                 break;
             case M.Div d:
                 foreach (var b in Div(d)) yield return b;
                 break;
             case M.WritingLines w:
-                yield return new WritingLines(Math.Max(1, w.Count), _s.WritingLineSpacing)
+                yield return new PdfWritingLines(Math.Max(1, w.Count), _s.WritingLineSpacing)
                 {
                     Interactive = _s.Interactive, LineColor = _theme.LineColour, FontSize = _s.BodySize,
                     Description = Short(_lastPrompt) ?? "Your answer",
@@ -145,7 +145,7 @@ internal sealed class BlockConverter
                 };
                 break;
             case M.RatingScale r:
-                yield return new RatingScale(r.Min, r.Max)
+                yield return new PdfRatingScale(r.Min, r.Max)
                 {
                     Question = r.Label, Interactive = _s.Interactive, FieldName = r.Id, FontSize = _s.BodySize,
                     LowLabel = r.Min.ToString(System.Globalization.CultureInfo.InvariantCulture) + " = low",
@@ -171,19 +171,19 @@ internal sealed class BlockConverter
 
     // ---- Text ---------------------------------------------------------------------------------------
 
-    private P.Block Heading(M.Heading h)
+    private P.PdfBlock Heading(M.Heading h)
     {
         int level = Math.Clamp(h.Level, 1, 3);
         double size = _s.HeadingSizes[level - 1];
         if (_s.PlainHeadings)
         {
-            return new P.Paragraph(Runs(h.Content, bold: true).ToArray())
+            return new P.PdfParagraph(Runs(h.Content, bold: true).ToArray())
             {
                 FontSize = size, LineHeight = 1.2, Bold = true, Color = HeadingColour, KeepWithNext = true,
                 SpaceBefore = 6, SpaceAfter = 6, Tag = new StructTag(StructRoles.Heading(level)),
             };
         }
-        return new P.Heading(level, h.Text, string.IsNullOrWhiteSpace(h.Id) ? null : h.Id)
+        return new P.PdfHeading(level, h.Text, string.IsNullOrWhiteSpace(h.Id) ? null : h.Id)
         {
             FontSize = size, Color = HeadingColour,
             SpaceBefore = level == 1 ? 16 : 12, SpaceAfter = level == 1 ? 8 : 5,
@@ -192,9 +192,9 @@ internal sealed class BlockConverter
 
     /// <summary>The destination a heading gets in the PDF (the model's id, or the engine's derived one).</summary>
     public static string DestinationOf(M.Heading h) =>
-        string.IsNullOrWhiteSpace(h.Id) ? "h-" + P.Heading.SlugFor(h.Text) : h.Id;
+        string.IsNullOrWhiteSpace(h.Id) ? "h-" + P.PdfHeading.SlugFor(h.Text) : h.Id;
 
-    public P.Paragraph Paragraph(IReadOnlyList<M.Inline> content, double? size = null, bool bold = false, TextAlign align = TextAlign.Left) =>
+    public P.PdfParagraph Paragraph(IReadOnlyList<M.Inline> content, double? size = null, bool bold = false, TextAlign align = TextAlign.Left) =>
         new(Runs(content, bold).ToArray())
         {
             FontSize = size ?? _s.BodySize, LineHeight = _s.LineHeight, Color = TextColour, SpaceAfter = _s.ParagraphSpace,
@@ -242,7 +242,7 @@ internal sealed class BlockConverter
 
     // ---- Lists --------------------------------------------------------------------------------------
 
-    private P.Block List(M.ListBlock l, int depth)
+    private P.PdfBlock List(M.ListBlock l, int depth)
     {
         if (l.Items.Count > 0 && l.Items.All(i => i.Checkbox != null))
         {
@@ -251,7 +251,7 @@ internal sealed class BlockConverter
             col.SpaceAfter = _s.ParagraphSpace + 2;
             return col;
         }
-        var list = new P.ListBlock(l.Ordered)
+        var list = new P.PdfListBlock(l.Ordered)
         {
             Start = l.Start, FontSize = _s.BodySize, LineHeight = _s.LineHeight, ItemSpacing = _s.ListItemSpacing,
             Bullet = Bullets[Math.Min(depth, Bullets.Length - 1)], LabelColor = _s.TextColour ?? _theme.Primary,
@@ -261,33 +261,33 @@ internal sealed class BlockConverter
         foreach (var item in l.Items)
         {
             var blocks = item.Checkbox != null ? CheckboxItem(item, depth) : ItemBlocks(item, depth);
-            list.Items.Add(new P.ListItem(blocks.ToArray()));
+            list.Items.Add(new P.PdfListItem(blocks.ToArray()));
         }
         return list;
     }
 
-    private List<P.Block> ItemBlocks(M.ListItem item, int depth)
+    private List<P.PdfBlock> ItemBlocks(M.ListItem item, int depth)
     {
-        var blocks = new List<P.Block>();
+        var blocks = new List<P.PdfBlock>();
         foreach (var b in item.Blocks)
         {
             if (b is M.ListBlock nested) { blocks.Add(List(nested, depth + 1)); continue; }
             foreach (var x in Convert(b))
             {
-                if (x is P.Paragraph p && x is not P.Heading) p.SpaceAfter = 2;
+                if (x is P.PdfParagraph p && x is not P.PdfHeading) p.SpaceAfter = 2;
                 blocks.Add(x);
             }
         }
-        if (blocks.Count > 0 && blocks[^1] is P.Paragraph last) last.SpaceAfter = 0;
+        if (blocks.Count > 0 && blocks[^1] is P.PdfParagraph last) last.SpaceAfter = 0;
         return blocks;
     }
 
     /// <summary>A task-list item: a tick box (fillable on forms) with the first paragraph as its label.</summary>
-    private List<P.Block> CheckboxItem(M.ListItem item, int depth)
+    private List<P.PdfBlock> CheckboxItem(M.ListItem item, int depth)
     {
         var first = item.Blocks.OfType<M.Paragraph>().FirstOrDefault();
         var label = first == null ? "" : M.Inlines.PlainText(first.Content);
-        var result = new List<P.Block>
+        var result = new List<P.PdfBlock>
         {
             new CheckboxItem(label)
             {
@@ -302,17 +302,17 @@ internal sealed class BlockConverter
 
     // ---- Tables -------------------------------------------------------------------------------------
 
-    private P.Table Table(M.Table t)
+    private P.PdfTable Table(M.Table t)
     {
         var fractions = M.ColumnWidths.Fractions(t);
         int n = fractions.Length;
-        var table = new P.Table(fractions.Select(f => P.TableColumn.Relative(f)).ToArray())
+        var table = new P.PdfTable(fractions.Select(f => P.TableColumn.Relative(f)).ToArray())
         {
             HeaderBackground = _theme.HeaderShade, BorderColor = _theme.LineColour, CellPadding = Math.Round(_s.BodySize * 0.45, 1),
             SpaceBefore = 4, SpaceAfter = 10,
         };
         double size = _s.BodySize - 1;
-        P.TableRow Row(M.TableRow row, bool header)
+        P.PdfTableRow Row(M.TableRow row, bool header)
         {
             var cells = new List<P.TableCell>();
             for (int i = 0; i < n; i++)
@@ -326,7 +326,7 @@ internal sealed class BlockConverter
                 p.SpaceAfter = 0; p.LineHeight = 1.3;
                 cells.Add(new P.TableCell(p));
             }
-            return new P.TableRow(cells.ToArray());
+            return new P.PdfTableRow(cells.ToArray());
         }
         foreach (var h in t.Header) { table.Rows.Add(Row(h, true)); table.HeaderRows++; }
         foreach (var b in t.Body) table.Rows.Add(Row(b, false));
@@ -335,17 +335,17 @@ internal sealed class BlockConverter
 
     // ---- Images, divs, signatures ---------------------------------------------------------------------
 
-    public P.Block Image(M.Image img)
+    public P.PdfBlock Image(M.Image img)
     {
         if (!File.Exists(img.Path))
-            return new P.Paragraph(new P.TextRun($"[Image: {img.Alt}]") { Italic = true }) { FontSize = _s.BodySize, Color = _theme.Muted };
+            return new P.PdfParagraph(new P.TextRun($"[Image: {img.Alt}]") { Italic = true }) { FontSize = _s.BodySize, Color = _theme.Muted };
         return new P.ImageBlock(_theme.Image(img.Path), string.IsNullOrWhiteSpace(img.Alt) ? null : img.Alt)
         {
             MaxHeight = _s.ImageMaxHeight, Align = TextAlign.Center, SpaceBefore = 4, SpaceAfter = 10,
         };
     }
 
-    private IEnumerable<P.Block> Div(M.Div d)
+    private IEnumerable<P.PdfBlock> Div(M.Div d)
     {
         var cls = d.Class.ToLowerInvariant();
         if (cls == "notes" && _s.SkipNotes) return [];
@@ -363,21 +363,21 @@ internal sealed class BlockConverter
         }
         var inner = Convert(d.Blocks);
         if (!string.IsNullOrWhiteSpace(d.Title))
-            inner.Insert(0, new P.Paragraph(new P.TextRun(d.Title!) { Bold = true })
+            inner.Insert(0, new P.PdfParagraph(new P.TextRun(d.Title!) { Bold = true })
                 { FontSize = _s.BodySize + 0.5, Color = HeadingColour, KeepWithNext = true, SpaceAfter = 4 });
         return inner;
     }
 
-    private P.Block Signature(M.SignatureLine sig)
+    private P.PdfBlock Signature(M.SignatureLine sig)
     {
-        var party = new P.Paragraph(new P.TextRun(sig.Party) { Bold = true })
+        var party = new P.PdfParagraph(new P.TextRun(sig.Party) { Bold = true })
             { FontSize = _s.BodySize, Color = TextColour, KeepWithNext = true, SpaceBefore = 8, SpaceAfter = 2 };
         var name = new LabelledField("Printed name")
         {
             Interactive = _s.Interactive, FieldName = sig.Id + "-name", LineSpacing = 28, FontSize = _s.BodySize,
             LineColor = _theme.LineColour, TextColor = TextColour, SpaceAfter = 0,
         };
-        var line = new SignatureLine("Signature")
+        var line = new PdfSignatureLine("Signature")
         {
             Interactive = _s.Interactive, FieldName = sig.Id, FontSize = _s.BodySize, TextColor = TextColour,
             SpaceBefore = 6, Height = 34,

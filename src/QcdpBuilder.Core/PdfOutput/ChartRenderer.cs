@@ -12,7 +12,7 @@ namespace QcdpBuilder.PdfOutput;
 /// axis labels, shaded and labelled signal stretches, the dashed median, and the series as a line with
 /// markers (points in a signal in the accent colour). Tagged as one /Figure with the chart's alt text.
 /// </summary>
-internal sealed class ChartRenderer : P.Block
+internal sealed class ChartRenderer : P.PdfBlock
 {
     const double PlotHeight = 165, Left = 44, Right = 46, TitleBand = 16, RowHeight = 11, Bottom = 40;
     readonly M.ChartBlock _chart;

@@ -54,13 +54,13 @@ internal sealed class SlideRenderer
         var title = string.IsNullOrWhiteSpace(slide.Title) ? _deck.Title : slide.Title;
         page.AddBlock(new Rect(64, 96, 832, 210), TitleBlock(title, 40, white, number, thumbnail), shrinkToFit: true, VerticalAlign.Bottom);
         var conv = new BlockConverter(_theme, BlockStyle.Slide with { TextColour = white, BodySize = 22 });
-        var below = new List<P.Block>();
+        var below = new List<P.PdfBlock>();
         var subtitle = slide.Subtitle ?? _deck.Subtitle;
         if (!string.IsNullOrWhiteSpace(subtitle)) below.Add(conv.Paragraph(M.Inlines.Plain(subtitle!), 24));
         below.AddRange(conv.Convert(slide.Body.Concat(slide.Right)));
         if (below.Count > 0) page.AddBlock(new Rect(64, 318, 832, 108), new P.Column(below), shrinkToFit: true);
         LogoPanel(page, new Rect(40, 458, 260, 64), withAlt: true);
-        page.AddBlock(new Rect(420, 474, 492, 36), new P.Paragraph(_theme.Brand.OrganisationName)
+        page.AddBlock(new Rect(420, 474, 492, 36), new P.PdfParagraph(_theme.Brand.OrganisationName)
             { FontSize = 14, Color = white, Align = TextAlign.Right, SpaceAfter = 0 }, shrinkToFit: true, VerticalAlign.Middle);
     }
 
@@ -71,7 +71,7 @@ internal sealed class SlideRenderer
         page.AddRect(new Rect(Margin, 170, 8, 170), _theme.Accent);
         page.AddBlock(new Rect(80, 150, 832, 130), TitleBlock(slide.Title, 36, white, number, thumbnail), shrinkToFit: true, VerticalAlign.Bottom);
         var conv = new BlockConverter(_theme, BlockStyle.Slide with { TextColour = white });
-        var below = new List<P.Block>();
+        var below = new List<P.PdfBlock>();
         if (!string.IsNullOrWhiteSpace(slide.Subtitle)) below.Add(conv.Paragraph(M.Inlines.Plain(slide.Subtitle!), 22));
         below.AddRange(conv.Convert(slide.Body.Concat(slide.Right)));
         if (below.Count > 0) page.AddBlock(new Rect(80, 292, 832, 130), new P.Column(below), shrinkToFit: true);
@@ -162,7 +162,7 @@ internal sealed class SlideRenderer
             rest.RemoveAt(0);
             page.AddRect(area with { Height = 44 }, _theme.Tint);
             page.AddRect(area with { Width = 4, Height = 44 }, _theme.Primary);
-            var p = new P.Paragraph(new P.TextRun(h.Text) { Bold = true })
+            var p = new P.PdfParagraph(new P.TextRun(h.Text) { Bold = true })
             { FontSize = 22, Color = _theme.Primary, SpaceAfter = 0, LineHeight = 1.15, Tag = new StructTag(StructRoles.H2) };
             page.AddBlock(new Rect(area.X + 14, area.Y, area.Width - 20, 44), p, shrinkToFit: true, VerticalAlign.Middle);
             area = new Rect(area.X, area.Y + 56, area.Width, area.Height - 56);
@@ -227,18 +227,18 @@ internal sealed class SlideRenderer
 
     private static string Number(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private P.Paragraph TitleBlock(string text, double size, Color colour, int number, bool thumbnail)
+    private P.PdfParagraph TitleBlock(string text, double size, Color colour, int number, bool thumbnail)
     {
         if (thumbnail)
-            return new P.Paragraph(new P.TextRun(text)) { FontSize = size, Bold = true, Color = colour, LineHeight = 1.15, SpaceAfter = 0, Tag = new StructTag(StructRoles.H1) };
-        return new P.Heading(1, text, "slide-" + Number(number)) { FontSize = size, Color = colour, LineHeight = 1.15, SpaceBefore = 0, SpaceAfter = 0 };
+            return new P.PdfParagraph(new P.TextRun(text)) { FontSize = size, Bold = true, Color = colour, LineHeight = 1.15, SpaceAfter = 0, Tag = new StructTag(StructRoles.H1) };
+        return new P.PdfHeading(1, text, "slide-" + Number(number)) { FontSize = size, Color = colour, LineHeight = 1.15, SpaceBefore = 0, SpaceAfter = 0 };
     }
 
     /// <summary>Measures blocks outside any page (for splitting a region between text and pictures).</summary>
     private sealed class LayoutContextCache(FontFamily fonts)
     {
         private P.LayoutContext? _ctx;
-        public double Height(List<P.Block> blocks, double width)
+        public double Height(List<P.PdfBlock> blocks, double width)
         {
             _ctx ??= new P.LayoutContext(FontSet.Load(fonts), H);
             return new P.Column(blocks).MeasureHeight(_ctx, width);
@@ -247,7 +247,7 @@ internal sealed class SlideRenderer
 }
 
 /// <summary>A single line of decorative text (slide numbers): drawn as an artifact so screen readers skip it.</summary>
-internal sealed class SlideText(string text, double size, Color colour, TextAlign align = TextAlign.Left) : P.Block
+internal sealed class SlideText(string text, double size, Color colour, TextAlign align = TextAlign.Left) : P.PdfBlock
 {
     public override P.LayoutResult Layout(P.LayoutContext context, double width, double height, bool topOfPage)
     {

@@ -11,10 +11,10 @@ public sealed record ScaffoldResult(IReadOnlyList<string> Created, IReadOnlyList
 }
 
 /// <summary>
-/// <c>qcdp new session</c> and <c>qcdp new handout</c>: writes a new, correctly linked file
-/// set from the templates in Assets/Scaffold, with guidance comments, that passes
-/// <c>qcdp validate</c> as it stands. It takes the next free id or name and never
-/// overwrites a file: if anything it would write exists, it writes nothing.
+/// New files from the templates in Assets, with guidance comments, that pass <c>qcdp validate</c> as they stand:
+/// <c>qcdp new session</c> and <c>qcdp new handout</c> (a correctly linked file set with the next free id or name;
+/// if anything it would write exists, it writes nothing) and <c>qcdp init</c> (a new organisation, in
+/// Scaffold.Organisation.cs). None of them overwrites a file.
 /// </summary>
 public static partial class Scaffold
 {

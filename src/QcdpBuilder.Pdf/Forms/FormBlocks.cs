@@ -8,7 +8,7 @@ namespace QcdpBuilder.Pdf.Forms;
 /// Base for printable form elements. When <see cref="Interactive"/> is true an AcroForm field is also placed
 /// over the drawn area, so the same element works on paper and on screen.
 /// </summary>
-public abstract class FormBlock : Block
+public abstract class FormBlock : PdfBlock
 {
     protected FormBlock() { SpaceAfter = 8; }
     /// <summary>Adds a real (fillable) AcroForm field as well as the printed drawing.</summary>
@@ -21,7 +21,7 @@ public abstract class FormBlock : Block
     protected StructTag TextTag { get; } = new(StructRoles.P);
     protected StructTag FieldTag { get; } = new(StructRoles.Form);
 
-    protected string NameFor(string? label) => FieldName ?? (string.IsNullOrWhiteSpace(label) ? "field" : Heading.SlugFor(label));
+    protected string NameFor(string? label) => FieldName ?? (string.IsNullOrWhiteSpace(label) ? "field" : PdfHeading.SlugFor(label));
 
     protected static double LineHeightOf(TrueTypeFont f, double size) => Math.Max(size * 1.4, f.ToPoints(f.Ascender - f.Descender, size));
     protected static double BaselineOf(TrueTypeFont f, double size)
@@ -51,9 +51,9 @@ public abstract class FormBlock : Block
 }
 
 /// <summary>N ruled lines for handwriting (optionally with a fillable multi-line field over them).</summary>
-public sealed class WritingLines : FormBlock
+public sealed class PdfWritingLines : FormBlock
 {
-    public WritingLines(int count, double spacing = 24) { Count = count; Spacing = spacing; }
+    public PdfWritingLines(int count, double spacing = 24) { Count = count; Spacing = spacing; }
     public int Count { get; }
     public double Spacing { get; }
     /// <summary>Tooltip/description for the fillable field.</summary>
@@ -67,8 +67,8 @@ public sealed class WritingLines : FormBlock
             // Split between lines: writing space may continue on the next page.
             int fit = (int)Math.Floor(height / Spacing);
             if (fit >= 2 && Count - fit >= 1)
-                return new LayoutResult(new WritingLines(fit, Spacing) { LineColor = LineColor }.Layout(context, width, height, false).Placed,
-                    Continue(new WritingLines(Count - fit, Spacing) { LineColor = LineColor }));
+                return new LayoutResult(new PdfWritingLines(fit, Spacing) { LineColor = LineColor }.Layout(context, width, height, false).Placed,
+                    Continue(new PdfWritingLines(Count - fit, Spacing) { LineColor = LineColor }));
         }
         return Whole(h, height, topOfPage, (c, x, y) =>
         {
@@ -85,11 +85,11 @@ public sealed class CheckboxItem : FormBlock
     public new string Label { get; }
     public bool Checked { get; set; }
     public double BoxSize { get; set; } = 11;
-    private Paragraph? _p;
+    private PdfParagraph? _p;
 
     public override LayoutResult Layout(LayoutContext context, double width, double height, bool topOfPage)
     {
-        _p ??= new Paragraph(Label) { FontSize = FontSize, Color = TextColor, SpaceAfter = 0, Tag = TextTag };
+        _p ??= new PdfParagraph(Label) { FontSize = FontSize, Color = TextColor, SpaceAfter = 0, Tag = TextTag };
         double indent = BoxSize + 7;
         var f = _p.Layout(context, width - indent, double.PositiveInfinity, true).Placed!;
         var font = context.Fonts.Regular;
@@ -107,9 +107,9 @@ public sealed class CheckboxItem : FormBlock
 }
 
 /// <summary>A rating scale: numbered boxes or circles (e.g. 1–5) with optional end labels and a question.</summary>
-public sealed class RatingScale : FormBlock
+public sealed class PdfRatingScale : FormBlock
 {
-    public RatingScale(int min = 1, int max = 5) { Min = min; Max = max; }
+    public PdfRatingScale(int min = 1, int max = 5) { Min = min; Max = max; }
     public int Min { get; }
     public int Max { get; }
     public string? Question { get; set; }
@@ -118,7 +118,7 @@ public sealed class RatingScale : FormBlock
     public bool Circles { get; set; } = true;
     public double MarkSize { get; set; } = 18;
     public double Gap { get; set; } = 14;
-    private Paragraph? _q;
+    private PdfParagraph? _q;
 
     public override LayoutResult Layout(LayoutContext context, double width, double height, bool topOfPage)
     {
@@ -127,7 +127,7 @@ public sealed class RatingScale : FormBlock
         Fragment? q = null;
         if (Question != null)
         {
-            _q ??= new Paragraph(Question) { FontSize = FontSize, Color = TextColor, SpaceAfter = 0, Tag = TextTag };
+            _q ??= new PdfParagraph(Question) { FontSize = FontSize, Color = TextColor, SpaceAfter = 0, Tag = TextTag };
             q = _q.Layout(context, width, double.PositiveInfinity, true).Placed;
         }
         double qh = q == null ? 0 : q.Height + 4;
@@ -210,9 +210,9 @@ public sealed class LabelledField : FormBlock
 }
 
 /// <summary>Signature line with an optional date line beside it ("Signature ______  Date ______").</summary>
-public sealed class SignatureLine : FormBlock
+public sealed class PdfSignatureLine : FormBlock
 {
-    public SignatureLine(string label = "Signature") { Label = label; SpaceBefore = 12; }
+    public PdfSignatureLine(string label = "Signature") { Label = label; SpaceBefore = 12; }
     public new string Label { get; }
     public string? DateLabel { get; set; } = "Date";
     public double Height { get; set; } = 30;
@@ -246,16 +246,16 @@ public sealed class SignatureLine : FormBlock
 /// <summary>Builds fill-in tables: a header row and N empty rows of a given height.</summary>
 public static class FillInTable
 {
-    public static Table Create(IReadOnlyList<string> headers, int rows, double rowHeight = 28, IReadOnlyList<TableColumn>? columns = null)
+    public static PdfTable Create(IReadOnlyList<string> headers, int rows, double rowHeight = 28, IReadOnlyList<TableColumn>? columns = null)
     {
-        var t = new Table((columns ?? headers.Select(_ => TableColumn.Relative()).ToList()).ToArray())
+        var t = new PdfTable((columns ?? headers.Select(_ => TableColumn.Relative()).ToList()).ToArray())
         {
             HeaderBackground = Color.FromHex("#EDEDED"),
         };
         t.AddHeader(headers.ToArray());
         for (int i = 0; i < rows; i++)
         {
-            var row = new TableRow(headers.Select(_ => new TableCell()).ToArray()) { MinHeight = rowHeight };
+            var row = new PdfTableRow(headers.Select(_ => new TableCell()).ToArray()) { MinHeight = rowHeight };
             t.AddRow(row);
         }
         return t;

@@ -28,7 +28,7 @@ public sealed class LayoutContext
 /// otherwise pagination could never make progress. <see cref="Column"/> enforces this with a clipping fallback.
 /// Blocks hold structure tags; don't add the same block instance to a document twice.
 /// </remarks>
-public abstract class Block
+public abstract class PdfBlock
 {
     /// <summary>Space above the block (collapsed with the previous block's <see cref="SpaceAfter"/>; dropped at the top of a column).</summary>
     public double SpaceBefore { get; set; }
@@ -45,7 +45,7 @@ public abstract class Block
         Layout(context, width, double.PositiveInfinity, true).Placed?.Height ?? 0;
 
     /// <summary>Copies spacing flags onto a continuation block (the continuation never has space before).</summary>
-    protected T Continue<T>(T rest) where T : Block
+    protected T Continue<T>(T rest) where T : PdfBlock
     {
         rest.SpaceBefore = 0; rest.SpaceAfter = SpaceAfter; rest.KeepWithNext = KeepWithNext;
         return rest;
@@ -61,13 +61,13 @@ public abstract class Fragment
     public abstract void Draw(ICanvas canvas, double x, double y);
 }
 
-/// <summary>Result of <see cref="Block.Layout"/>.</summary>
+/// <summary>Result of <see cref="PdfBlock.Layout"/>.</summary>
 /// <param name="Placed">What goes on this page, or null when nothing fits.</param>
 /// <param name="Remainder">What continues on the next page, or null when the block is complete.</param>
-public sealed record LayoutResult(Fragment? Placed, Block? Remainder)
+public sealed record LayoutResult(Fragment? Placed, PdfBlock? Remainder)
 {
     public static LayoutResult Complete(Fragment f) => new(f, null);
-    public static LayoutResult Nothing(Block self) => new(null, self);
+    public static LayoutResult Nothing(PdfBlock self) => new(null, self);
     public bool IsComplete => Placed != null && Remainder == null;
 }
 

@@ -10,11 +10,11 @@ public enum BoxBorder { None, Left, Full }
 /// any blocks inside. Kept on one page when it fits an empty page; otherwise it splits, the background continuing
 /// on the next page. Tagged /Div (title as /P) so its content stays in reading order.
 /// </summary>
-public sealed class Box : Block
+public sealed class Box : PdfBlock
 {
-    public Box(params Block[] blocks) { Blocks.AddRange(blocks); SpaceBefore = 4; SpaceAfter = 10; }
+    public Box(params PdfBlock[] blocks) { Blocks.AddRange(blocks); SpaceBefore = 4; SpaceAfter = 10; }
 
-    public List<Block> Blocks { get; } = new();
+    public List<PdfBlock> Blocks { get; } = new();
     public string? Title { get; set; }
     public double TitleSize { get; set; } = 11.5;
     public Color? TitleColor { get; set; }
@@ -27,7 +27,7 @@ public sealed class Box : Block
     public bool KeepTogether { get; set; } = true;
     public StructTag Tag { get; set; } = new(StructRoles.Div);
 
-    public Box Add(Block b) { Blocks.Add(b); return this; }
+    public Box Add(PdfBlock b) { Blocks.Add(b); return this; }
 
     private Column? _inner;
 
@@ -37,13 +37,13 @@ public sealed class Box : Block
         {
             _inner = new Column { Tag = Tag };
             if (Title != null)
-                _inner.Blocks.Add(new Paragraph(new TextRun(Title) { Bold = true, Color = TitleColor }) { FontSize = TitleSize, SpaceAfter = 4, KeepWithNext = true });
+                _inner.Blocks.Add(new PdfParagraph(new TextRun(Title) { Bold = true, Color = TitleColor }) { FontSize = TitleSize, SpaceAfter = 4, KeepWithNext = true });
             _inner.Blocks.AddRange(Blocks);
         }
         return LayoutInner(_inner, context, width, height, topOfPage, this);
     }
 
-    private LayoutResult LayoutInner(Block inner, LayoutContext ctx, double width, double height, bool topOfPage, Block self)
+    private LayoutResult LayoutInner(PdfBlock inner, LayoutContext ctx, double width, double height, bool topOfPage, PdfBlock self)
     {
         double left = Padding + (Border == BoxBorder.Left ? BorderWidth : 0);
         double innerW = Math.Max(1, width - left - Padding);
@@ -70,10 +70,10 @@ public sealed class Box : Block
         return new LayoutResult(frag, Continue(new BoxRest(this, r.Remainder)));
     }
 
-    private sealed class BoxRest : Block
+    private sealed class BoxRest : PdfBlock
     {
-        private readonly Box _box; private readonly Block _inner;
-        public BoxRest(Box box, Block inner) { _box = box; _inner = inner; }
+        private readonly Box _box; private readonly PdfBlock _inner;
+        public BoxRest(Box box, PdfBlock inner) { _box = box; _inner = inner; }
         public override LayoutResult Layout(LayoutContext c, double w, double h, bool top) => _box.LayoutInner(_inner, c, w, h, top, this);
     }
 }

@@ -7,12 +7,12 @@ namespace QcdpBuilder.Pdf.Layout;
 /// It owns the pagination rules between blocks: spacing, explicit page breaks, keep-with-next (with
 /// backtracking so chains of headings move together) and the progress guarantee at the top of a page.
 /// </summary>
-public class Column : Block
+public class Column : PdfBlock
 {
     public Column() { }
-    public Column(IEnumerable<Block> blocks) { Blocks.AddRange(blocks); }
+    public Column(IEnumerable<PdfBlock> blocks) { Blocks.AddRange(blocks); }
 
-    public List<Block> Blocks { get; } = new();
+    public List<PdfBlock> Blocks { get; } = new();
     /// <summary>Optional structure element wrapping the column's content (e.g. /Div, /Sect, /LBody).</summary>
     public StructTag? Tag { get; set; }
     /// <summary>When true, the whole column moves to the next page rather than split, if it fits on an empty page.</summary>
@@ -24,7 +24,7 @@ public class Column : Block
     /// </summary>
     public double SplitWhenFits { get; set; } = 1.0;
 
-    public Column Add(Block block) { Blocks.Add(block); return this; }
+    public Column Add(PdfBlock block) { Blocks.Add(block); return this; }
 
     public override LayoutResult Layout(LayoutContext context, double width, double height, bool topOfPage)
     {
@@ -36,11 +36,11 @@ public class Column : Block
         var items = new List<(Fragment F, double Y, int Index)>();
         double y = 0;
         int i = 0;
-        Block? partialRest = null;
+        PdfBlock? partialRest = null;
         for (; i < Blocks.Count; i++)
         {
             var b = Blocks[i];
-            if (b is PageBreak)
+            if (b is PdfPageBreak)
             {
                 if (items.Count > 0 || !topOfPage) { i++; break; }
                 continue;
@@ -60,7 +60,7 @@ public class Column : Block
             if (r.Remainder == null && b.KeepWithNext && i + 1 < Blocks.Count && !top && !double.IsPositiveInfinity(height))
             {
                 var next = Blocks[i + 1];
-                if (next is not PageBreak)
+                if (next is not PdfPageBreak)
                 {
                     double ngap = Math.Max(b.SpaceAfter, next.SpaceBefore);
                     var r2 = next.Layout(context, width, Math.Max(0, avail - r.Placed.Height - ngap), false);
@@ -82,10 +82,10 @@ public class Column : Block
             }
             y = items.Count == 0 ? 0 : items[^1].Y + items[^1].F.Height;
         }
-        var rest = new List<Block>();
+        var rest = new List<PdfBlock>();
         if (partialRest != null) rest.Add(partialRest);
         rest.AddRange(Blocks.Skip(i));
-        Block? remainder = rest.Count == 0 ? null : Continue(new Column(rest) { Tag = Tag });
+        PdfBlock? remainder = rest.Count == 0 ? null : Continue(new Column(rest) { Tag = Tag });
         if (items.Count == 0 && remainder == null) return LayoutResult.Complete(new ColumnFragment(new(), 0, null));
         if (items.Count == 0) return LayoutResult.Nothing(this);
         return new LayoutResult(new ColumnFragment(items.Select(t => (t.F, t.Y)).ToList(), y, Tag), remainder);
@@ -108,18 +108,18 @@ public class Column : Block
 /// <summary>Keeps its blocks on one page when they fit on an empty page (e.g. a question and its answer lines).</summary>
 public sealed class KeepTogether : Column
 {
-    public KeepTogether(params Block[] blocks) : base(blocks) { base.KeepTogether = true; }
+    public KeepTogether(params PdfBlock[] blocks) : base(blocks) { base.KeepTogether = true; }
 }
 
 /// <summary>Forces the following content onto a new page (ignored at the top of a page, so no blank pages).</summary>
-public sealed class PageBreak : Block
+public sealed class PdfPageBreak : PdfBlock
 {
     public override LayoutResult Layout(LayoutContext context, double width, double height, bool topOfPage) =>
         LayoutResult.Complete(new DelegateFragment(0, (_, _, _) => { }));
 }
 
 /// <summary>Fixed vertical space. At the bottom of a page it shrinks to what is left rather than pushing content over.</summary>
-public sealed class Spacer : Block
+public sealed class Spacer : PdfBlock
 {
     public Spacer(double height) { Height = height; }
     public double Height { get; }
@@ -128,7 +128,7 @@ public sealed class Spacer : Block
 }
 
 /// <summary>A horizontal line across the column (decorative, so it is an artifact for assistive technology).</summary>
-public sealed class HorizontalRule : Block
+public sealed class HorizontalRule : PdfBlock
 {
     public HorizontalRule() { SpaceBefore = 6; SpaceAfter = 6; }
     public double Thickness { get; set; } = 0.75;

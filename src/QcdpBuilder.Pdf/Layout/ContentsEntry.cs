@@ -4,7 +4,7 @@ using QcdpBuilder.Pdf.Tagging;
 namespace QcdpBuilder.Pdf.Layout;
 
 /// <summary>
-/// Resolves destination names to page numbers while drawing. <see cref="Document.Render"/> fills it from a
+/// Resolves destination names to page numbers while drawing. <see cref="PdfDocument.Render"/> fills it from a
 /// first drawing pass onto a <see cref="RecordingCanvas"/>, so contents pages show exact page numbers.
 /// </summary>
 public static class PageReferences
@@ -29,7 +29,7 @@ public static class PageReferences
 /// One line of a contents page: the title (a link to <see cref="Destination"/>, e.g. a heading id), a dotted
 /// leader and the right-aligned page number where the destination landed.
 /// </summary>
-public sealed class ContentsEntry : Block
+public sealed class ContentsEntry : PdfBlock
 {
     public ContentsEntry(string title, string destination, int level = 1)
     {
@@ -44,13 +44,13 @@ public sealed class ContentsEntry : Block
     public bool Bold { get; set; }
     public bool Leader { get; set; } = true;
     private readonly StructTag _p = new(StructRoles.P), _link = new(StructRoles.Link);
-    private Paragraph? _para;
+    private PdfParagraph? _para;
 
     public override LayoutResult Layout(LayoutContext context, double width, double height, bool topOfPage)
     {
         const double numberWidth = 36;
         double indent = (Level - 1) * IndentPerLevel;
-        _para ??= new Paragraph(new TextRun(Title) { Link = LinkTarget.Internal(Destination) })
+        _para ??= new PdfParagraph(new TextRun(Title) { Link = LinkTarget.Internal(Destination) })
             { FontSize = FontSize, Color = Color, Bold = Bold, SpaceAfter = 0, Tag = _p, MinLinesOnPage = 1 };
         var f = _para.Layout(context, Math.Max(10, width - indent - numberWidth), double.PositiveInfinity, true).Placed!;
         if (f.Height > height && !topOfPage) return LayoutResult.Nothing(this);

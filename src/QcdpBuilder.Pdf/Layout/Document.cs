@@ -85,7 +85,7 @@ public sealed class PlannedPage
     internal PlannedPage(PageSize size, Fragment? body, Action<ICanvas, double, double>? fixedDraw, bool bands)
     { Size = size; Body = body; FixedDraw = fixedDraw; ShowBands = bands; }
     public PageSize Size { get; }
-    /// <summary>The section the page belongs to (null before the first <see cref="Document.AddSection"/>).</summary>
+    /// <summary>The section the page belongs to (null before the first <see cref="PdfDocument.AddSection"/>).</summary>
     public Section? Section { get; internal set; }
     /// <summary>True for the first page of <see cref="Section"/>.</summary>
     public bool StartsSection => Starts.Count > 0;
@@ -108,18 +108,18 @@ public sealed class PlannedPage
 /// </summary>
 /// <example>
 /// <code>
-/// var doc = new Document(new DocumentInfo { Title = "Handout", Date = fixedDate }, FontFamily.AtkinsonHyperlegible(root));
+/// var doc = new PdfDocument(new DocumentInfo { Title = "Handout", Date = fixedDate }, FontFamily.AtkinsonHyperlegible(root));
 /// doc.Page.Footer = new RunningBand { Left = "Course title", Right = "Page {page} of {pages}" };
-/// doc.Add(new Heading(1, "Welcome"));
-/// doc.Add(new Paragraph("Some ", new TextRun("bold") { Bold = true }, " text."));
+/// doc.Add(new PdfHeading(1, "Welcome"));
+/// doc.Add(new PdfParagraph("Some ", new TextRun("bold") { Bold = true }, " text."));
 /// doc.Save("out.pdf");
 /// </code>
 /// </example>
-public sealed class Document
+public sealed class PdfDocument
 {
     private readonly List<object> _content = new();
 
-    public Document(DocumentInfo info, FontFamily fonts)
+    public PdfDocument(DocumentInfo info, FontFamily fonts)
     {
         Info = info; Fonts = fonts;
     }
@@ -129,11 +129,11 @@ public sealed class Document
     public PageTemplate Page { get; set; } = new();
 
     /// <summary>Appends a flowing block.</summary>
-    public Document Add(Block block) { _content.Add(block); return this; }
+    public PdfDocument Add(PdfBlock block) { _content.Add(block); return this; }
     /// <summary>Appends a fixed page; flowing content before and after starts on its own pages.</summary>
-    public Document AddPage(FixedPage page) { _content.Add(page); return this; }
+    public PdfDocument AddPage(FixedPage page) { _content.Add(page); return this; }
     /// <summary>Starts a new section: the content after it begins on a new page (see <see cref="Section"/>).</summary>
-    public Document AddSection(Section section) { _content.Add(section); return this; }
+    public PdfDocument AddSection(Section section) { _content.Add(section); return this; }
 
     /// <summary>
     /// Print as a folded booklet: the pages are padded with blanks to a multiple of four and placed two-up, scaled,
@@ -152,7 +152,7 @@ public sealed class Document
         var pages = new List<PlannedPage>();
         var t = Page;
         var ctx = new LayoutContext(fonts, t.ContentHeight);
-        var flow = new List<Block>();
+        var flow = new List<PdfBlock>();
         Section? section = null;
         int sectionNumber = 0;
         var pending = new List<(Section, int)>();
@@ -166,7 +166,7 @@ public sealed class Document
         void FlushFlow()
         {
             if (flow.Count == 0) return;
-            Block? rest = new Column(flow.ToList());
+            PdfBlock? rest = new Column(flow.ToList());
             flow.Clear();
             int guard = 0;
             while (rest != null && guard++ < 10000)
@@ -179,7 +179,7 @@ public sealed class Document
         }
         foreach (var item in _content)
         {
-            if (item is Block b) { flow.Add(b); continue; }
+            if (item is PdfBlock b) { flow.Add(b); continue; }
             FlushFlow();
             if (item is Section s)
             {
@@ -346,7 +346,7 @@ public sealed class Document
 /// </summary>
 public static class LayoutDump
 {
-    public static string Write(Document document)
+    public static string Write(PdfDocument document)
     {
         var rec = new RecordingCanvas();
         document.Render(rec);

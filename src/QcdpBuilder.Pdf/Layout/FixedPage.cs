@@ -10,7 +10,7 @@ public sealed class FixedItem
     /// <summary>Fill colour for a plain rectangle (backgrounds, colour bands). Ignored when <see cref="Content"/> is set.</summary>
     public Color? Fill { get; init; }
     /// <summary>Content laid out inside <see cref="Frame"/>.</summary>
-    public Block? Content { get; init; }
+    public PdfBlock? Content { get; init; }
     /// <summary>Scale the content down (to <see cref="MinScale"/>) until it fits the frame, instead of clipping it.</summary>
     public bool ShrinkToFit { get; init; }
     public double MinScale { get; init; } = 0.5;
@@ -33,7 +33,7 @@ public sealed class FixedPage
     public StructTag Tag { get; } = new(StructRoles.Sect);
 
     public FixedPage AddRect(Rect frame, Color fill) { Items.Add(new FixedItem { Frame = frame, Fill = fill }); return this; }
-    public FixedPage AddBlock(Rect frame, Block content, bool shrinkToFit = false, VerticalAlign align = VerticalAlign.Top)
+    public FixedPage AddBlock(Rect frame, PdfBlock content, bool shrinkToFit = false, VerticalAlign align = VerticalAlign.Top)
     { Items.Add(new FixedItem { Frame = frame, Content = content, ShrinkToFit = shrinkToFit, VerticalAlign = align }); return this; }
     public FixedPage AddImage(Rect frame, PdfImage image, string? altText, TextAlign align = TextAlign.Center)
     {
@@ -100,7 +100,7 @@ public sealed class FixedPage
 /// A <see cref="FixedPage"/> drawn scaled down inside the flow, e.g. three slides per page in notes handouts.
 /// Its text stays real, tagged text (searchable and readable), inside a /Figure-free /Div.
 /// </summary>
-public sealed class FixedPageThumbnail : Block
+public sealed class FixedPageThumbnail : PdfBlock
 {
     public FixedPageThumbnail(FixedPage page, PageSize pageSize) { Page = page; PageSize = page.Size ?? pageSize; SpaceAfter = 6; }
     public FixedPage Page { get; }

@@ -8,7 +8,7 @@ namespace QcdpBuilder.Pdf.Layout;
 /// enlarged beyond <see cref="PdfImage.NaturalSize"/> unless <see cref="AllowUpscale"/>. Tagged /Figure with
 /// /Alt text; images with null <see cref="AltText"/> are decorative and become artifacts.
 /// </summary>
-public sealed class ImageBlock : Block
+public sealed class ImageBlock : PdfBlock
 {
     public ImageBlock(PdfImage image, string? altText) { Image = image; AltText = altText; SpaceAfter = 6; }
     public PdfImage Image { get; }

@@ -3,12 +3,12 @@ using QcdpBuilder.Pdf.Tagging;
 
 namespace QcdpBuilder.Pdf.Layout;
 
-/// <summary>One item of a <see cref="ListBlock"/>: any blocks (paragraphs, nested lists...).</summary>
-public sealed class ListItem
+/// <summary>One item of a <see cref="PdfListBlock"/>: any blocks (paragraphs, nested lists...).</summary>
+public sealed class PdfListItem
 {
-    public ListItem(params Block[] blocks) { Blocks.AddRange(blocks); }
-    public ListItem(string text) : this(new Paragraph(text) { SpaceAfter = 0 }) { }
-    public List<Block> Blocks { get; } = new();
+    public PdfListItem(params PdfBlock[] blocks) { Blocks.AddRange(blocks); }
+    public PdfListItem(string text) : this(new PdfParagraph(text) { SpaceAfter = 0 }) { }
+    public List<PdfBlock> Blocks { get; } = new();
     internal StructTag Tag { get; } = new(StructRoles.LI);
     internal StructTag LabelTag { get; } = new(StructRoles.Lbl);
     internal StructTag BodyTag { get; } = new(StructRoles.LBody);
@@ -16,16 +16,16 @@ public sealed class ListItem
 
 /// <summary>
 /// A bulleted or numbered list with hanging indent (the label sits in the indent, wrapped lines align with the
-/// text). Nest lists by putting a <see cref="ListBlock"/> in an item. Tagged /L › /LI › /Lbl + /LBody.
+/// text). Nest lists by putting a <see cref="PdfListBlock"/> in an item. Tagged /L › /LI › /Lbl + /LBody.
 /// </summary>
-public sealed class ListBlock : Block
+public sealed class PdfListBlock : PdfBlock
 {
-    public ListBlock(bool ordered = false) { Ordered = ordered; SpaceAfter = 6; }
-    public ListBlock(bool ordered, params string[] items) : this(ordered) { foreach (var i in items) Items.Add(new ListItem(i)); }
+    public PdfListBlock(bool ordered = false) { Ordered = ordered; SpaceAfter = 6; }
+    public PdfListBlock(bool ordered, params string[] items) : this(ordered) { foreach (var i in items) Items.Add(new PdfListItem(i)); }
 
     public bool Ordered { get; set; }
     public int Start { get; set; } = 1;
-    public List<ListItem> Items { get; } = new();
+    public List<PdfListItem> Items { get; } = new();
     /// <summary>Width of the hanging indent in points.</summary>
     public double Indent { get; set; } = 18;
     /// <summary>Vertical gap between items.</summary>
@@ -38,8 +38,8 @@ public sealed class ListBlock : Block
     public Color LabelColor { get; set; } = Color.Black;
     public StructTag Tag { get; } = new(StructRoles.L);
 
-    public ListBlock Add(ListItem item) { Items.Add(item); return this; }
-    public ListBlock Add(string text) { Items.Add(new ListItem(text)); return this; }
+    public PdfListBlock Add(PdfListItem item) { Items.Add(item); return this; }
+    public PdfListBlock Add(string text) { Items.Add(new PdfListItem(text)); return this; }
 
     private Column? _column;
 
@@ -62,10 +62,10 @@ public sealed class ListBlock : Block
         return col;
     }
 
-    private sealed class ItemBlock : Block
+    private sealed class ItemBlock : PdfBlock
     {
-        private readonly ListBlock _list; private readonly ListItem _item; private readonly string _label; private readonly Block _body; private readonly bool _first;
-        public ItemBlock(ListBlock list, ListItem item, string label, Block body, bool first)
+        private readonly PdfListBlock _list; private readonly PdfListItem _item; private readonly string _label; private readonly PdfBlock _body; private readonly bool _first;
+        public ItemBlock(PdfListBlock list, PdfListItem item, string label, PdfBlock body, bool first)
         { _list = list; _item = item; _label = label; _body = body; _first = first; }
 
         public override LayoutResult Layout(LayoutContext context, double width, double height, bool topOfPage)

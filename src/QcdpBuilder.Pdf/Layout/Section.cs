@@ -6,7 +6,7 @@ using QcdpBuilder.Pdf.Tagging;
 namespace QcdpBuilder.Pdf.Layout;
 
 /// <summary>
-/// Starts a new section of a <see cref="Document"/> (<see cref="Document.AddSection"/>): what follows begins on a
+/// Starts a new section of a <see cref="PdfDocument"/> (<see cref="PdfDocument.AddSection"/>): what follows begins on a
 /// new page, optionally a right-hand (odd) one so a double-sided print can be split between sections. A section
 /// may carry a bookmark (with the bookmarks of its headings nested below it) and its own running bands.
 /// </summary>

@@ -12,9 +12,9 @@ public readonly record struct TableColumn(double Value, bool IsRelative)
 /// <summary>A table cell holding any blocks.</summary>
 public sealed class TableCell
 {
-    public TableCell(params Block[] blocks) { Blocks.AddRange(blocks); }
-    public TableCell(string text) : this(new Paragraph(text) { SpaceAfter = 0 }) { }
-    public List<Block> Blocks { get; } = new();
+    public TableCell(params PdfBlock[] blocks) { Blocks.AddRange(blocks); }
+    public TableCell(string text) : this(new PdfParagraph(text) { SpaceAfter = 0 }) { }
+    public List<PdfBlock> Blocks { get; } = new();
     public int ColumnSpan { get; set; } = 1;
     public Color? Background { get; set; }
     public VerticalAlign VerticalAlign { get; set; } = VerticalAlign.Top;
@@ -22,10 +22,10 @@ public sealed class TableCell
 }
 
 /// <summary>A table row. Rows are never split across pages unless a single row is taller than a page.</summary>
-public sealed class TableRow
+public sealed class PdfTableRow
 {
-    public TableRow(params TableCell[] cells) { Cells.AddRange(cells); }
-    public TableRow(params string[] cells) { Cells.AddRange(cells.Select(c => new TableCell(c))); }
+    public PdfTableRow(params TableCell[] cells) { Cells.AddRange(cells); }
+    public PdfTableRow(params string[] cells) { Cells.AddRange(cells.Select(c => new TableCell(c))); }
     public List<TableCell> Cells { get; } = new();
     /// <summary>Minimum height, e.g. for empty rows of a fill-in table.</summary>
     public double MinHeight { get; set; }
@@ -38,12 +38,12 @@ public sealed class TableRow
 /// borders and shading. Tagged /Table › /TR › /TH (scope Column) and /TD; repeated headers are artifacts so screen
 /// readers meet each header once.
 /// </summary>
-public sealed class Table : Block
+public sealed class PdfTable : PdfBlock
 {
-    public Table(params TableColumn[] columns) { Columns.AddRange(columns); SpaceAfter = 8; }
+    public PdfTable(params TableColumn[] columns) { Columns.AddRange(columns); SpaceAfter = 8; }
 
     public List<TableColumn> Columns { get; } = new();
-    public List<TableRow> Rows { get; } = new();
+    public List<PdfTableRow> Rows { get; } = new();
     /// <summary>The first N rows are headers (tagged /TH and repeated on each page).</summary>
     public int HeaderRows { get; set; }
     public double CellPadding { get; set; } = 5;
@@ -54,14 +54,14 @@ public sealed class Table : Block
     public Color? StripeBackground { get; set; }
     public StructTag Tag { get; } = new(StructRoles.Table);
 
-    public Table AddRow(TableRow row) { Rows.Add(row); return this; }
-    public Table AddHeader(params string[] cells)
+    public PdfTable AddRow(PdfTableRow row) { Rows.Add(row); return this; }
+    public PdfTable AddHeader(params string[] cells)
     {
-        var row = new TableRow(cells.Select(c => new TableCell(new Paragraph(new TextRun(c) { Bold = true }) { SpaceAfter = 0 })).ToArray());
+        var row = new PdfTableRow(cells.Select(c => new TableCell(new PdfParagraph(new TextRun(c) { Bold = true }) { SpaceAfter = 0 })).ToArray());
         Rows.Insert(HeaderRows++, row);
         return this;
     }
-    public Table AddRow(params string[] cells) => AddRow(new TableRow(cells));
+    public PdfTable AddRow(params string[] cells) => AddRow(new PdfTableRow(cells));
 
     public double[] ColumnWidths(double width)
     {
@@ -72,19 +72,19 @@ public sealed class Table : Block
     }
 
     /// <summary>A row ready for layout: per-cell content (original or the remainder of a split row).</summary>
-    private sealed record RowState(TableRow Row, int Index, Block[] Content);
+    private sealed record RowState(PdfTableRow Row, int Index, PdfBlock[] Content);
 
     private RowState Initial(int index)
     {
         var row = Rows[index];
         bool header = index < HeaderRows;
         foreach (var c in row.Cells) c.Tag ??= header ? new StructTag(StructRoles.TH) { Scope = "Column" } : new StructTag(StructRoles.TD);
-        return new RowState(row, index, row.Cells.Select(c => (Block)new Column(c.Blocks)).ToArray());
+        return new RowState(row, index, row.Cells.Select(c => (PdfBlock)new Column(c.Blocks)).ToArray());
     }
 
     private sealed record PlacedRow(RowState State, double Height, Fragment?[] Cells, bool Artifact);
 
-    private (double X, double W)[] CellBoxes(TableRow row, double[] widths)
+    private (double X, double W)[] CellBoxes(PdfTableRow row, double[] widths)
     {
         var boxes = new (double, double)[row.Cells.Count];
         int col = 0; double x = 0;
@@ -102,7 +102,7 @@ public sealed class Table : Block
     {
         var boxes = CellBoxes(rs.Row, widths);
         var frags = new Fragment?[rs.Content.Length];
-        var rests = new Block?[rs.Content.Length];
+        var rests = new PdfBlock?[rs.Content.Length];
         double inner = double.IsPositiveInfinity(height) ? height : height - 2 * CellPadding;
         double h = 0; bool any = false;
         for (int i = 0; i < rs.Content.Length; i++)
@@ -121,7 +121,7 @@ public sealed class Table : Block
     public override LayoutResult Layout(LayoutContext context, double width, double height, bool topOfPage) =>
         LayoutFrom(context, width, height, topOfPage, null, false, this);
 
-    private LayoutResult LayoutFrom(LayoutContext ctx, double width, double height, bool topOfPage, RowState? pending, bool continuation, Block self)
+    private LayoutResult LayoutFrom(LayoutContext ctx, double width, double height, bool topOfPage, RowState? pending, bool continuation, PdfBlock self)
     {
         var widths = ColumnWidths(width);
         var placed = new List<PlacedRow>();
@@ -174,10 +174,10 @@ public sealed class Table : Block
     }
 
     /// <summary>Continuation on a later page: headers repeated, then rows from <c>pending</c>/<c>next</c>.</summary>
-    private sealed class TableRest : Block
+    private sealed class TableRest : PdfBlock
     {
-        private readonly Table _t; private readonly RowState? _pending; private readonly int _next;
-        public TableRest(Table t, RowState? pending, int next) { _t = t; _pending = pending; _next = next; }
+        private readonly PdfTable _t; private readonly RowState? _pending; private readonly int _next;
+        public TableRest(PdfTable t, RowState? pending, int next) { _t = t; _pending = pending; _next = next; }
         public override LayoutResult Layout(LayoutContext c, double w, double h, bool top)
         {
             var pending = _pending ?? (_next < _t.Rows.Count ? _t.Initial(_next) : null);
@@ -187,8 +187,8 @@ public sealed class Table : Block
 
     private sealed class TableFragment : Fragment
     {
-        private readonly Table _t; private readonly double[] _widths; private readonly List<PlacedRow> _rows;
-        public TableFragment(Table t, double[] widths, List<PlacedRow> rows, double height) { _t = t; _widths = widths; _rows = rows; Height = height; }
+        private readonly PdfTable _t; private readonly double[] _widths; private readonly List<PlacedRow> _rows;
+        public TableFragment(PdfTable t, double[] widths, List<PlacedRow> rows, double height) { _t = t; _widths = widths; _rows = rows; Height = height; }
         public override void Draw(ICanvas c, double x, double y)
         {
             c.BeginTag(_t.Tag);

@@ -4,7 +4,7 @@ using QcdpBuilder.Pdf.Tagging;
 namespace QcdpBuilder.Pdf.Layout;
 
 /// <summary>
-/// A run of text with uniform formatting inside a <see cref="Paragraph"/>. Unset properties inherit from the
+/// A run of text with uniform formatting inside a <see cref="PdfParagraph"/>. Unset properties inherit from the
 /// paragraph, so consumers only state what differs (e.g. <c>new TextRun("important") { Bold = true }</c>).
 /// </summary>
 public sealed record TextRun(string Text)
@@ -24,14 +24,14 @@ public sealed record TextRun(string Text)
 /// A paragraph of inline runs, broken into lines on spaces, after hyphens and at '\n'; words longer than a line
 /// are broken between characters. Splits across pages line by line with widow/orphan control.
 /// </summary>
-public class Paragraph : Block
+public class PdfParagraph : PdfBlock
 {
     private readonly Dictionary<int, StructTag> _linkTags = new();
     private (double Width, List<Line> Lines)? _cache;
 
-    public Paragraph() { SpaceAfter = 6; }
-    public Paragraph(params TextRun[] runs) : this() { Runs.AddRange(runs); }
-    public Paragraph(string text) : this(new TextRun(text)) { }
+    public PdfParagraph() { SpaceAfter = 6; }
+    public PdfParagraph(params TextRun[] runs) : this() { Runs.AddRange(runs); }
+    public PdfParagraph(string text) : this(new TextRun(text)) { }
 
     public List<TextRun> Runs { get; } = new();
     /// <summary>Default font size in points for runs without their own size.</summary>
@@ -47,7 +47,7 @@ public class Paragraph : Block
     /// <summary>The structure element; /P by default, /H1–/H3 for headings, /Caption etc. if the consumer wishes.</summary>
     public StructTag Tag { get; set; } = new(StructRoles.P);
 
-    public Paragraph Add(TextRun run) { Runs.Add(run); return this; }
+    public PdfParagraph Add(TextRun run) { Runs.Add(run); return this; }
 
     /// <summary>Plain text of all runs (used for outline titles and link descriptions).</summary>
     public string PlainText => string.Concat(Runs.Select(r => r.Text));
@@ -68,7 +68,7 @@ public class Paragraph : Block
         return LayoutLines(c.Lines, 0, width, height, topOfPage, this);
     }
 
-    private LayoutResult LayoutLines(List<Line> lines, int start, double width, double height, bool topOfPage, Block self)
+    private LayoutResult LayoutLines(List<Line> lines, int start, double width, double height, bool topOfPage, PdfBlock self)
     {
         int n = lines.Count - start;
         if (n <= 0) return LayoutResult.Complete(new LinesFragment(this, lines, start, 0, width, true));
@@ -95,18 +95,18 @@ public class Paragraph : Block
     }
 
     /// <summary>Continuation of a paragraph split over pages; shares the already broken lines.</summary>
-    private sealed class ParagraphRest : Block
+    private sealed class ParagraphRest : PdfBlock
     {
-        private readonly Paragraph _p; private readonly List<Line> _lines; private readonly int _start; private readonly double _width;
-        public ParagraphRest(Paragraph p, List<Line> lines, int start, double width) { _p = p; _lines = lines; _start = start; _width = width; }
+        private readonly PdfParagraph _p; private readonly List<Line> _lines; private readonly int _start; private readonly double _width;
+        public ParagraphRest(PdfParagraph p, List<Line> lines, int start, double width) { _p = p; _lines = lines; _start = start; _width = width; }
         public override LayoutResult Layout(LayoutContext context, double width, double height, bool topOfPage) =>
             _p.LayoutLines(_lines, _start, width, height, topOfPage, this);
     }
 
     private sealed class LinesFragment : Fragment
     {
-        private readonly Paragraph _p; private readonly List<Line> _lines; private readonly int _start, _count; private readonly double _width; private readonly bool _first;
-        public LinesFragment(Paragraph p, List<Line> lines, int start, int count, double width, bool first)
+        private readonly PdfParagraph _p; private readonly List<Line> _lines; private readonly int _start, _count; private readonly double _width; private readonly bool _first;
+        public LinesFragment(PdfParagraph p, List<Line> lines, int start, int count, double width, bool first)
         {
             _p = p; _lines = lines; _start = start; _count = count; _width = width; _first = first;
             Height = lines.Skip(start).Take(count).Sum(l => l.Height);
@@ -280,11 +280,11 @@ public class Paragraph : Block
 /// A heading (level 1–3). Tagged /H1–/H3, kept with the next block, and registered as a named destination
 /// (<see cref="Id"/>) and an outline entry so contents pages can link to it and viewers show bookmarks.
 /// </summary>
-public sealed class Heading : Paragraph
+public sealed class PdfHeading : PdfParagraph
 {
     private static readonly double[] DefaultSizes = [20, 15, 12.5];
 
-    public Heading(int level, string text, string? id = null) : base(new TextRun(text))
+    public PdfHeading(int level, string text, string? id = null) : base(new TextRun(text))
     {
         Level = Math.Clamp(level, 1, 3);
         Id = id;

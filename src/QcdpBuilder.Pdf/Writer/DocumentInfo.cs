@@ -1,7 +1,7 @@
 namespace QcdpBuilder.Pdf.Writer;
 
 /// <summary>
-/// Document metadata written to the Info dictionary and the XMP stream. <see cref="Date"/> is supplied by the
+/// PdfDocument metadata written to the Info dictionary and the XMP stream. <see cref="Date"/> is supplied by the
 /// caller (never the clock) so that the same input always yields the same bytes.
 /// </summary>
 public sealed record DocumentInfo

@@ -179,7 +179,7 @@ public class CalendarTests
         var again = PackageBuilder.Plan(new BuildOptions(repo.Root) { Write = false }).Artefacts.Single(a => a.Kind == "calendar").Render();
         Assert.Equal(first, again);
         var events = new[] { new CalendarEvent("a@b", new DateOnly(2027, 3, 28), new TimeOnly(9, 0), new TimeOnly(10, 0), "x", "", "", null) };
-        var text = Encoding.UTF8.GetString(ICalendar.Write("n", events, DateTimeOffset.FromUnixTimeSeconds(1800000000)));
+        var text = Encoding.UTF8.GetString(IcsWriter.Write("n", events, DateTimeOffset.FromUnixTimeSeconds(1800000000)));
         Assert.Contains("DTSTAMP:20270115T080000Z\r\n", text);
     }
 
@@ -187,11 +187,11 @@ public class CalendarTests
     public void Folding_counts_octets_not_characters()
     {
         var sb = new StringBuilder();
-        ICalendar.Fold(sb, "SUMMARY:" + new string('é', 60)); // 8 + 120 octets
+        IcsWriter.Fold(sb, "SUMMARY:" + new string('é', 60)); // 8 + 120 octets
         var lines = sb.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
         Assert.All(lines, l => Assert.InRange(Encoding.UTF8.GetByteCount(l), 1, 75));
         Assert.Equal("SUMMARY:" + new string('é', 60), lines[0] + lines[1][1..]);
-        Assert.Equal(@"a\\b\;c\,d\ne", ICalendar.Text("a\\b;c,d\ne"));
+        Assert.Equal(@"a\\b\;c\,d\ne", IcsWriter.Text("a\\b;c,d\ne"));
     }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using QcdpBuilder.Branding;
+using QcdpBuilder.Content;
 using QcdpBuilder.Decks;
 using QcdpBuilder.Diagnostics;
 using QcdpBuilder.Packaging;

@@ -13,11 +13,11 @@ public class WorkbookTests
         var d = new DiagnosticBag();
         var e = EvaluationLoader.Load(RepoPaths.Root, d);
         var profile = QcdpBuilder.Organisations.OrganisationFolders.ProfilePath(RepoPaths.Root, slug);
-        var loader = new Content.ContentLoader(RepoPaths.Root, d, QcdpBuilder.Organisations.Overlay.ForProfile(RepoPaths.Root, profile));
+        var loader = new Content.ContentLoader(RepoPaths.Root, d, QcdpBuilder.Content.Overlay.ForProfile(RepoPaths.Root, profile));
         var org = loader.LoadOrganisation(profile)!;
         var p = loader.LoadProgramme()!;
         Assert.False(d.HasErrors, string.Join("\n", d.Sorted()));
-        return (e, PackageBuilder.MakeBrand(RepoPaths.Root, org, p));
+        return (e, QcdpBuilder.Branding.OrganisationBrand.Make(RepoPaths.Root, org, p));
     }
 
     [Theory]

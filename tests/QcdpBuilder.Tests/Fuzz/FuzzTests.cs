@@ -31,7 +31,7 @@ public class FuzzTests
         using var repo = new MiniRepo();
         var plan = PackageBuilder.Plan(new BuildOptions(repo.Root) { Write = false });
         Assert.False(plan.Diagnostics.HasErrors, string.Join("\n", plan.Diagnostics.Items));
-        var brand = PackageBuilder.MakeBrand(repo.Root, plan.Organisation!, plan.Programme!);
+        var brand = QcdpBuilder.Branding.OrganisationBrand.Make(repo.Root, plan.Organisation!, plan.Programme!);
         var data = TemplateData.ForContent(plan.Organisation!, plan.Programme!);
         var templates = new TemplateEngine();
         var path = repo.PathOf(MiniRepo.Slides);

@@ -1,6 +1,7 @@
 using QcdpBuilder.Build;
 using QcdpBuilder.Diagnostics;
 using QcdpBuilder.Organisations;
+using QcdpBuilder.Scaffolding;
 using QcdpBuilder.Tests.Support;
 
 namespace QcdpBuilder.Tests.Organisations;
@@ -13,7 +14,7 @@ public class InitTests
     {
         using var repo = new MiniRepo();
         var bag = new DiagnosticBag();
-        var written = Scaffold.Create(repo.Root, "riverside", "Riverside: Care & Health #1", bag);
+        var written = Scaffold.Organisation(repo.Root, "riverside", "Riverside: Care & Health #1", bag);
         Assert.Empty(bag.Items);
         Assert.Equal(["organisations/riverside/organisation.yaml", "organisations/riverside/content/README.md", "organisations/riverside/templates/README.md"], written);
 
@@ -36,7 +37,7 @@ public class InitTests
         var profile = repo.PathOf(MiniRepo.Profile);
         var before = File.ReadAllText(profile);
         var bag = new DiagnosticBag();
-        Assert.Null(Scaffold.Create(repo.Root, "smith-jones", null, bag));
+        Assert.Null(Scaffold.Organisation(repo.Root, "smith-jones", null, bag));
         var error = Assert.Single(bag.Items);
         Assert.Equal((MiniRepo.Profile, "this organisation already has a profile; nothing was changed"), (error.File, error.Message));
         Assert.Equal(before, File.ReadAllText(profile));
@@ -44,12 +45,12 @@ public class InitTests
 
         // A folder that has overlay files but no profile yet: the profile is added, the files are kept.
         repo.Write("organisations/new-org/content/README.md", "Our notes.");
-        var written = Scaffold.Create(repo.Root, "new-org", null, bag = new DiagnosticBag());
+        var written = Scaffold.Organisation(repo.Root, "new-org", null, bag = new DiagnosticBag());
         Assert.Empty(bag.Items);
         Assert.Equal(["organisations/new-org/organisation.yaml", "organisations/new-org/templates/README.md"], written);
         Assert.Equal("Our notes.", File.ReadAllText(repo.PathOf("organisations/new-org/content/README.md")));
 
-        Assert.Null(Scaffold.Create(repo.Root, "New Org", null, bag = new DiagnosticBag()));
+        Assert.Null(Scaffold.Organisation(repo.Root, "New Org", null, bag = new DiagnosticBag()));
         Assert.Equal("'New Org' is not a valid organisation slug", Assert.Single(bag.Items).Message);
     }
 }

@@ -26,7 +26,7 @@ public class PackTests
     static (Programme, Organisation) Load(MiniRepo repo)
     {
         var d = new DiagnosticBag();
-        var loader = new ContentLoader(repo.Root, d, QcdpBuilder.Organisations.Overlay.ForProfile(repo.Root, repo.PathOf(Profile)));
+        var loader = new ContentLoader(repo.Root, d, QcdpBuilder.Content.Overlay.ForProfile(repo.Root, repo.PathOf(Profile)));
         var org = loader.LoadOrganisation(repo.PathOf(Profile));
         var p = loader.LoadProgramme();
         Assert.False(d.HasErrors, string.Join("\n", d.Items));
@@ -90,7 +90,7 @@ public class PackTests
     }
 
     /// <summary>Bookmarks of the sections (level 1) and the page each is on, from a recording of the laid-out pack.</summary>
-    static List<(int Page, string Title)> Sections(Pdf.Layout.Document doc, int level = 1)
+    static List<(int Page, string Title)> Sections(Pdf.Layout.PdfDocument doc, int level = 1)
     {
         var rec = new RecordingCanvas();
         doc.Render(rec);

@@ -18,7 +18,7 @@ public class TemplateFastPathTests
     static Dictionary<string, object> Data(string org)
     {
         var d = new DiagnosticBag();
-        var content = OrganisationContent.Load(RepoPaths.Root, org, d)!;
+        var content = OrganisationContent.Load(RepoPaths.Root, org, d, ProfileFileChecks.All)!;
         return TemplateData.ForContent(content.Organisation, content.Programme);
     }
 

@@ -1,4 +1,5 @@
 using QcdpBuilder.Branding;
+using QcdpBuilder.Content;
 using QcdpBuilder.Decks;
 using QcdpBuilder.Documents;
 using QcdpBuilder.Tests.Support;

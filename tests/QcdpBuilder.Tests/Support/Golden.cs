@@ -64,7 +64,7 @@ public static class RepoPaths
     public static string Fonts => Path.Combine(Root, "templates", "fonts", "atkinson-hyperlegible");
 
     /// <summary>The bundled Atkinson Hyperlegible family.</summary>
-    public static Branding.FontFiles FontFiles => new(
+    public static QcdpBuilder.Content.FontFiles FontFiles => new(
         Path.Combine(Fonts, "AtkinsonHyperlegible_400Regular.ttf"),
         Path.Combine(Fonts, "AtkinsonHyperlegible_700Bold.ttf"),
         Path.Combine(Fonts, "AtkinsonHyperlegible_400Regular_Italic.ttf"),

@@ -15,7 +15,7 @@ public sealed record CalendarEvent(string Uid, DateOnly Date, TimeOnly? Start, T
 /// without splitting a UTF-8 character, TEXT values escaped, local times with a
 /// Europe/London VTIMEZONE (GMT/BST rules) so calendars in any zone show the right hour.
 /// </summary>
-public static class ICalendar
+public static class IcsWriter
 {
     public const string TimeZone = "Europe/London";
 

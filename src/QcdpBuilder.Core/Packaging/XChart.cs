@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Security;
 using System.Xml.Linq;
-using QcdpBuilder.Packaging;
 
-namespace QcdpBuilder.Evaluation;
+namespace QcdpBuilder.Packaging;
 
 /// <summary>How a chart series is drawn.</summary>
 public enum SeriesLook { LineWithMarkers, DashedLine, MarkersOnly }

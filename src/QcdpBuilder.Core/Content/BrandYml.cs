@@ -1,8 +1,7 @@
 using System.Globalization;
-using QcdpBuilder.Content;
 using QcdpBuilder.Diagnostics;
 
-namespace QcdpBuilder.Branding;
+namespace QcdpBuilder.Content;
 
 /// <summary>A brand colour and where it was set, so warnings about it point at the line.</summary>
 public readonly record struct BrandColour(string Hex, SourceSpan At);
@@ -113,7 +112,7 @@ public sealed record BrandYml(
         {
             if (value.StartsWith('#'))
             {
-                try { return Colour.Parse(value).ToString(); }
+                try { return HexColour.Normalise(value); }
                 catch (FormatException)
                 {
                     Report(at, $"'{value}' is not a colour", "write a hex colour such as \"#0F6E75\" (quoted: '#' starts a YAML comment), or the name of a palette colour");

@@ -2,19 +2,21 @@ using System.Globalization;
 using System.Text;
 using QcdpBuilder.Content;
 using QcdpBuilder.Diagnostics;
+using QcdpBuilder.Organisations;
 using QcdpBuilder.Packaging;
 
-namespace QcdpBuilder.Organisations;
+namespace QcdpBuilder.Scaffolding;
 
-/// <summary>
-/// <c>qcdp init &lt;slug&gt;</c>: a new organisation's folder with a commented profile (which
-/// validates as it is) and empty content and template overlays, each with a README. It never
-/// overwrites a file: if the profile exists it stops with an error; other files that exist are kept.
-/// </summary>
-public static class Scaffold
+/// <summary><c>qcdp init</c>: a new organisation.</summary>
+public static partial class Scaffold
 {
-    /// <summary>Creates <c>organisations/&lt;slug&gt;/</c>; returns the files written (repository-relative), or null on error.</summary>
-    public static IReadOnlyList<string>? Create(string root, string slug, string? name, DiagnosticBag diagnostics)
+    /// <summary>
+    /// <c>qcdp init &lt;slug&gt;</c>: creates <c>organisations/&lt;slug&gt;/</c> with a commented profile (which
+    /// validates as it is) and empty content and template overlays, each with a README; returns the files written
+    /// (repository-relative), or null on error. It never overwrites a file: if the profile exists it stops with an
+    /// error; other files that exist are kept.
+    /// </summary>
+    public static IReadOnlyList<string>? Organisation(string root, string slug, string? name, DiagnosticBag diagnostics)
     {
         root = Path.GetFullPath(root);
         var folder = $"{OrganisationFolders.Folder}/{slug}";

@@ -2,7 +2,7 @@ using QcdpBuilder.Content;
 using QcdpBuilder.Diagnostics;
 using QcdpBuilder.Documents;
 
-namespace QcdpBuilder.Organisations;
+namespace QcdpBuilder.Markdown;
 
 /// <summary>
 /// Passages written for one delivery mode: <c>::: {.virtual}</c> and <c>::: {.in-person}</c>

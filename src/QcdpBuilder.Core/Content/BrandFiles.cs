@@ -1,7 +1,6 @@
-using QcdpBuilder.Content;
 using QcdpBuilder.Diagnostics;
 
-namespace QcdpBuilder.Branding;
+namespace QcdpBuilder.Content;
 
 /// <summary>
 /// Resolves and checks the files a brand names (logo, font faces): relative to the file

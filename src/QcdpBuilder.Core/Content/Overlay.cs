@@ -1,6 +1,4 @@
-using QcdpBuilder.Content;
-
-namespace QcdpBuilder.Organisations;
+namespace QcdpBuilder.Content;
 
 /// <summary>
 /// The files a build reads, seen through an organisation's overlay. An organisation never edits
