@@ -1,3 +1,4 @@
+using QcdpBuilder.Files;
 using QcdpBuilder.Diagnostics;
 
 namespace QcdpBuilder.Content;

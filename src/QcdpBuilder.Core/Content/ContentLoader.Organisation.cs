@@ -1,3 +1,4 @@
+using QcdpBuilder.Files;
 using System.Globalization;
 using QcdpBuilder.Diagnostics;
 

@@ -1,3 +1,4 @@
+using QcdpBuilder.Files;
 using System.Text;
 using QcdpBuilder.Diagnostics;
 

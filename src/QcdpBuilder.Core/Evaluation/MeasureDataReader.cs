@@ -33,7 +33,7 @@ public static class MeasureDataReader
             d.Report(Rules.MeasureSheet, SourceSpan.StartOf(path), "no such file or folder", "pass the completed measures workbook (.xlsx) or a folder of <measure id>.csv files");
             return [];
         }
-        if (Content.RegularFile.Problem(path) is { } notRegular)
+        if (Files.RegularFile.Problem(path) is { } notRegular)
         {
             d.Report(Rules.MeasureData, SourceSpan.StartOf(Path.GetFileName(path)), $"the data {notRegular}", "pass the completed measures workbook (.xlsx) itself");
             return [];
@@ -196,7 +196,7 @@ public static class MeasureDataReader
     {
         void Error(string message, string hint) => d.Report(Rules.MeasureData, SourceSpan.StartOf(file), message, hint);
         const string SaveAs = "save it as \"CSV UTF-8 (comma delimited)\" from Excel or Calc";
-        if (Content.RegularFile.Problem(path) is { } notRegular) { Error($"{file} {notRegular}", "put the CSV file itself in the folder"); return null; }
+        if (Files.RegularFile.Problem(path) is { } notRegular) { Error($"{file} {notRegular}", "put the CSV file itself in the folder"); return null; }
         byte[] bytes;
         try
         {

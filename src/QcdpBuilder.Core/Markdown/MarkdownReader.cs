@@ -320,7 +320,7 @@ public sealed partial class MarkdownReader(string repoRoot, DiagnosticBag diagno
             diagnostics.Report(Rules.OutsideRepository, at, $"image '{url}' is outside the repository", "keep images in content/images/");
             return null;
         }
-        if (Content.RegularFile.Problem(path) is { } notRegular)
+        if (Files.RegularFile.Problem(path) is { } notRegular)
         {
             diagnostics.Report(Rules.ImageFile, at, $"image '{url}' {notRegular}", "link to the picture file itself, kept in content/images/");
             return null;

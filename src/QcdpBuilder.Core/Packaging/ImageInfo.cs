@@ -67,7 +67,7 @@ public sealed record ImageInfo(int Width, int Height, double DpiX, double DpiY, 
     /// </summary>
     public static (string Message, string Hint)? Problem(string path)
     {
-        if (Content.RegularFile.Problem(path) is { } notRegular) return (notRegular, "link or copy the picture file itself");
+        if (Files.RegularFile.Problem(path) is { } notRegular) return (notRegular, "link or copy the picture file itself");
         byte[] bytes;
         try { bytes = File.ReadAllBytes(path); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return ($"cannot be read ({e.Message})", "check the file's permissions"); }

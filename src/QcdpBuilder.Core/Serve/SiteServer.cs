@@ -92,7 +92,7 @@ public sealed class SiteServer : IDisposable
         if (Resolve(root, path) is not { } file) return Text(400, "Bad path.");
         // Only regular files inside the output folder once every link is followed: a link placed in the folder
         // (to /etc/passwd, to a FIFO) is not served, and nothing here can block or leave the folder.
-        if (!File.Exists(file) || !Content.SourceFiles.IsInside(file, root) || Content.RegularFile.Problem(file) is not null) return Text(404, "Not found.");
+        if (!File.Exists(file) || !Content.SourceFiles.IsInside(file, root) || Files.RegularFile.Problem(file) is not null) return Text(404, "Not found.");
         byte[] bytes;
         try { bytes = File.ReadAllBytes(file); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return Text(404, "Not found."); }

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace QcdpBuilder.Content;
+namespace QcdpBuilder.Files;
 
 /// <summary>
 /// Whether a path names an ordinary file that can be read without surprises. Content comes from pull
