@@ -1,7 +1,5 @@
-using QcdpBuilder.Build;
-using QcdpBuilder.Content;
 using QcdpBuilder.Diagnostics;
-using QcdpBuilder.Organisations;
+using QcdpBuilder.Pipeline;
 using QcdpBuilder.Docx;
 using QcdpBuilder.PdfOutput;
 
@@ -28,18 +26,17 @@ public static class ReportRunner
 {
     public static ReportResult Run(ReportOptions options)
     {
-        var root = Path.GetFullPath(options.Root);
         var d = new DiagnosticBag();
-        var content = OrganisationContent.Load(root, options.Org, d);
-        var evaluation = EvaluationLoader.Load(root, d);
-        if (content is null || d.HasErrors) return new ReportResult(d, []);
-        var (org, programme) = (content.Organisation, content.Programme);
+        // The same content session as a build: the organisation, its brand and the evaluation, loaded and checked alike.
+        var session = ContentSession.Open(options.Root, options.Org, d);
+        session?.Finish();
+        if (session is null || d.HasErrors) return new ReportResult(d, []);
+        var (org, programme, evaluation, brand) = (session.Organisation, session.Programme, session.Evaluation, session.Brand);
 
         var data = Path.GetFullPath(options.Data);
         var series = MeasureDataReader.Read(data, evaluation, d);
         if (d.HasErrors) return new ReportResult(d, []);
 
-        var brand = PackageBuilder.MakeBrand(root, org, programme);
         var doc = EvaluationReport.Build(series, evaluation, org.Name, programme.Title, Path.GetFileName(data.TrimEnd(Path.DirectorySeparatorChar)));
         var outDir = options.OutputDir ?? (Directory.Exists(data) ? data : Path.GetDirectoryName(data)!);
         Directory.CreateDirectory(outDir);

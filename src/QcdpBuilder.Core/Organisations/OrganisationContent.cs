@@ -11,12 +11,13 @@ namespace QcdpBuilder.Organisations;
 public sealed record OrganisationContent(string Profile, Overlay Overlay, ContentLoader Loader, Organisation Organisation, Programme Programme)
 {
     /// <summary>Resolves <paramref name="profileOption"/> (a slug, a path, or null for the default) and loads both; null when either cannot be read (the diagnostics say why).</summary>
-    public static OrganisationContent? Load(string root, string? profileOption, DiagnosticBag diagnostics)
+    public static OrganisationContent? Load(string root, string? profileOption, DiagnosticBag diagnostics, ResolvedPaths? paths = null)
     {
+        paths ??= new ResolvedPaths();
         var profile = OrganisationFolders.Resolve(root, profileOption, diagnostics);
         if (profile is null) return null;
-        var overlay = Overlay.ForProfile(root, profile);
-        var loader = new ContentLoader(root, diagnostics, overlay);
+        var overlay = Overlay.ForProfile(root, profile, paths);
+        var loader = new ContentLoader(root, diagnostics, overlay, paths);
         var org = loader.LoadOrganisation(profile);
         var programme = loader.LoadProgramme();
         return org is null || programme is null ? null : new OrganisationContent(profile, overlay, loader, org, programme);
