@@ -27,9 +27,10 @@ public sealed record BuildOptions(string Root)
 public sealed record Artefact(string Path, string Kind, string Source, Func<byte[]> Render)
 {
     /// <summary>
-    /// The content files (full paths) this file is made from, for incremental rebuilds. Files no artefact
-    /// claims (programme.yaml, the profile, the logo, fonts) count as inputs of every artefact. Null when not
-    /// known: such an artefact is made again after every change.
+    /// The content files (full paths) this file is made from, for incremental rebuilds: those the content session
+    /// read while making it (<see cref="Pipeline.ContentSession.Record{T}"/>). Files no artefact claims
+    /// (programme.yaml, the profile, the logo, fonts) count as inputs of every artefact. Null when not known:
+    /// such an artefact is made again after every change.
     /// </summary>
     public IReadOnlyList<string>? Inputs { get; init; }
 
@@ -89,7 +90,8 @@ public sealed record BuildResult(DiagnosticBag Diagnostics, string? OutputDir, I
 public sealed record BuildPlan(DiagnosticBag Diagnostics, IReadOnlyList<Artefact> Artefacts, Programme? Programme, Organisation? Organisation);
 
 /// <summary>
-/// The build pipeline, top to bottom: load → customise → render templates → parse → write.
+/// <c>qcdp build</c> and <c>validate</c>: a content session (load → customise → render templates → parse, see
+/// <see cref="Pipeline.ContentSession"/>), the package's products planned from it (<c>Package.cs</c>), then write.
 /// Nothing is written unless every step succeeded; output goes to a temporary folder that
 /// replaces the old one only at the end, so a failed build leaves the previous package intact.
 /// </summary>
