@@ -19,7 +19,9 @@ namespace QcdpBuilder.Pipeline;
 /// command only chooses which products to make from it and where to write them. Parsed Markdown, decks and
 /// handouts are made on first use and remembered, with the files read to make them (<see cref="Record{T}"/>),
 /// so an output's inputs for incremental rebuilds are the files actually read for it.
-/// Every template and placeholder is filled here (<see cref="Render"/>, <see cref="Title"/>).
+/// Every template and placeholder is filled here (<see cref="Render"/>, <see cref="Title"/>). A session is used
+/// by the one thread that plans the build; what it makes is immutable and may be rendered on any thread.
+/// Not done yet: customising still changes the loaded model in place (the model's classes have no copy).
 /// </summary>
 public sealed class ContentSession
 {
