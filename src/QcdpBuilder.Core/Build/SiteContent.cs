@@ -3,6 +3,7 @@ using QcdpBuilder.Content;
 using QcdpBuilder.Decks;
 using QcdpBuilder.Documents;
 using QcdpBuilder.Html;
+using QcdpBuilder.Pipeline;
 
 namespace QcdpBuilder.Build;
 
@@ -13,52 +14,59 @@ namespace QcdpBuilder.Build;
 /// page of downloads. Links between pages and to the package's files are relative, and only
 /// to files the build writes. <c>Html/SiteWriter.cs</c> turns the result into HTML.
 /// </summary>
-public sealed class SiteContent(string root, Programme p, Organisation org, Brand brand, IReadOnlySet<string> packageFiles,
-    IReadOnlyDictionary<string, Deck> decks, IReadOnlyDictionary<string, Document> handouts,
-    Func<string, string, IReadOnlyList<Block>> markdown, Func<string, string> rel)
+public sealed class SiteContent(ContentSession session, IReadOnlySet<string> packageFiles,
+    IReadOnlyDictionary<string, Deck> decks)
 {
     public const string Overview = "index.html", Downloads = "downloads.html";
     public static string WorkstreamPage(Workstream ws) => $"workstream-{ws.Slug}.html";
     public static string SessionPage(Session s) => $"session-{s.Slug}.html";
     public static string DeckPageFile(Session s) => $"slides-{s.Slug}.html";
 
-    // What pages show beyond their own files, for incremental rebuilds: every page's navigation has every
-    // workstream's title, and clock times ("When", run sheets, the timetable) follow from every session's length.
-    // (Session and workstream files are known by their paths from the root; inputs are full paths.)
-    readonly IReadOnlyList<string> workstreamFiles = p.Workstreams.Select(w => Path.GetFullPath(w.File, root)).ToList();
-    readonly IReadOnlyList<string> programmeFiles = p.Sessions.Select(s => Path.GetFullPath(s.File, root)).Concat(p.Workstreams.Select(w => Path.GetFullPath(w.File, root))).ToList();
+    readonly Programme p = session.Programme;
+    readonly Organisation org = session.Organisation;
 
-    /// <summary>The content files of the handouts a session lists (their titles show wherever they are listed).</summary>
-    IEnumerable<string> HandoutFiles(IEnumerable<Session> sessions) =>
-        sessions.SelectMany(s => s.Handouts).Select(id => p.FindHandout(id)?.File).OfType<string>();
+    // Each page's inputs are the files read to make it (see ContentSession): its own Markdown, and the programme's
+    // outline where it shows times, titles or outcomes from across it. Every page's navigation has every
+    // workstream's title.
+    SitePage Page(Func<SitePage> make)
+    {
+        var (page, inputs) = session.Record(() => { _ = session.Workstreams; return make(); });
+        return page with { Inputs = inputs };
+    }
+
+    // The site shows Markdown the build has already parsed (and reported): it is parsed again quietly.
+    IReadOnlyList<Block> Markdown(string markdown, string file) => session.Snippet(markdown, file, quietly: true);
 
     /// <summary>Builds every page.</summary>
     public Site Compose()
     {
-        var pages = new List<SitePage> { OverviewPage() };
+        var pages = new List<SitePage> { Page(OverviewPage) };
         var deckPages = new List<DeckPage>();
         foreach (var ws in p.Workstreams)
         {
-            pages.Add(Workstream(ws));
+            pages.Add(Page(() => Workstream(ws)));
             foreach (var s in ws.Sessions)
             {
-                pages.Add(Session(s));
-                if (decks.TryGetValue(s.Id, out var deck))
-                    deckPages.Add(new DeckPage(DeckPageFile(s), deck, rel(s.SlidesFile))
+                pages.Add(Page(() => Session(s)));
+                if (decks.ContainsKey(s.Id))
+                {
+                    var (deck, inputs) = session.Record(() => { _ = session.Workstreams; return session.Deck(s); });
+                    deckPages.Add(new DeckPage(DeckPageFile(s), deck, session.Rel(s.SlidesFile))
                     {
                         Breadcrumbs = [new("Overview", Overview), new(Short(ws), WorkstreamPage(ws)), new($"Session {s.Id}", SessionPage(s))],
                         Downloads = Files(($"slides/{s.Slug}.pptx", "PowerPoint"), ($"slides/{s.Slug}.pdf", "PDF"),
                             ($"slides/{s.Slug}-notes.pdf", "notes pages (PDF)"), ($"slides/{s.Slug}-speaker-notes.pdf", "speaker notes (PDF)")),
                         Section = WorkstreamPage(ws),
-                        Inputs = [s.SlidesFile, Path.GetFullPath(s.File, root), .. workstreamFiles],
+                        Inputs = inputs,
                     });
+                }
             }
         }
-        pages.Add(DownloadsPage());
+        pages.Add(Page(DownloadsPage));
         var nav = new List<NavLink> { new("Overview", Overview) };
         nav.AddRange(p.Workstreams.Select(ws => new NavLink(ws.Title, WorkstreamPage(ws))));
         nav.Add(new("Downloads", Downloads));
-        return new Site(brand, nav, pages, deckPages)
+        return new Site(session.Brand, nav, pages, deckPages)
         {
             Footer = $"{p.Title} {p.Version} · {org.Name} · content licensed {p.Licence}",
             Profile = org.File,
@@ -71,6 +79,7 @@ public sealed class SiteContent(string root, Programme p, Organisation org, Bran
 
     SitePage OverviewPage()
     {
+        var p = session.Outline; // the workstreams' aims and sessions, and the workshops' timings
         var b = new List<Block>();
         if (p.Summary.Length > 0) b.Add(Para(p.Summary));
         b.Add(H(2, "Aims", "aims"));
@@ -126,14 +135,12 @@ public sealed class SiteContent(string root, Programme p, Organisation org, Bran
 
         b.Add(H(2, "Documents", "documents"));
         b.Add(Para([new Run("Every file of the package (slides, facilitator guides, handouts, the applicant contract and the programme documents) is on the "), new Run("downloads page", Link: Downloads), new Run(".")]));
-        return new SitePage(Overview, new Document(p.Title, b) { Subtitle = $"{org.Name} · {org.Cohort.Name}".TrimEnd(' ', '·') }, "content/programme.yaml")
-        {
-            Inputs = programmeFiles,
-        };
+        return new SitePage(Overview, new Document(p.Title, b) { Subtitle = $"{org.Name} · {org.Cohort.Name}".TrimEnd(' ', '·') }, "content/programme.yaml");
     }
 
     SitePage Workstream(Workstream ws)
     {
+        var p = session.Outline; // sessions' lengths and times, and the handouts' titles
         var b = new List<Block>();
         if (ws.Aim.Length > 0) b.Add(Para(ws.Aim));
         b.Add(H(2, "Learning outcomes", "outcomes"));
@@ -148,19 +155,19 @@ public sealed class SiteContent(string root, Programme p, Organisation org, Bran
         foreach (var h in p.Handouts.Where(h => ws.Sessions.Any(s => s.Handouts.Contains(h.Id))).OrderBy(h => h.Id, StringComparer.Ordinal))
             items.Add(Download($"Handout: {HandoutTitle(h)}", ($"handouts/{h.Id}.pdf", "PDF"), ($"handouts/{h.Id}.docx", "Word")));
         b.Add(Bullets(items.OfType<IReadOnlyList<Inline>>()));
-        return new SitePage(WorkstreamPage(ws), new Document(Long(ws), b) { Subtitle = p.Title }, rel(ws.File))
+        return new SitePage(WorkstreamPage(ws), new Document(Long(ws), b) { Subtitle = p.Title }, session.Rel(ws.File))
         {
             Breadcrumbs = [new("Overview", Overview)],
             Section = WorkstreamPage(ws),
-            Inputs = [.. programmeFiles, .. HandoutFiles(ws.Sessions)],
         };
     }
 
     SitePage Session(Session s)
     {
+        var p = session.Outline; // times from every session's length, outcomes' texts and handouts' titles
         var ws = s.Workstream;
         var b = new List<Block>();
-        if (s.Summary.Length > 0) b.AddRange(markdown(s.Summary, s.File));
+        if (s.Summary.Length > 0) b.AddRange(Markdown(s.Summary, s.File));
         b.Add(Para([new Run("Duration: ", Bold: true), new Run($"{s.Duration} minutes. "), new Run("Delivery: ", Bold: true),
             new Run(Delivery(s) + ". "), new Run("When: ", Bold: true), new Run(Schedule.When(p, s, org) + ".")]));
 
@@ -189,7 +196,7 @@ public sealed class SiteContent(string root, Programme p, Organisation org, Bran
             if (s.Preparation.Count > 0) { b.Add(H(3, "Preparation", "preparation")); b.Add(Checklist(s.Preparation)); }
             var materials = s.Materials.Concat(s.Handouts.Select(id => $"Handout: {(p.FindHandout(id) is { } h ? HandoutTitle(h) : id)} (one per participant)")).ToList();
             if (materials.Count > 0) { b.Add(H(3, "Materials", "materials")); b.Add(Checklist(materials)); }
-            if (s.Prework.Length > 0) { b.Add(H(3, "Pre-work for participants", "prework")); b.AddRange(markdown(s.Prework, s.File)); }
+            if (s.Prework.Length > 0) { b.Add(H(3, "Pre-work for participants", "prework")); b.AddRange(Markdown(s.Prework, s.File)); }
         }
 
         b.Add(H(2, "Activities", "activities"));
@@ -198,33 +205,32 @@ public sealed class SiteContent(string root, Programme p, Organisation org, Bran
             var a = s.Activities[i];
             b.Add(H(3, $"{i + 1}. {a.Title} ({a.Minutes} minutes, {a.Method})", $"activity-{i + 1}"));
             if (a.Output.Length > 0) b.Add(Para([new Run("Output: ", Bold: true), new Run(a.Output)]));
-            b.AddRange(markdown(a.Instructions, s.File));
-            if (a.FacilitatorNotes.Length > 0) b.Add(new Div("callout", markdown(a.FacilitatorNotes, s.File)) { Title = "Facilitator notes" });
-            if (a.Virtual.Length > 0) b.Add(new Div("callout", markdown(a.Virtual, s.File)) { Title = "Online" });
+            b.AddRange(Markdown(a.Instructions, s.File));
+            if (a.FacilitatorNotes.Length > 0) b.Add(new Div("callout", Markdown(a.FacilitatorNotes, s.File)) { Title = "Facilitator notes" });
+            if (a.Virtual.Length > 0) b.Add(new Div("callout", Markdown(a.Virtual, s.File)) { Title = "Online" });
         }
 
-        if (File.Exists(s.NotesFile))
+        if (File.Exists(s.NotesFile) && session.Text(s.NotesFile) is { } notes)
         {
             b.Add(H(2, "Facilitator notes", "facilitator-notes"));
-            b.AddRange(Shift(markdown(File.ReadAllText(s.NotesFile), s.NotesFile), 1, "notes-"));
+            b.AddRange(Shift(Markdown(notes, session.Rel(s.NotesFile)), 1, "notes-"));
         }
 
-        var shown = s.Handouts.Where(handouts.ContainsKey).ToList();
+        var shown = s.Handouts.Where(id => p.FindHandout(id) is not null).ToList();
         if (shown.Count > 0)
         {
             b.Add(H(2, "Handouts", "handouts"));
             foreach (var id in shown)
             {
-                var doc = handouts[id];
+                var doc = session.Handout(id)!;
                 b.Add(H(3, doc.Title, $"handout-{id}"));
                 b.Add(new Div("handout", Shift(doc.Blocks, 2, $"{id}-")));
             }
         }
-        return new SitePage(SessionPage(s), new Document($"Session {s.Id}: {s.Title}", b) { Subtitle = Long(ws) }, rel(s.File))
+        return new SitePage(SessionPage(s), new Document($"Session {s.Id}: {s.Title}", b) { Subtitle = Long(ws) }, session.Rel(s.File))
         {
             Breadcrumbs = [new("Overview", Overview), new(Short(ws), WorkstreamPage(ws))],
             Section = WorkstreamPage(ws),
-            Inputs = [.. programmeFiles, s.NotesFile, .. HandoutFiles([s])],
         };
     }
 
@@ -250,7 +256,6 @@ public sealed class SiteContent(string root, Programme p, Organisation org, Bran
         return new SitePage(Downloads, new Document("Downloads", b) { Subtitle = $"{p.Title} {p.Version} for {org.Name}" }, "content/programme.yaml")
         {
             Breadcrumbs = [new("Overview", Overview)],
-            Inputs = workstreamFiles,
         };
     }
 
@@ -279,7 +284,7 @@ public sealed class SiteContent(string root, Programme p, Organisation org, Bran
     static string Short(Workstream ws) => ws.IsLocal ? ws.Title : $"Workstream {ws.Number}";
     static string Long(Workstream ws) => ws.IsLocal ? ws.Title : $"Workstream {ws.Number}: {ws.Title}";
 
-    string HandoutTitle(Handout h) => handouts.TryGetValue(h.Id, out var d) ? d.Title : h.Title;
+    string HandoutTitle(Handout h) => session.Handout(h).Title;
 
     /// <summary>Links to those package files the build writes (never a link to a missing file).</summary>
     List<NavLink> Files(params (string Path, string Text)[] files) =>

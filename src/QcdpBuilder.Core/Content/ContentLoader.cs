@@ -11,7 +11,7 @@ namespace QcdpBuilder.Content;
 /// organisation's <see cref="Overlay"/>, so an overlay file replaces its shared counterpart and
 /// overlay sessions, handouts and materials join the shared ones.
 /// </summary>
-public sealed partial class ContentLoader(string root, DiagnosticBag diagnostics, Overlay? overlay = null)
+public sealed partial class ContentLoader(string root, DiagnosticBag diagnostics, Overlay? overlay = null, ResolvedPaths? paths = null)
 {
     /// <summary>The folder under the repository root that holds one folder per organisation.</summary>
     public const string OrganisationsFolder = "organisations";
@@ -19,8 +19,12 @@ public sealed partial class ContentLoader(string root, DiagnosticBag diagnostics
     public string Root { get; } = Path.GetFullPath(root);
     /// <summary>Checks on the fonts and reference files a profile names, registered by the pipeline from the writers that read them.</summary>
     public IReadOnlyList<ProfileFileCheck> FileChecks { get; init; } = [];
+    /// <summary>Symbolic links followed so far, shared by everything one build reads.</summary>
+    public ResolvedPaths Paths { get; } = paths ?? new ResolvedPaths();
+    /// <summary>Told of every file whose text is asked for (once read or from memory), so a build knows what each output was made from.</summary>
+    public Action<string>? Reading { get; set; }
     /// <summary>The overlay every content file is read through (none: the shared files).</summary>
-    public Overlay Files { get; } = overlay ?? Overlay.None(root);
+    public Overlay Files { get; } = overlay ?? Overlay.None(root, paths);
     readonly HashSet<string> unreadable = [];
     string ContentDir => Path.Combine(Root, "content");
 
@@ -46,8 +50,9 @@ public sealed partial class ContentLoader(string root, DiagnosticBag diagnostics
     string? ReadText(string path, string within)
     {
         path = Path.GetFullPath(path);
+        Reading?.Invoke(path);
         if (texts.TryGetValue(path, out var text)) return text;
-        text = File.Exists(path) ? SourceFiles.ReadText(path, within, Rel(path), diagnostics) : null;
+        text = File.Exists(path) ? SourceFiles.ReadText(path, within, Rel(path), diagnostics, Paths) : null;
         texts[path] = text;
         return text;
     }
@@ -301,7 +306,7 @@ public sealed partial class ContentLoader(string root, DiagnosticBag diagnostics
         var slides = Files.Content(Path.Combine(dir, map.String("slides") ?? "slides.md"));
         var notes = Files.Content(Path.Combine(dir, map.String("notes") ?? "facilitator-notes.md"));
         foreach (var (path, key) in new[] { (slides, "slides"), (notes, "notes") })
-            if (!SourceFiles.IsInside(path, Root))
+            if (!Paths.IsInside(path, Root))
                 diagnostics.Report(Rules.OutsideRepository, map.ValueSpan(key), $"'{key}' points outside the repository ({map.String(key)})", "keep the session's files in its own folder, e.g. slides: slides.md");
             else if (!File.Exists(path))
                 diagnostics.Report(Rules.MissingFile, map.Has(key) ? map.ValueSpan(key) : map.Span, $"missing file {Rel(path)}", $"write the session's {(key == "slides" ? "slide deck" : "facilitator notes")} there (see content/README.md)");

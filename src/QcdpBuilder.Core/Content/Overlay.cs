@@ -12,22 +12,24 @@ public sealed class Overlay
 {
     readonly string sharedContent, sharedTemplates;
     readonly string? orgContent, orgTemplates;
+    readonly ResolvedPaths paths;
 
-    Overlay(string root, string? orgDir)
+    Overlay(string root, string? orgDir, ResolvedPaths? paths)
     {
+        this.paths = paths ?? new ResolvedPaths();
         sharedContent = Path.Combine(root, "content");
         sharedTemplates = Path.Combine(root, "templates");
         // A profile kept at the repository root (or in content/) has no overlay of its own.
-        if (orgDir is null || Same(orgDir, root) || ContentLoader.IsInside(orgDir, sharedContent) || Same(orgDir, sharedContent)) return;
+        if (orgDir is null || Same(orgDir, root) || this.paths.IsInside(orgDir, sharedContent) || Same(orgDir, sharedContent)) return;
         orgContent = Path.Combine(orgDir, "content");
         orgTemplates = Path.Combine(orgDir, "templates");
     }
 
     /// <summary>No overlay: every file is the shared one.</summary>
-    public static Overlay None(string root) => new(Path.GetFullPath(root), null);
+    public static Overlay None(string root, ResolvedPaths? paths = null) => new(Path.GetFullPath(root), null, paths);
 
     /// <summary>The overlay held beside an organisation profile (its <c>content/</c> and <c>templates/</c> folders).</summary>
-    public static Overlay ForProfile(string root, string profilePath) => new(Path.GetFullPath(root), Path.GetDirectoryName(Path.GetFullPath(profilePath)));
+    public static Overlay ForProfile(string root, string profilePath, ResolvedPaths? paths = null) => new(Path.GetFullPath(root), Path.GetDirectoryName(Path.GetFullPath(profilePath)), paths);
 
     /// <summary>
     /// The file a build reads for <paramref name="path"/> (a path in <c>content/</c> or in the
@@ -76,7 +78,7 @@ public sealed class Overlay
 
     /// <summary>True when <paramref name="path"/> is a file of the organisation's overlay rather than shared.</summary>
     public bool IsOverlay(string path) =>
-        (orgContent is not null && ContentLoader.IsInside(path, orgContent)) || (orgTemplates is not null && ContentLoader.IsInside(path, orgTemplates));
+        (orgContent is not null && paths.IsInside(path, orgContent)) || (orgTemplates is not null && paths.IsInside(path, orgTemplates));
 
     /// <summary>The shared folder for a path, then the overlay's, each only if it exists.</summary>
     IEnumerable<string> Both(string folder)
@@ -88,7 +90,7 @@ public sealed class Overlay
         if (orgContent is not null && Directory.Exists(Path.Combine(orgContent, rel))) yield return Path.Combine(orgContent, rel);
     }
 
-    static string Resolve(string path, string shared, string? org)
+    string Resolve(string path, string shared, string? org)
     {
         var rel = Relative(path, shared, org);
         if (rel is null) return path;
@@ -98,11 +100,11 @@ public sealed class Overlay
     }
 
     /// <summary>The path relative to the overlay or the shared folder, whichever holds it; null for paths in neither.</summary>
-    static string? Relative(string path, string shared, string? org)
+    string? Relative(string path, string shared, string? org)
     {
         var full = Path.GetFullPath(path);
-        if (org is not null && (ContentLoader.IsInside(full, org) || Same(full, org))) return Path.GetRelativePath(org, full);
-        if (ContentLoader.IsInside(full, shared) || Same(full, shared)) return Path.GetRelativePath(shared, full);
+        if (org is not null && (paths.IsInside(full, org) || Same(full, org))) return Path.GetRelativePath(org, full);
+        if (paths.IsInside(full, shared) || Same(full, shared)) return Path.GetRelativePath(shared, full);
         return null;
     }
 

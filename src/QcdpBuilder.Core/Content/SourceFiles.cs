@@ -19,51 +19,19 @@ public static class SourceFiles
     /// The path with every symbolic link along it followed, so a link inside the repository that
     /// points outside it is seen for what it is. Missing parts are kept as written.
     /// </summary>
-    public static string Resolve(string path) => Resolve(Path.GetFullPath(path), 0);
-
-    // Each step of a resolution (a resolved folder plus one name → that name with its link followed) costs
-    // three system calls, and a build checks every file it reads against the same few folders: remember the
-    // steps for the length of one build. PackageBuilder.Plan forgets them at the start of every build, so a
-    // link made or changed between two rebuilds of a watch session is seen.
-    static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> steps = new(StringComparer.Ordinal);
-
-    /// <summary>Forgets the links seen so far; called at the start of every build.</summary>
-    public static void ForgetResolvedPaths() => steps.Clear();
-
-    static string Resolve(string full, int depth)
-    {
-        if (depth > 32) return full; // a loop of links: leave it to the file system to refuse
-        var root = Path.GetPathRoot(full) ?? "/";
-        var current = root;
-        foreach (var part in full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
-        {
-            var next = Path.Combine(current, part);
-            if (steps.TryGetValue(next, out var known)) { current = known; continue; }
-            var resolved = next;
-            FileSystemInfo info = Directory.Exists(next) ? new DirectoryInfo(next) : new FileInfo(next);
-            if (info.Exists && info.LinkTarget is { } target)
-                resolved = Resolve(Path.GetFullPath(target, current), depth + 1);
-            if (steps.Count < 100_000) steps[next] = resolved;
-            current = resolved;
-        }
-        return current;
-    }
+    public static string Resolve(string path) => new ResolvedPaths().Resolve(path);
 
     /// <summary>Whether <paramref name="path"/>, links followed, is inside <paramref name="root"/>.</summary>
-    public static bool IsInside(string path, string root)
-    {
-        var r = Resolve(root).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
-        return Resolve(path).StartsWith(r, StringComparison.Ordinal);
-    }
+    public static bool IsInside(string path, string root) => new ResolvedPaths().IsInside(path, root);
 
     /// <summary>
     /// Reads a text file of the repository at <paramref name="root"/>, reported as <paramref name="rel"/>;
     /// null (with an error) if it is outside, too large, not UTF-8 or holds control characters.
     /// A byte-order mark is dropped; line endings are kept (readers normalise them).
     /// </summary>
-    public static string? ReadText(string path, string root, string rel, DiagnosticBag diagnostics)
+    public static string? ReadText(string path, string root, string rel, DiagnosticBag diagnostics, ResolvedPaths? paths = null)
     {
-        if (!IsInside(path, root))
+        if (!(paths ?? new ResolvedPaths()).IsInside(path, root))
         {
             diagnostics.Report(Rules.OutsideRepository, SourceSpan.StartOf(rel), "the file is outside the repository (a symbolic link or a path with ..)",
                 "content must be real files inside the repository; copy the file in instead of linking to it");
@@ -138,4 +106,44 @@ public static class SourceFiles
 
     /// <summary>Characters XML 1.0 cannot carry, so no DOCX, PPTX or tagged PDF text can hold them.</summary>
     public static bool IsForbidden(char ch) => (ch < 0x20 && ch is not ('\t' or '\n' or '\r')) || ch is '\uFFFE' or '\uFFFF';
+}
+
+/// <summary>
+/// Symbolic links followed, remembered for the length of one build (or one command): each step of a
+/// resolution (a resolved folder plus one name → that name with its link followed) costs three system calls,
+/// and a build checks every file it reads against the same few folders. Each build makes its own, so a link
+/// made or changed between two rebuilds of a watch session is seen, and two builds never share one.
+/// </summary>
+public sealed class ResolvedPaths
+{
+    readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> steps = new(StringComparer.Ordinal);
+
+    /// <summary>The path with every symbolic link along it followed (see <see cref="SourceFiles.Resolve"/>).</summary>
+    public string Resolve(string path) => Resolve(Path.GetFullPath(path), 0);
+
+    string Resolve(string full, int depth)
+    {
+        if (depth > 32) return full; // a loop of links: leave it to the file system to refuse
+        var root = Path.GetPathRoot(full) ?? "/";
+        var current = root;
+        foreach (var part in full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var next = Path.Combine(current, part);
+            if (steps.TryGetValue(next, out var known)) { current = known; continue; }
+            var resolved = next;
+            FileSystemInfo info = Directory.Exists(next) ? new DirectoryInfo(next) : new FileInfo(next);
+            if (info.Exists && info.LinkTarget is { } target)
+                resolved = Resolve(Path.GetFullPath(target, current), depth + 1);
+            if (steps.Count < 100_000) steps[next] = resolved;
+            current = resolved;
+        }
+        return current;
+    }
+
+    /// <summary>Whether <paramref name="path"/>, links followed, is inside <paramref name="root"/>.</summary>
+    public bool IsInside(string path, string root)
+    {
+        var r = Resolve(root).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        return Resolve(path).StartsWith(r, StringComparison.Ordinal);
+    }
 }

@@ -1,8 +1,7 @@
-using QcdpBuilder.Branding;
 using QcdpBuilder.Content;
 using QcdpBuilder.Diagnostics;
-using QcdpBuilder.Organisations;
 using QcdpBuilder.Output;
+using QcdpBuilder.Pipeline;
 using QcdpBuilder.Docx;
 using QcdpBuilder.PdfOutput;
 
@@ -29,24 +28,20 @@ public sealed record ReportResult(DiagnosticBag Diagnostics, IReadOnlyList<strin
 /// </summary>
 public static class ReportRunner
 {
-    /// <summary>The checks of the writers a report uses (DOCX and PDF) on the files the profile names.</summary>
-    static readonly IReadOnlyList<ProfileFileCheck> FileChecks =
-        [new(["reference_document"], DocxWriter.CheckReference), new(ContentSchema.FontFiles.Keys, PdfWriter.CheckFont)];
-
     public static ReportResult Run(ReportOptions options)
     {
-        var root = Path.GetFullPath(options.Root);
         var d = new DiagnosticBag();
-        var content = OrganisationContent.Load(root, options.Org, d, FileChecks);
-        var evaluation = EvaluationLoader.Load(root, d);
-        if (content is null || d.HasErrors) return new ReportResult(d, []);
-        var (org, programme) = (content.Organisation, content.Programme);
+        var root = Path.GetFullPath(options.Root);
+        // The same content session as a build: the organisation, its brand and the evaluation, loaded and checked alike.
+        var session = ContentSession.Open(options.Root, options.Org, d);
+        session?.Finish();
+        if (session is null || d.HasErrors) return new ReportResult(d, []);
+        var (org, programme, evaluation, brand) = (session.Organisation, session.Programme, session.Evaluation, session.Brand);
 
         var data = Path.GetFullPath(options.Data);
         var series = MeasureDataReader.Read(data, evaluation, d);
         if (d.HasErrors) return new ReportResult(d, []);
 
-        var brand = OrganisationBrand.Make(root, org, programme);
         var doc = EvaluationReport.Build(series, evaluation, org.Name, programme.Title, Path.GetFileName(data.TrimEnd(Path.DirectorySeparatorChar)));
         // By default the report goes with the organisation's other output, never among the user's own files.
         var outDir = Path.GetFullPath(options.OutputDir ?? Path.Combine(root, "output", org.Slug, "report"));

@@ -37,6 +37,8 @@ public sealed partial class MarkdownReader(string repoRoot, DiagnosticBag diagno
     public string Delivery { get; init; } = DeliveryModes.InPerson;
     /// <summary>Maps a picture's path to the file to read (an organisation's overlay may replace a picture).</summary>
     public Func<string, string> Resolve { get; init; } = path => path;
+    /// <summary>Symbolic links followed so far in this build (pictures are checked to be inside the repository).</summary>
+    public ResolvedPaths Paths { get; init; } = new();
 
     string file = "";
     string baseDir = "";
@@ -315,7 +317,7 @@ public sealed partial class MarkdownReader(string repoRoot, DiagnosticBag diagno
             return null;
         }
         var path = Resolve(Path.GetFullPath(Path.Combine(DirAt(img.Line), Uri.UnescapeDataString(url))));
-        if (!ContentLoader.IsInside(path, repoRoot))
+        if (!Paths.IsInside(path, repoRoot))
         {
             diagnostics.Report(Rules.OutsideRepository, at, $"image '{url}' is outside the repository", "keep images in content/images/");
             return null;

@@ -15,12 +15,13 @@ public sealed record OrganisationContent(string Profile, Overlay Overlay, Conten
     /// either cannot be read (the diagnostics say why). <paramref name="fileChecks"/> are the writers' checks on the
     /// fonts and reference files the profile names.
     /// </summary>
-    public static OrganisationContent? Load(string root, string? profileOption, DiagnosticBag diagnostics, IReadOnlyList<ProfileFileCheck> fileChecks)
+    public static OrganisationContent? Load(string root, string? profileOption, DiagnosticBag diagnostics, IReadOnlyList<ProfileFileCheck> fileChecks, ResolvedPaths? paths = null)
     {
+        paths ??= new ResolvedPaths();
         var profile = OrganisationFolders.Resolve(root, profileOption, diagnostics);
         if (profile is null) return null;
-        var overlay = Overlay.ForProfile(root, profile);
-        var loader = new ContentLoader(root, diagnostics, overlay) { FileChecks = fileChecks };
+        var overlay = Overlay.ForProfile(root, profile, paths);
+        var loader = new ContentLoader(root, diagnostics, overlay, paths) { FileChecks = fileChecks };
         var org = loader.LoadOrganisation(profile);
         var programme = loader.LoadProgramme();
         return org is null || programme is null ? null : new OrganisationContent(profile, overlay, loader, org, programme);

@@ -7,8 +7,8 @@ using QcdpBuilder.Documents;
 using QcdpBuilder.Markdown;
 using QcdpBuilder.Organisations;
 using QcdpBuilder.Output;
+using QcdpBuilder.Pipeline;
 using QcdpBuilder.PdfOutput;
-using QcdpBuilder.Templates;
 
 namespace QcdpBuilder.Packs;
 
@@ -109,27 +109,28 @@ public static class PackBuilder
         if (options.Copies is < 1 or > 500)
             diagnostics.Report(Rules.PackOptions, new SourceSpan("--copies", 1, 1), $"--copies must be between 1 and 500, not {options.Copies}", "give the number of participants");
 
-        // 1. Load, customise and check, exactly as a build does (the profile's folder overlays content/).
+        // 1. Load, customise and check, exactly as a build does: the same session, and every product of the package
+        //    planned (not rendered), so pack accepts and rejects exactly the content build and validate do.
         progress?.Invoke("Loading content");
         Roster? roster = null;
         if (options.Participants is { } rosterPath)
             roster = Roster.Load(rosterPath, Path.GetRelativePath(Directory.GetCurrentDirectory(), rosterPath), diagnostics);
-        if (OrganisationContent.Load(root, options.Profile, diagnostics, ProfileFileChecks.All) is not var (_, overlay, loader, org, programme) || diagnostics.HasErrors) return Fail();
-        Customiser.Apply(programme, org, diagnostics);
-        ContentRules.Check(programme, org, diagnostics);
+        if (ContentSession.Open(root, options.Profile, diagnostics) is not { } session) return Fail();
+        _ = PackageBuilder.Products(session, site: false);
         if (diagnostics.HasErrors) return Fail();
+        var (programme, org) = (session.Programme, session.Organisation);
 
         // 2. Plan the packs asked for.
         var plans = options.All ? PackPlan.All(programme, org)
             : options.Day is { } day ? [PackPlan.ForDay(programme, org, day, diagnostics)]
-            : options.Session is { } session ? [PackPlan.ForSession(programme, org, session, diagnostics)]
+            : options.Session is { } sessionId ? [PackPlan.ForSession(programme, org, sessionId, diagnostics)]
             : [PackPlan.ForWebinar(programme, org, options.Webinar!, diagnostics)];
         if (diagnostics.HasErrors) return Fail();
 
-        // 3. Customise, parse what the packs need and lay them out.
-        var brand = OrganisationBrand.Make(root, org, programme);
+        // 3. Lay out the packs from the session's decks, notes and handouts.
+        var brand = session.Brand;
         if (options.Paper is { } p) brand = brand with { Paper = p.Equals("letter", StringComparison.OrdinalIgnoreCase) ? Branding.PaperSize.Letter : Branding.PaperSize.A4 };
-        var content = new PackContent(root, loader, overlay, programme, org, brand, diagnostics);
+        var content = new PackContent(session, brand);
         var people = new PackPeople(roster, roster?.Participants.Count ?? options.Copies);
         var suffix = options.Booklet ? "-booklet" : "";
         var packs = new List<PreparedPack>();
@@ -158,92 +159,45 @@ public sealed record PreparedPacks(DiagnosticBag Diagnostics, IReadOnlyList<Prep
 public sealed record PackPeople(Roster? Roster, int? Count);
 
 /// <summary>
-/// The content a pack needs, parsed on demand and cached: each session's deck and facilitator notes, the
-/// handouts and the feedback form, with the organisation's placeholders filled in as in a build.
+/// The content a pack needs, from the build's <see cref="ContentSession"/>: each session's deck and facilitator
+/// notes, the handouts and the feedback form, with the organisation's placeholders filled in as in a build.
+/// What the build has already checked is parsed again quietly, so a pack reports nothing a build would not.
 /// </summary>
-internal sealed class PackContent
+internal sealed class PackContent(ContentSession session, Branding.Brand brand)
 {
-    readonly string root;
-    readonly ContentLoader loader;
-    readonly DiagnosticBag diagnostics;
-    readonly TemplateEngine templates = new();
-    readonly MarkdownReader reader;
-    readonly Dictionary<string, object> data;
-    readonly Dictionary<string, Deck> decks = [];
-    readonly Dictionary<string, List<Block>> notes = [];
-    readonly Dictionary<string, Document?> handouts = [];
+    public Programme Programme => session.Programme;
+    public Organisation Organisation => session.Organisation;
+    public Branding.Brand Brand => brand;
 
-    readonly Overlay overlay;
+    public Deck Deck(Session s) => session.Deck(s);
 
-    public PackContent(string root, ContentLoader loader, Overlay overlay, Programme programme, Organisation org, Branding.Brand brand, DiagnosticBag diagnostics)
-    {
-        this.root = root; this.loader = loader; this.overlay = overlay; this.diagnostics = diagnostics;
-        Programme = programme; Organisation = org; Brand = brand;
-        // As in a build: passages for the other delivery mode are dropped, files resolve through the organisation's overlay.
-        reader = new MarkdownReader(root, diagnostics) { Delivery = org.Cohort.Delivery, Resolve = overlay.Content };
-        data = TemplateData.ForContent(org, programme);
-        YamlText.FillPlaceholders(programme, data, templates, diagnostics);
-    }
-
-    public Programme Programme { get; }
-    public Organisation Organisation { get; }
-    public Branding.Brand Brand { get; }
-
-    string? Templated(string path, Dictionary<string, object>? with = null)
-    {
-        var text = File.Exists(path) ? File.ReadAllText(path) : null;
-        return text is null ? null : templates.Render(text, with ?? data, loader.Rel(path), diagnostics);
-    }
-
-    List<Block> Parse(string path) => Templated(path) is { } md ? reader.Parse(md, path) : [];
-
-    public Deck Deck(Session s)
-    {
-        if (!decks.TryGetValue(s.Id, out var deck))
-            decks[s.Id] = deck = SlideBuilder.Build($"Session {s.Id}: {s.Title}", $"{s.Workstream.Title} · {Organisation.Name}",
-                Parse(s.SlidesFile), loader.Rel(s.SlidesFile), diagnostics);
-        return deck;
-    }
-
-    public List<Block> Notes(Session s)
-    {
-        if (!notes.TryGetValue(s.Id, out var blocks)) notes[s.Id] = blocks = Parse(s.NotesFile);
-        return blocks;
-    }
+    public List<Block> Notes(Session s) => session.Filled(s.NotesFile) is { } md ? session.Parse(md, s.NotesFile, quietly: true) : [];
 
     /// <summary>A session's text (an activity's facilitator or online notes) as blocks, placeholders filled.</summary>
-    public List<Block> Markdown(string markdown, string file) =>
-        templates.Render(markdown, data, file, diagnostics) is { } md ? reader.Parse(md, Path.Combine(root, file)) : [];
+    public List<Block> Markdown(string markdown, string file) => session.Snippet(markdown, file, quietly: true);
 
-    public Document? Handout(string id)
-    {
-        if (handouts.TryGetValue(id, out var doc)) return doc;
-        var h = Programme.FindHandout(id);
-        doc = h is null ? null : new Document(templates.RenderPlain(h.Title, data, loader.Rel(h.File), diagnostics) ?? h.Title, Parse(h.File))
-            { Subtitle = Programme.Title };
-        handouts[id] = doc;
-        return doc;
-    }
+    public Document? Handout(string id) => session.Handout(id) is { } doc ? doc with { Meta = new Dictionary<string, string>() } : null;
 
     public const string FeedbackForm = "content/forms/session-feedback.md";
 
     /// <summary>The session feedback form (<c>content/forms/session-feedback.md</c>) for the pack's sessions.</summary>
     public Document? Feedback(PackPlan plan)
     {
-        var path = overlay.Content(Path.Combine(root, FeedbackForm));
+        var path = session.Overlay.Content(Path.Combine(session.Root, FeedbackForm));
         if (!File.Exists(path))
         {
-            diagnostics.Report(Rules.MissingFile, SourceSpan.StartOf(FeedbackForm), "the session feedback form is missing", "restore content/forms/session-feedback.md (see content/README.md)");
+            session.Diagnostics.Report(Rules.MissingFile, SourceSpan.StartOf(FeedbackForm), "the session feedback form is missing", "restore content/forms/session-feedback.md (see content/README.md)");
             return null;
         }
-        var (yaml, _) = FrontMatter.Split(File.ReadAllText(path));
+        if (session.Text(path) is not { } text) return null;
+        var (yaml, _) = FrontMatter.Split(text);
         string title = "Session feedback";
-        if (yaml is not null && Content.YamlMap.Load(yaml, FeedbackForm, diagnostics) is { } fm)
+        if (yaml is not null && Content.YamlMap.Load(yaml, FeedbackForm, session.Diagnostics) is { } fm)
         {
             fm.AllowOnly("title");
             title = fm.String("title") ?? title;
         }
-        var with = new Dictionary<string, object>(data)
+        var with = new Dictionary<string, object>(session.Data)
         {
             ["pack"] = new Dictionary<string, object>
             {
@@ -251,7 +205,7 @@ internal sealed class PackContent
                 ["sessions"] = plan.Sessions.Select(s => new Dictionary<string, object> { ["id"] = s.Id, ["title"] = s.Title }).ToList(),
             },
         };
-        var md = Templated(path, with);
-        return md is null ? null : new Document(title, reader.Parse(md, path)) { Subtitle = plan.Title };
+        var md = session.Render(text, session.Rel(path), with: with);
+        return md is null ? null : new Document(title, session.Parse(md, path)) { Subtitle = plan.Title };
     }
 }

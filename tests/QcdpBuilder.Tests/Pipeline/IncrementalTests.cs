@@ -110,6 +110,26 @@ public class IncrementalTests
     }
 
     [Fact]
+    public void A_handout_that_shows_the_self_assessment_items_is_rebuilt_when_they_change()
+    {
+        using var repo = new MiniRepo();
+        repo.Edit(MiniRepo.Handout, s => s.Replace("Fill this in.", "Score yourself on all {{self_assessment.count}} items."));
+        var (build, outDir) = Start(repo);
+
+        // Its inputs are the files read to make it: the placeholder's value comes from self-assessment.yaml.
+        const string items = "content/evaluation/self-assessment.yaml";
+        repo.Edit(items, s => s.Replace("    outcomes: [O1.2]", "    outcomes: [O1.2]\n  - id: SA3\n    title: Teaching the sample\n    description: Teaching the sample to a colleague.\n    outcomes: [O1.2]"));
+        var result = build.Rebuild([repo.PathOf(items)]);
+
+        Assert.False(result.Failed, string.Join("\n", result.Diagnostics.Items));
+        Assert.False(result.Everything);
+        Assert.Contains("handouts/sample-worksheet.pdf", result.Written);
+        Assert.DoesNotContain(result.Rendered, p => p.StartsWith("slides/") || p.StartsWith("guides/"));
+        var clean = PackageBuilder.Run(new BuildOptions(repo.Root) { OutputDir = Path.Combine(repo.Root, "clean") });
+        Assert.Equal(Hashes(clean.OutputDir!), Hashes(outDir));
+    }
+
+    [Fact]
     public void Editing_facilitator_notes_rebuilds_the_guide_not_the_decks()
     {
         using var repo = new MiniRepo();

@@ -3,7 +3,7 @@ using QcdpBuilder.Docx;
 using QcdpBuilder.PdfOutput;
 using QcdpBuilder.Pptx;
 
-namespace QcdpBuilder.Build;
+namespace QcdpBuilder.Pipeline;
 
 /// <summary>
 /// The checks on the files an organisation profile names, each kept with the writer that reads those files and
