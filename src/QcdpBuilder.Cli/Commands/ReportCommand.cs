@@ -1,3 +1,4 @@
+using QcdpBuilder.Reports;
 using System.CommandLine;
 using QcdpBuilder.Build;
 using QcdpBuilder.Evaluation;

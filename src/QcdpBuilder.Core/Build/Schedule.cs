@@ -1,3 +1,4 @@
+using QcdpBuilder.Templates;
 using QcdpBuilder.Content;
 
 namespace QcdpBuilder.Build;

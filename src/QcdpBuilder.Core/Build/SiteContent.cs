@@ -1,3 +1,4 @@
+using QcdpBuilder.Templates;
 using QcdpBuilder.Branding;
 using QcdpBuilder.Content;
 using QcdpBuilder.Decks;

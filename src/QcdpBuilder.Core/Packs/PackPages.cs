@@ -1,3 +1,4 @@
+using QcdpBuilder.Templates;
 using QcdpBuilder.Build;
 using QcdpBuilder.Content;
 using QcdpBuilder.Pdf;

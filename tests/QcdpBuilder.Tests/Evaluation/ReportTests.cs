@@ -1,3 +1,4 @@
+using QcdpBuilder.Reports;
 using QcdpBuilder.Diagnostics;
 using QcdpBuilder.Evaluation;
 using QcdpBuilder.Tests.Support;

@@ -1,3 +1,4 @@
+using QcdpBuilder.Reports;
 using System.Diagnostics;
 using QcdpBuilder.Build;
 using QcdpBuilder.Diagnostics;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using QcdpBuilder.Content;
 
-namespace QcdpBuilder.Build;
+namespace QcdpBuilder.Templates;
 
 /// <summary>
 /// The values templates and content placeholders can use, built from the organisation

@@ -1,11 +1,12 @@
 using QcdpBuilder.Content;
+using QcdpBuilder.Evaluation;
 using QcdpBuilder.Diagnostics;
 using QcdpBuilder.Output;
 using QcdpBuilder.Pipeline;
 using QcdpBuilder.Docx;
 using QcdpBuilder.PdfOutput;
 
-namespace QcdpBuilder.Evaluation;
+namespace QcdpBuilder.Reports;
 
 /// <summary>What <c>qcdp report</c> does: which data, for which organisation, written where.</summary>
 public sealed record ReportOptions(string Root, string Data)
