@@ -26,6 +26,30 @@ public sealed class Programme
     public List<(Session Session, SourceSpan At)> ExcludedSessions { get; init; } = [];
     public List<Workstream> ExcludedWorkstreams { get; init; } = [];
 
+    /// <summary>
+    /// A copy to customise, sharing nothing that customising or filling placeholders changes: new lists, workstreams,
+    /// sessions (pointing at the new workstreams), days and timetable items; the immutable records are shared.
+    /// </summary>
+    public Programme Copy()
+    {
+        var workstreams = Workstreams.ToDictionary(w => w, w => w.Copy(), ReferenceEqualityComparer.Instance);
+        Workstream CopyOf(Workstream w) => workstreams.TryGetValue(w, out var copy) ? (Workstream)copy : w.Copy();
+        return new Programme
+        {
+            Title = Title, ShortTitle = ShortTitle, Version = Version, Licence = Licence, Summary = Summary, Aims = [.. Aims], Audience = Audience,
+            ReleaseDate = ReleaseDate,
+            Workstreams = Workstreams.Select(CopyOf).ToList(),
+            Workshops = Workshops.Select(w => w with { Days = w.Days.Select(d => d with { Items = d.Items.Select(i => i with { }).ToList() }).ToList() }).ToList(),
+            Webinars = Webinars.Select(w => w with { }).ToList(),
+            Handouts = [.. Handouts],
+            Materials = [.. Materials],
+            Contract = Contract,
+            Unreadable = [.. Unreadable],
+            ExcludedSessions = ExcludedSessions.Select(x => (CopyOf(x.Session.Workstream).Sessions.FirstOrDefault(s => s.Id == x.Session.Id) ?? x.Session.Copy(), x.At)).ToList(),
+            ExcludedWorkstreams = ExcludedWorkstreams.Select(CopyOf).ToList(),
+        };
+    }
+
     public IEnumerable<Session> Sessions => Workstreams.SelectMany(w => w.Sessions);
     public Session? FindSession(string id) => Sessions.FirstOrDefault(s => s.Id == id);
     public Handout? FindHandout(string id) => Handouts.FirstOrDefault(h => h.Id == id);
@@ -75,6 +99,18 @@ public sealed class Workstream
     /// <summary>Id and folder of the group holding an organisation's sessions that belong to no workstream.</summary>
     public const string LocalId = "local";
     public bool IsLocal => Id == LocalId;
+
+    /// <summary>A copy with its own lists and its own copies of its sessions (see <see cref="Programme.Copy"/>).</summary>
+    public Workstream Copy()
+    {
+        var copy = new Workstream
+        {
+            Id = Id, Folder = Folder, Number = Number, Title = Title, Aim = Aim, Outcomes = [.. Outcomes], Prerequisites = [.. Prerequisites],
+            IndicativeContent = [.. IndicativeContent], File = File,
+        };
+        foreach (var s in Sessions) { var c = s.Copy(); c.Workstream = copy; copy.Sessions.Add(c); }
+        return copy;
+    }
 }
 
 /// <summary>A session: a timed sequence of activities, with slides, facilitator notes and handouts.</summary>
@@ -101,6 +137,14 @@ public sealed class Session
     public required string NotesFile { get; init; }
     public Workstream Workstream { get; set; } = null!;
     public bool IsWebinar => Kind == "webinar";
+
+    /// <summary>A copy with its own lists, in the same workstream until its copy adopts it (see <see cref="Programme.Copy"/>).</summary>
+    public Session Copy() => new()
+    {
+        Id = Id, Slug = Slug, Title = Title, Kind = Kind, Duration = Duration, Outcomes = [.. Outcomes], Summary = Summary,
+        Preparation = [.. Preparation], Materials = [.. Materials], Prework = Prework, Handouts = [.. Handouts], Activities = [.. Activities],
+        Directory = Directory, File = File, FilePath = FilePath, SlidesFile = SlidesFile, NotesFile = NotesFile, Workstream = Workstream,
+    };
 }
 
 /// <summary>A timed activity within a session.</summary>

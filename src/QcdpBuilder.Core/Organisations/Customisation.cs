@@ -12,7 +12,15 @@ namespace QcdpBuilder.Organisations;
 /// </summary>
 public static class Customiser
 {
-    public static void Apply(Programme p, Organisation org, DiagnosticBag d)
+    /// <summary>The programme as this organisation runs it: a new model; <paramref name="loaded"/> is left as it was.</summary>
+    public static Programme Customise(Programme loaded, Organisation org, DiagnosticBag d)
+    {
+        var p = loaded.Copy();
+        Apply(p, org, d);
+        return p;
+    }
+
+    static void Apply(Programme p, Organisation org, DiagnosticBag d)
     {
         var c = org.Customisation;
         // Per day number: the profile line that last changed it, the first exclusion that took a session from it, and which.

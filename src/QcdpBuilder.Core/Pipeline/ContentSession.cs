@@ -1,5 +1,4 @@
 using QcdpBuilder.Branding;
-using QcdpBuilder.Build;
 using QcdpBuilder.Content;
 using QcdpBuilder.Decks;
 using QcdpBuilder.Diagnostics;
@@ -21,7 +20,6 @@ namespace QcdpBuilder.Pipeline;
 /// so an output's inputs for incremental rebuilds are the files actually read for it.
 /// Every template and placeholder is filled here (<see cref="Render"/>, <see cref="Title"/>). A session is used
 /// by the one thread that plans the build; what it makes is immutable and may be rendered on any thread.
-/// Not done yet: customising still changes the loaded model in place (the model's classes have no copy).
 /// </summary>
 public sealed class ContentSession
 {
@@ -63,11 +61,11 @@ public sealed class ContentSession
     /// <summary>The values placeholders can use (see content/README.md), for templates that add their own on top.</summary>
     public IReadOnlyDictionary<string, object> Data => data;
 
-    ContentSession(string root, DiagnosticBag diagnostics, BuildContext context, OrganisationContent content, EvaluationDefinition evaluation,
+    ContentSession(string root, DiagnosticBag diagnostics, BuildContext context, OrganisationContent content, Programme programme, EvaluationDefinition evaluation,
         Brand brand, Dictionary<string, object> data, Task termsCheck)
     {
         Root = root; Diagnostics = diagnostics; Context = context;
-        (Overlay, loader, Organisation, Programme) = (content.Overlay, content.Loader, content.Organisation, content.Programme);
+        (Overlay, loader, Organisation, Programme) = (content.Overlay, content.Loader, content.Organisation, programme);
         this.evaluation = evaluation; Brand = brand; this.data = data; this.termsCheck = termsCheck;
         loader.Reading = context.Reads.Read;
         // Passages for the other delivery mode are dropped; pictures resolve through the overlay and count as read.
@@ -93,14 +91,15 @@ public sealed class ContentSession
 
         // 1. Load: the organisation profile (its folder holds its overlay), then the content read through that overlay.
         if (OrganisationContent.Load(root, profileOption, diagnostics, ProfileFileChecks.All, context.Paths) is not { } content) return null;
-        var (org, programme) = (content.Organisation, content.Programme);
+        var org = content.Organisation;
         // Compiling templates is slow the first time in a process; do it beside the steps below (the render step reads and reports them).
         PrepareTemplates(content.Overlay, root, context.Paths);
         // The terms check reads every file again on its own and reports by file and line: it runs beside the rest.
         var termsCheck = Task.Run(() => Validation.Terms.Check(root, diagnostics, Path.GetDirectoryName(content.Profile)));
 
-        // 2. Customise: the organisation's exclusions, additions and new order, then the rules that tie content and profile together.
-        Customiser.Apply(programme, org, diagnostics);
+        // 2. Customise (a new model: the loaded one stays as read): the organisation's exclusions, additions and new order,
+        //    then the rules that tie content and profile together.
+        var programme = Customiser.Customise(content.Programme, org, diagnostics);
         ContentRules.Check(programme, org, diagnostics);
         // The evaluation (measures and self-assessment items) and its traceability to the outcomes taught.
         var evaluation = EvaluationLoader.Load(root, diagnostics);
@@ -113,7 +112,7 @@ public sealed class ContentSession
         // 3. The values placeholders can use, filled into the short texts that come from YAML.
         var data = TemplateData.ForContent(org, programme);
         data["self_assessment"] = EvaluationTemplateData.SelfAssessment(evaluation);
-        var session = new ContentSession(root, diagnostics, context, content, evaluation, brand, data, termsCheck);
+        var session = new ContentSession(root, diagnostics, context, content, programme, evaluation, brand, data, termsCheck);
         YamlText.FillPlaceholders(programme, data, session.templates, diagnostics);
         return session;
     }

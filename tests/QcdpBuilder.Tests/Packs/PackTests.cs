@@ -28,9 +28,8 @@ public class PackTests
         var d = new DiagnosticBag();
         var loader = new ContentLoader(repo.Root, d, QcdpBuilder.Content.Overlay.ForProfile(repo.Root, repo.PathOf(Profile)));
         var org = loader.LoadOrganisation(repo.PathOf(Profile));
-        var p = loader.LoadProgramme();
+        var p = QcdpBuilder.Organisations.Customiser.Customise(loader.LoadProgramme()!, org!, d);
         Assert.False(d.HasErrors, string.Join("\n", d.Items));
-        QcdpBuilder.Organisations.Customiser.Apply(p!, org!, d);
         ContentRules.Check(p!, org!, d);
         Assert.False(d.HasErrors, string.Join("\n", d.Items));
         return (p!, org!);
