@@ -154,21 +154,6 @@ public static class PackageBuilder
         // 2. Customise: the organisation's exclusions, additions and new order, then the rules that tie content and
         //    profile together; the brand every writer uses, the values placeholders can use, and the delivery mode
         //    that keeps or drops ::: {.virtual} and ::: {.in-person} passages.
-        // Compiling the guide and timetable templates (Handlebars: expression trees, then code) is slow the first
-        // time in a process; do it beside the steps below. The render step reads, checks and reports them as before.
-        _ = Task.Run(() =>
-        {
-            foreach (var name in new[] { GuideTemplate, TimetableTemplate })
-            {
-                try
-                {
-                    if (overlay.Template(name) is var path && File.Exists(path) && SourceFiles.IsInside(path, root) && new FileInfo(path).Length <= SourceFiles.MaxTextBytes)
-                        TemplateEngine.Prepare(File.ReadAllText(path));
-                }
-                catch (IOException) { } // only a head start: the render step reads the file itself and reports any problem
-                catch (UnauthorizedAccessException) { }
-            }
-        });
         // The terms check reads every file again on its own and reports by file and line: it runs beside the rest.
         var termsCheck = Task.Run(() => Validation.Terms.Check(root, diagnostics, Path.GetDirectoryName(profile)));
         Customiser.Apply(programme, org, diagnostics);
@@ -183,7 +168,7 @@ public static class PackageBuilder
         if (org.ReferenceDeck is { } template) TemplateCheck.Check(template, brand.LayoutNames, org.ReferenceDeckAt, diagnostics);
         var data = TemplateData.ForContent(org, programme);
         data["self_assessment"] = EvaluationTemplateData.SelfAssessment(evaluation);
-        var templates = new TemplateEngine();
+        var templates = new TemplateEngine(TemplateIncludes.For(root, overlay.TemplatesFolder));
         YamlText.FillPlaceholders(programme, data, templates, diagnostics);
         var reader = new MarkdownReader(root, diagnostics) { Delivery = org.Cohort.Delivery, Resolve = overlay.Content };
 
@@ -256,7 +241,7 @@ public static class PackageBuilder
             // Notes are spliced into the guide; check them against their own file first.
             string? Notes(string path) => Templated(path) is { } md && reader.NestingIsSane(md, path) ? md : null;
             var guideData = GuideData.For(ws, programme, org, data, Notes, (md, at) => templates.Render(md, data, at.File, diagnostics, at.Line));
-            var guideMarkdown = templates.Render(guideSource, guideData, loader.Rel(guideTemplate), diagnostics);
+            var guideMarkdown = templates.RenderTemplate(guideSource, guideData, loader.Rel(guideTemplate), diagnostics);
             if (guideMarkdown is null) continue;
             var doc = new Document(ws.IsLocal ? ws.Title : $"Workstream {ws.Number}: {ws.Title}", reader.Parse(guideMarkdown, guideTemplate))
             {
@@ -294,7 +279,7 @@ public static class PackageBuilder
         var timetableTemplate = overlay.Template(TimetableTemplate);
         if (File.Exists(timetableTemplate) && loader.ReadText(timetableTemplate) is { } timetableSource)
         {
-            var md = templates.Render(timetableSource, TimetableData.For(programme, org, data), loader.Rel(timetableTemplate), diagnostics);
+            var md = templates.RenderTemplate(timetableSource, TimetableData.For(programme, org, data), loader.Rel(timetableTemplate), diagnostics);
             if (md is not null)
             {
                 var doc = new Document($"Timetable: {org.Cohort.Name}", reader.Parse(md, timetableTemplate)) { Subtitle = programme.Title, Meta = Meta(programme, org) };
@@ -337,7 +322,7 @@ public static class PackageBuilder
     }
 
     /// <summary>The templates (in <c>templates/</c>, or the organisation's overlay) the facilitator guides and the timetable are made from.</summary>
-    const string GuideTemplate = "facilitator-guide.md.hbs", TimetableTemplate = "timetable.md.hbs";
+    const string GuideTemplate = "facilitator-guide.md.sbn", TimetableTemplate = "timetable.md.sbn";
 
     /// <summary>The most slides a deck may have (decks should have 8–20; the longest real one has 20).</summary>
     public const int MaxSlides = 100;
