@@ -253,27 +253,32 @@ public static class PackageBuilder
             AddDocument($"guides/{ws.Slug}-facilitator-guide", "facilitator-guide", ws.File, doc, DocxKind.Guide, PdfKind.Guide, guideInputs, contentsDepth: 2);
         }
 
+        // Handouts, the contract and programme documents are placed in their frame templates (which an organisation can override).
+        var frames = new DocumentFrames(templates, reader, overlay, loader.Rel, loader.ReadText, data, diagnostics);
         foreach (var h in programme.Handouts)
         {
-            var doc = new Document(Title(h.Title, h.File), ParseFile(h.File)) { Subtitle = programme.Title, Meta = Meta(programme, org) };
+            var title = Title(h.Title, h.File);
+            var doc = new Document(title, frames.Parse(DocumentFrames.Handout, h.File, Templated(h.File), DocumentFrames.About(h, title))) { Subtitle = programme.Title, Meta = Meta(programme, org) };
             handouts[h.Id] = doc;
             Validation.HeadingOrder.Check(doc.Blocks, loader.Rel(h.File), diagnostics);
-            AddDocument($"handouts/{h.Id}", "handout", loader.Rel(h.File), doc, DocxKind.Handout, PdfKind.Handout, [h.File]);
+            AddDocument($"handouts/{h.Id}", "handout", loader.Rel(h.File), doc, DocxKind.Handout, PdfKind.Handout, [h.File, frames.TemplateFile(DocumentFrames.Handout)]);
         }
 
         if (programme.Contract is { } contract)
         {
-            var doc = new Document(Title(contract.Title, contract.File), ParseFile(contract.File)) { Subtitle = $"{programme.Title} · {org.Cohort.Name}", Meta = Meta(programme, org) };
+            var title = Title(contract.Title, contract.File);
+            var doc = new Document(title, frames.Parse(DocumentFrames.Contract, contract.File, Templated(contract.File), DocumentFrames.About(contract, title))) { Subtitle = $"{programme.Title} · {org.Cohort.Name}", Meta = Meta(programme, org) };
             Validation.HeadingOrder.Check(doc.Blocks, loader.Rel(contract.File), diagnostics);
-            AddDocument("contracts/applicant-contract", "applicant-contract", loader.Rel(contract.File), doc, DocxKind.Form, PdfKind.Form, [contract.File]);
+            AddDocument("contracts/applicant-contract", "applicant-contract", loader.Rel(contract.File), doc, DocxKind.Form, PdfKind.Form, [contract.File, frames.TemplateFile(DocumentFrames.Contract)]);
         }
 
         foreach (var m in programme.Materials)
         {
-            var doc = new Document(Title(m.Title, m.File), ParseFile(m.File)) { Subtitle = programme.Title, Meta = Meta(programme, org) };
+            var title = Title(m.Title, m.File);
+            var doc = new Document(title, frames.Parse(DocumentFrames.ProgrammeDocument, m.File, Templated(m.File), DocumentFrames.About(m, title))) { Subtitle = programme.Title, Meta = Meta(programme, org) };
             Validation.HeadingOrder.Check(doc.Blocks, loader.Rel(m.File), diagnostics);
             var (docx, pdf) = m.Kind switch { "form" => (DocxKind.Form, PdfKind.Form), "comms" => (DocxKind.Handout, PdfKind.Handout), _ => (DocxKind.Guide, PdfKind.Guide) };
-            AddDocument($"programme/{m.Id}", m.Kind, loader.Rel(m.File), doc, docx, pdf, [m.File]);
+            AddDocument($"programme/{m.Id}", m.Kind, loader.Rel(m.File), doc, docx, pdf, [m.File, frames.TemplateFile(DocumentFrames.ProgrammeDocument)]);
         }
 
         var timetableTemplate = overlay.Template(TimetableTemplate);

@@ -168,7 +168,11 @@ internal sealed class PackContent
         reader = new MarkdownReader(root, diagnostics) { Delivery = org.Cohort.Delivery, Resolve = overlay.Content };
         data = TemplateData.ForContent(org, programme);
         YamlText.FillPlaceholders(programme, data, templates, diagnostics);
+        // Handouts in a pack are framed as in a build (templates/handout.md.sbn or the organisation's own).
+        frames = new DocumentFrames(templates, reader, overlay, loader.Rel, path => File.Exists(path) ? File.ReadAllText(path) : null, data, diagnostics);
     }
+
+    readonly DocumentFrames frames;
 
     public Programme Programme { get; }
     public Organisation Organisation { get; }
@@ -204,7 +208,8 @@ internal sealed class PackContent
     {
         if (handouts.TryGetValue(id, out var doc)) return doc;
         var h = Programme.FindHandout(id);
-        doc = h is null ? null : new Document(templates.RenderPlain(h.Title, data, loader.Rel(h.File), diagnostics) ?? h.Title, Parse(h.File))
+        var title = h is null ? "" : templates.RenderPlain(h.Title, data, loader.Rel(h.File), diagnostics) ?? h.Title;
+        doc = h is null ? null : new Document(title, frames.Parse(DocumentFrames.Handout, h.File, Templated(h.File), DocumentFrames.About(h, title)))
             { Subtitle = Programme.Title };
         handouts[id] = doc;
         return doc;

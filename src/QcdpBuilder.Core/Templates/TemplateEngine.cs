@@ -43,6 +43,21 @@ public sealed class TemplateEngine(TemplateIncludes? includes = null)
     public string? RenderTemplate(string source, object data, string file, DiagnosticBag diagnostics) =>
         Run(source, data, file, diagnostics, 1, markdown: true, loader: includes);
 
+    /// <summary>
+    /// Renders a document's frame (a template such as <c>handout.md.sbn</c>) around <paramref name="body"/>, the
+    /// document's own Markdown with its placeholders filled, which the frame places with <c>{{ body | raw }}</c>.
+    /// Returns the frame's text before and after the body apart from the body, so each part is read against its own
+    /// file (a problem in the body is reported at the content file's line); a frame that does not place the body as
+    /// it is gives all its text as <see cref="FramedText.Before"/>. Null (reported) when the frame fails.
+    /// </summary>
+    public FramedText? RenderFrame(string source, IDictionary<string, object> data, string body, string file, DiagnosticBag diagnostics)
+    {
+        var text = RenderTemplate(source, new Dictionary<string, object>(data) { ["body"] = body }, file, diagnostics);
+        if (text is null) return null;
+        var at = body.Length == 0 ? -1 : text.IndexOf(body, StringComparison.Ordinal);
+        return at < 0 ? new FramedText(text, "", "") : new FramedText(text[..at], body, text[(at + body.Length)..]);
+    }
+
     string? Run(string source, object data, string file, DiagnosticBag diagnostics, int firstLine, bool markdown, TemplateIncludes? loader)
     {
         // Most content has no placeholders at all.
@@ -158,3 +173,6 @@ public sealed class TemplateEngine(TemplateIncludes? includes = null)
         return sb.ToString();
     }
 }
+
+/// <summary>A frame's output: its own text before the document's body, the body, and its text after.</summary>
+public sealed record FramedText(string Before, string Body, string After);
