@@ -19,7 +19,7 @@ namespace QcdpBuilder.Templates;
 /// error with the file, line and column and a "did you mean", never a silent blank.
 /// One engine serves one build: it parses each distinct text once and keeps it for that build only.
 /// </summary>
-public sealed class TemplateEngine(TemplateIncludes? includes = null)
+public sealed partial class TemplateEngine(TemplateIncludes? includes = null)
 {
     /// <summary><c>\{{</c> writes <c>{{</c> literally; held as a same-length mark while Scriban reads the text, so columns stay true.</summary>
     const string LiteralBraces = "\\{{", Mark = "\u0001\u0001\u0001";
@@ -63,6 +63,14 @@ public sealed class TemplateEngine(TemplateIncludes? includes = null)
         // Most content has no placeholders at all.
         if (!source.Contains("{{", StringComparison.Ordinal)) return source;
         var text = source.Replace(LiteralBraces, Mark, StringComparison.Ordinal);
+        // "{{#if x}}" is a comment to Scriban: a block left from Handlebars would vanish without a word.
+        if (HandlebarsBlock().Match(text) is { Success: true } block)
+        {
+            var (line, column) = LineAndColumn(text, block.Index);
+            diagnostics.Report(Rules.TemplateSyntax, new SourceSpan(file, firstLine + line - 1, column), $"template error: '{block.Value}' is Handlebars, which templates no longer use",
+                "write {{ if x }}…{{ end }} or {{ for item in list }}…{{ end }} (see content/README.md)");
+            return null;
+        }
         var template = parsed.GetOrAdd(text, t => Template.Parse(t));
         if (template.HasErrors)
         {
@@ -158,6 +166,15 @@ public sealed class TemplateEngine(TemplateIncludes? includes = null)
         : message.Contains("limit", StringComparison.OrdinalIgnoreCase) && message.Contains("output", StringComparison.OrdinalIgnoreCase) ? $"a template may produce at most {SandboxContext.MaxOutput} characters"
         : message.Contains("recursive", StringComparison.OrdinalIgnoreCase) ? "a function may call itself at most 20 deep"
         : "see content/README.md for what templates and placeholders can do";
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{\{[~-]?\s*#\s*(if|each|unless|with)\b")]
+    private static partial System.Text.RegularExpressions.Regex HandlebarsBlock();
+
+    static (int Line, int Column) LineAndColumn(string text, int index)
+    {
+        var before = text.AsSpan(0, index);
+        return (before.Count('\n') + 1, index - (before.LastIndexOf('\n') + 1) + 1);
+    }
 
     static string FirstLine(string s) => s.Split('\n')[0].Trim();
 

@@ -87,8 +87,11 @@ public sealed class TemplateEngineTests : IDisposable
         var e = Error(Render("Title\n\n{{ for s in sessions }}\n- {{ s.id }\n{{ end }}").Diagnostics);
         Assert.Equal(("x.md", 4, 11, "QCDP702"), (e.File, e.Line, e.Column, e.Rule)); // the lone }
         Assert.StartsWith("template error: ", e.Message);
-        var old = Error(Render("{{#if org.system_wide}}x{{/if}}").Diagnostics);
-        Assert.Contains("not Handlebars", old.Hint);
+        var old = Error(Render("{{ org.name }}\n{{#if org.system_wide}}x{{/if}}").Diagnostics);
+        Assert.Equal((2, 1, "template error: '{{#if' is Handlebars, which templates no longer use"), (old.Line, old.Column, old.Message));
+        // Alone, "{{#each}}" would be a Scriban comment and vanish; it is an error instead.
+        Assert.Equal("QCDP702", Error(Render("Text\n{{#each}}\n").Diagnostics).Rule);
+        Assert.Contains("not Handlebars", Error(Render("{{ org.name }}{{/if}}").Diagnostics).Hint);
     }
 
     [Fact]
