@@ -6,7 +6,7 @@ namespace QcdpBuilder.Build;
 
 /// <summary>
 /// The data the facilitator-guide template sees for one workstream. Markdown fields are
-/// already customised (placeholders filled) and inserted by the template with {{{ }}}.
+/// already customised (placeholders filled) and inserted by the template with <c>{{ value | raw }}</c>.
 /// </summary>
 public static partial class GuideData
 {

@@ -141,7 +141,7 @@ public sealed class IncrementalBuild
         }
     }
 
-    static readonly string[] ReadKinds = [".yaml", ".yml", ".md", ".hbs", ".png", ".jpg", ".jpeg", ".ttf", ".pptx", ".potx", ".docx", ".dotx"];
+    static readonly string[] ReadKinds = [".yaml", ".yml", ".md", ".sbn", ".png", ".jpg", ".jpeg", ".ttf", ".pptx", ".potx", ".docx", ".dotx"];
 
     /// <summary>
     /// Whether a change no artefact claims could still change the package: an existing file of a kind the build

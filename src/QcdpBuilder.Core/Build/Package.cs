@@ -89,7 +89,7 @@ public static partial class PackageBuilder
                 string? Notes(string path) => session.Filled(path) is { } md && session.NestingIsSane(md, path) ? Spliced(md, path) : null;
                 string Spliced(string md, string path) { spliced.Add((GuideData.ShiftHeadings(md, 1), path)); return md; }
                 var data = GuideData.For(ws, session.Outline, org, new(session.Data), Notes, (md, at) => session.Render(md, at.File, at.Line));
-                return session.Render(source, session.Rel(guideTemplate), with: data) is { } markdown
+                return session.RenderTemplate(source, session.Rel(guideTemplate), data) is { } markdown
                     ? new Document(ws.IsLocal ? ws.Title : $"Workstream {ws.Number}: {ws.Title}", session.Parse(markdown, guideTemplate, spliced)) { Subtitle = $"Facilitator guide · {programme.Title}", Meta = session.Meta }
                     : null;
             }, DocxKind.Guide, PdfKind.Guide, contentsDepth: 2);
@@ -102,7 +102,7 @@ public static partial class PackageBuilder
         }
         if (programme.Contract is { } contract)
         {
-            var doc = Make("contracts/applicant-contract", "applicant-contract", session.Rel(contract.File), () => session.Material(contract, $"{programme.Title} · {org.Cohort.Name}"), DocxKind.Form, PdfKind.Form)!;
+            var doc = Make("contracts/applicant-contract", "applicant-contract", session.Rel(contract.File), () => session.Material(contract, $"{programme.Title} · {org.Cohort.Name}", DocumentFrames.Contract), DocxKind.Form, PdfKind.Form)!;
             Validation.HeadingOrder.Check(doc.Blocks, session.Rel(contract.File), diagnostics);
         }
         foreach (var m in programme.Materials)
@@ -117,7 +117,7 @@ public static partial class PackageBuilder
         if (File.Exists(timetableTemplate))
             Make("programme/timetable", "timetable", "content/programme.yaml", () =>
                 session.Text(timetableTemplate) is { } source
-                && session.Render(source, session.Rel(timetableTemplate), with: TimetableData.For(session.Outline, org, new(session.Data))) is { } md
+                && session.RenderTemplate(source, session.Rel(timetableTemplate), TimetableData.For(session.Outline, org, new(session.Data))) is { } md
                     ? new Document($"Timetable: {org.Cohort.Name}", session.Parse(md, timetableTemplate)) { Subtitle = programme.Title, Meta = session.Meta }
                     : null, DocxKind.Handout, PdfKind.Handout);
 

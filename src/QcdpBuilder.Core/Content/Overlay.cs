@@ -38,8 +38,11 @@ public sealed class Overlay
     /// </summary>
     public string Content(string path) => Resolve(path, sharedContent, orgContent);
 
-    /// <summary>The template a build uses for <paramref name="name"/> (e.g. <c>facilitator-guide.md.hbs</c>).</summary>
+    /// <summary>The template a build uses for <paramref name="name"/> (e.g. <c>facilitator-guide.md.sbn</c>).</summary>
     public string Template(string name) => Resolve(Path.Combine(sharedTemplates, name), sharedTemplates, orgTemplates);
+
+    /// <summary>The organisation's own <c>templates/</c> folder (which may not exist), or null without an overlay.</summary>
+    public string? TemplatesFolder => orgTemplates;
 
     /// <summary>An existing folder for <paramref name="path"/> (the shared one first, else the overlay's), or null.</summary>
     public string? Folder(string path)

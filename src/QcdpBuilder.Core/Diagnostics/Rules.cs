@@ -66,7 +66,7 @@ public static class Rules
 
     // 7xx: templates.
     public static readonly DiagnosticRule TemplatePlaceholder = new("QCDP701", "template-placeholder", Severity.Error, "A {{placeholder}} that does not exist.");
-    public static readonly DiagnosticRule TemplateSyntax = new("QCDP702", "template-syntax", Severity.Error, "A Handlebars syntax error, or a feature templates may not use (partials).");
+    public static readonly DiagnosticRule TemplateSyntax = new("QCDP702", "template-syntax", Severity.Error, "A template syntax or runtime error (Scriban), or a feature templates may not use (import, an include outside the templates folders, a loop or output past its limit).");
 
     // 8xx: organisations (profiles, overlays and their adaptations of the programme).
     public static readonly DiagnosticRule UnknownOrganisation = new("QCDP801", "unknown-organisation", Severity.Error, "--org names no organisation folder, or there is no default organisation.");

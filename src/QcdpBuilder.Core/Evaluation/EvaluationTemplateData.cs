@@ -3,7 +3,7 @@ using System.Globalization;
 namespace QcdpBuilder.Evaluation;
 
 /// <summary>
-/// The self-assessment items as placeholder values (<c>{{#each self_assessment.items}}</c>), so the
+/// The self-assessment items as placeholder values (<c>{{ for item in self_assessment.items }}</c>), so the
 /// printable form lists the same items as the workbook without writing them twice.
 /// </summary>
 public static class EvaluationTemplateData

@@ -24,10 +24,11 @@ namespace QcdpBuilder.Pipeline;
 public sealed class ContentSession
 {
     /// <summary>The templates (in <c>templates/</c>, or the organisation's overlay) the facilitator guides and the timetable are made from.</summary>
-    public const string GuideTemplate = "facilitator-guide.md.hbs", TimetableTemplate = "timetable.md.hbs";
+    public const string GuideTemplate = "facilitator-guide.md.sbn", TimetableTemplate = "timetable.md.sbn";
 
     readonly ContentLoader loader;
-    readonly TemplateEngine templates = new();
+    readonly TemplateEngine templates;
+    readonly DocumentFrames frames;
     readonly Dictionary<string, object> data;
     readonly MarkdownReader reader, quietReader;
     readonly EvaluationDefinition evaluation;
@@ -68,6 +69,8 @@ public sealed class ContentSession
         (Overlay, loader, Organisation, Programme) = (content.Overlay, content.Loader, content.Organisation, programme);
         this.evaluation = evaluation; Brand = brand; this.data = data; this.termsCheck = termsCheck;
         loader.Reading = context.Reads.Read;
+        // Templates may include others, from templates/ and the organisation's templates/ overlay only.
+        templates = new TemplateEngine(TemplateIncludes.For(root, Overlay.TemplatesFolder));
         // Passages for the other delivery mode are dropped; pictures resolve through the overlay and count as read.
         string Picture(string path) { var file = Overlay.Content(path); context.Reads.Read(file); return file; }
         reader = new MarkdownReader(root, diagnostics) { Delivery = Organisation.Cohort.Delivery, Resolve = Picture, Paths = context.Paths };
@@ -77,6 +80,8 @@ public sealed class ContentSession
         outlineFiles = Programme.Sessions.Select(s => s.File).Concat(Programme.Workstreams.Select(w => w.File)).Select(f => Path.GetFullPath(f, root))
             .Concat(Programme.Handouts.Select(h => Path.GetFullPath(h.File))).Distinct().ToList();
         evaluationFiles = [Path.Combine(root, EvaluationLoader.MeasuresFile), selfAssessmentFile = Path.Combine(root, EvaluationLoader.SelfAssessmentFile)];
+        // Handouts, the contract and programme documents are placed in their frame templates (which an organisation can override).
+        frames = new DocumentFrames(templates, reader, Overlay, loader.Rel, loader.ReadText, data, diagnostics);
     }
 
     /// <summary>
@@ -92,8 +97,6 @@ public sealed class ContentSession
         // 1. Load: the organisation profile (its folder holds its overlay), then the content read through that overlay.
         if (OrganisationContent.Load(root, profileOption, diagnostics, ProfileFileChecks.All, context.Paths) is not { } content) return null;
         var org = content.Organisation;
-        // Compiling templates is slow the first time in a process; do it beside the steps below (the render step reads and reports them).
-        PrepareTemplates(content.Overlay, root, context.Paths);
         // The terms check reads every file again on its own and reports by file and line: it runs beside the rest.
         var termsCheck = Task.Run(() => Validation.Terms.Check(root, diagnostics, Path.GetDirectoryName(content.Profile)));
 
@@ -124,20 +127,6 @@ public sealed class ContentSession
         // Text the PDFs' fonts cannot show would print as '?': an error at the character, in every file read.
         Validation.Glyphs.Check(Brand, loader.TextsRead, loader.Rel, Diagnostics);
     }
-
-    static void PrepareTemplates(Overlay overlay, string root, ResolvedPaths paths) => _ = Task.Run(() =>
-    {
-        foreach (var name in new[] { GuideTemplate, TimetableTemplate })
-        {
-            try
-            {
-                if (overlay.Template(name) is var path && File.Exists(path) && paths.IsInside(path, root) && new FileInfo(path).Length <= SourceFiles.MaxTextBytes)
-                    TemplateEngine.Prepare(File.ReadAllText(path));
-            }
-            catch (IOException) { } // only a head start: the render step reads the file itself and reports any problem
-            catch (UnauthorizedAccessException) { }
-        }
-    });
 
     // ---------------- reading, with every read recorded ----------------
 
@@ -171,6 +160,13 @@ public sealed class ContentSession
         NoteData(text);
         return templates.Render(text, with ?? data, file, quietly ? new DiagnosticBag() : Diagnostics, firstLine);
     }
+
+    /// <summary>
+    /// Renders a product's template (the facilitator guide, the timetable) with <paramref name="with"/>; templates
+    /// may include others. Null (with errors at the template file) when it cannot be rendered.
+    /// </summary>
+    public string? RenderTemplate(string text, string file, IDictionary<string, object> with) =>
+        templates.RenderTemplate(text, with, file, Diagnostics);
 
     /// <summary>A title from front matter or YAML with its placeholders filled, as plain text ("Become a {{terms.coach}}").</summary>
     public string Title(string title, string file)
@@ -220,11 +216,17 @@ public sealed class ContentSession
     public Document? Handout(string id) => Programme.FindHandout(id) is { } h ? Handout(h) : null;
 
     public Document Handout(Handout h) => Once("handout:" + h.Id, () =>
-        new Document(Title(h.Title, h.File), Markdown(h.File)) { Subtitle = Programme.Title, Meta = Meta });
+    {
+        var title = Title(h.Title, h.File);
+        return new Document(title, frames.Parse(DocumentFrames.Handout, h.File, Filled(h.File), DocumentFrames.About(h, title))) { Subtitle = Programme.Title, Meta = Meta };
+    });
 
-    /// <summary>A programme document (a material or the applicant contract) as a document.</summary>
-    public Document Material(Material m, string subtitle) => Once("material:" + m.File, () =>
-        new Document(Title(m.Title, m.File), Markdown(m.File)) { Subtitle = subtitle, Meta = Meta });
+    /// <summary>A programme document (a material or the applicant contract) as a document, in its frame template.</summary>
+    public Document Material(Material m, string subtitle, string frame = DocumentFrames.ProgrammeDocument) => Once("material:" + m.File, () =>
+    {
+        var title = Title(m.Title, m.File);
+        return new Document(title, frames.Parse(frame, m.File, Filled(m.File), DocumentFrames.About(m, title))) { Subtitle = subtitle, Meta = Meta };
+    });
 
     /// <summary>What every document of the package carries in its properties.</summary>
     public IReadOnlyDictionary<string, string> Meta => new Dictionary<string, string>

@@ -34,7 +34,7 @@ public static class TemplateData
     /// <summary>
     /// <c>{{org.*}}</c>: the organisation's names, local terms and facts, setting and delivery,
     /// for templates and content alike (e.g. <c>{{org.qi_platform}}</c>, <c>{{org.links.intranet}}</c>,
-    /// <c>{{#if org.system_wide}}…{{/if}}</c>).
+    /// <c>{{ if org.system_wide }}…{{ end }}</c>).
     /// </summary>
     static Dictionary<string, object> Org(Organisation org)
     {
@@ -75,7 +75,7 @@ public static class TemplateData
     /// <summary>A UK long date, e.g. "Tuesday 19 January 2027".</summary>
     public static string Date(DateOnly d) => $"{d.DayOfWeek} {d.Day} {Months[d.Month - 1]} {d.Year}";
 
-    /// <summary>The cohort's calendar as a Markdown table (for <c>{{{cohort.dates}}}</c>).</summary>
+    /// <summary>The cohort's calendar as a Markdown table (for <c>{{ cohort.dates | raw }}</c>).</summary>
     public static string DatesTable(Organisation org, Programme p)
     {
         var rows = new List<(DateOnly Date, string What, string Time)>();

@@ -1,204 +1,182 @@
+using System.Collections.Concurrent;
 using System.Text;
-using System.Text.RegularExpressions;
-using HandlebarsDotNet;
+using Scriban;
+using Scriban.Parsing;
+using SourceSpan = QcdpBuilder.Diagnostics.SourceSpan;
+using Scriban.Runtime;
+using Scriban.Syntax;
 using QcdpBuilder.Diagnostics;
 
 namespace QcdpBuilder.Templates;
 
 /// <summary>
-/// The one seam for template rendering (Handlebars.Net today). Templates and content are
-/// untrusted: they get no helpers that touch files, the network or code, no partials, and
-/// values are escaped for Markdown (not HTML), so an organisation called
-/// "Smith &amp; Jones &lt;North&gt;" comes out as written. A placeholder that names nothing is
-/// an error with the file and line, never a silent blank.
+/// The one template engine (Scriban), for templates in <c>templates/</c> and for placeholders in content
+/// alike: <c>{{ org.name }}</c>, <c>{{ if org.system_wide }}…{{ end }}</c>, <c>{{ for item in list }}…{{ end }}</c>.
+/// Templates and content are untrusted and render in a <see cref="SandboxContext"/>: data only, no .NET
+/// members, no clock, bounded loops and output, includes only from the templates folders. Values are
+/// escaped for Markdown (not HTML), so an organisation called "Smith &amp; Jones &lt;North&gt;" comes out as
+/// written; <c>{{ value | raw }}</c> inserts Markdown as it is. A placeholder that names nothing is an
+/// error with the file, line and column and a "did you mean", never a silent blank.
+/// One engine serves one build: it parses each distinct text once and keeps it for that build only.
 /// </summary>
-public sealed partial class TemplateEngine
+public sealed partial class TemplateEngine(TemplateIncludes? includes = null)
 {
-    // Compiling a template (to expression trees, then IL) costs far more than running it, and the same
-    // texts come back in every build and every rebuild of a watch session: compile each text once per process.
-    static readonly Compiler markdown = new(Handlebars.Create(new HandlebarsConfiguration { TextEncoder = new MarkdownEncoder(), ThrowOnUnresolvedBindingExpression = true }), escape: true);
-    static readonly Compiler plain = new(Handlebars.Create(new HandlebarsConfiguration { NoEscape = true, ThrowOnUnresolvedBindingExpression = true }), escape: false);
+    /// <summary><c>\{{</c> writes <c>{{</c> literally; held as a same-length mark while Scriban reads the text, so columns stay true.</summary>
+    const string LiteralBraces = "\\{{", Mark = "\u0001\u0001\u0001";
 
-    /// <summary>Sends every text through Handlebars, skipping the fast path for placeholders (tests compare the two).</summary>
-    public bool HandlebarsOnly { get; init; }
-
-    sealed class Compiler(IHandlebars handlebars, bool escape)
-    {
-        /// <summary>
-        /// Most content uses placeholders only ("{{terms.coach}}", "{{{cohort.dates}}}"), and compiling
-        /// each such text through Handlebars (expression trees, then IL) was a quarter of a cold build's
-        /// start. Such a text is filled here, exactly as Handlebars would fill it; anything else (blocks,
-        /// helpers, comments, whitespace control, "this", "..", a key that is missing or a value that is not
-        /// text) returns null and goes to Handlebars, which also reports every error.
-        /// </summary>
-        public string? Simple(string source, object data)
-        {
-            if (data is not IDictionary<string, object> root) return null;
-            var sb = new StringBuilder(source.Length + 64);
-            var at = 0;
-            for (var open = source.IndexOf("{{", StringComparison.Ordinal); open >= 0; open = source.IndexOf("{{", at, StringComparison.Ordinal))
-            {
-                var triple = string.CompareOrdinal(source, open, "{{{", 0, 3) == 0;
-                var close = source.IndexOf(triple ? "}}}" : "}}", open, StringComparison.Ordinal);
-                if (close < 0) return null;
-                var path = source.AsSpan(open + (triple ? 3 : 2), close - open - (triple ? 3 : 2)).Trim(' ');
-                if (!SimplePathRegex().IsMatch(path) || Lookup(root, path) is not string value) return null;
-                sb.Append(source, at, open - at).Append(triple || !escape ? value : EscapeMarkdown(value));
-                at = close + (triple ? 3 : 2);
-            }
-            return sb.Append(source, at, source.Length - at).ToString();
-        }
-
-        static object? Lookup(IDictionary<string, object> root, ReadOnlySpan<char> path)
-        {
-            object? current = root;
-            foreach (var range in path.Split('.'))
-            {
-                if (current is not IDictionary<string, object> map || !map.TryGetValue(path[range].ToString(), out current)) return null;
-            }
-            return current;
-        }
-
-        readonly System.Collections.Concurrent.ConcurrentDictionary<string, HandlebarsTemplate<object, object>> compiled = new(StringComparer.Ordinal);
-
-        public HandlebarsTemplate<object, object> Compile(string source)
-        {
-            if (compiled.TryGetValue(source, out var template)) return template;
-            if (compiled.Count > 4096) compiled.Clear(); // bound a long watch session
-            lock (this) template = handlebars.Compile(source);
-            return compiled.GetOrAdd(source, template);
-        }
-    }
+    readonly ConcurrentDictionary<string, Template> parsed = new(StringComparer.Ordinal);
+    readonly ScriptObject builtins = SandboxBuiltins.Create();
 
     /// <summary>
-    /// Compiles a Markdown template ahead of its first use (on another thread, while content loads), so the
-    /// render later finds it compiled. Problems are not reported here: the render reports them with their place.
-    /// </summary>
-    public static void Prepare(string source)
-    {
-        try
-        {
-            var protectedSource = source.Replace("\\{{", "\u0001");
-            if (!PartialRegex().IsMatch(protectedSource)) markdown.Compile(protectedSource);
-        }
-        catch (Exception e) when (e is HandlebarsException or HandlebarsRuntimeException) { }
-    }
-
-    /// <summary>
-    /// Renders Markdown <paramref name="source"/> with <paramref name="data"/> (values escaped for
-    /// Markdown); on failure reports at <paramref name="file"/> and returns null.
+    /// Renders content Markdown <paramref name="source"/> (a slide deck, a handout, notes) with
+    /// <paramref name="data"/>, values escaped for Markdown; on failure reports at <paramref name="file"/>
+    /// (line numbers counted from <paramref name="firstLine"/>) and returns null. Content cannot include templates.
     /// </summary>
     public string? Render(string source, object data, string file, DiagnosticBag diagnostics, int firstLine = 1) =>
-        Render(markdown, source, data, file, diagnostics, firstLine, HandlebarsOnly);
+        Run(source, data, file, diagnostics, firstLine, markdown: true, loader: null);
 
-    /// <summary>Renders plain text (a title, a file name): values are inserted as they are.</summary>
+    /// <summary>Renders plain text (a title, a YAML text): values are inserted as they are.</summary>
     public string? RenderPlain(string source, object data, string file, DiagnosticBag diagnostics, int firstLine = 1) =>
-        Render(plain, source, data, file, diagnostics, firstLine, HandlebarsOnly);
+        Run(source, data, file, diagnostics, firstLine, markdown: false, loader: null);
 
-    static string? Render(Compiler handlebars, string source, object data, string file, DiagnosticBag diagnostics, int firstLine, bool handlebarsOnly)
+    /// <summary>Renders a template from <c>templates/</c> (or an organisation's overlay) to Markdown; it may include others there.</summary>
+    public string? RenderTemplate(string source, object data, string file, DiagnosticBag diagnostics) =>
+        Run(source, data, file, diagnostics, 1, markdown: true, loader: includes);
+
+    /// <summary>
+    /// Renders a document's frame (a template such as <c>handout.md.sbn</c>) around <paramref name="body"/>, the
+    /// document's own Markdown with its placeholders filled, which the frame places with <c>{{ body | raw }}</c>.
+    /// Returns the frame's text before and after the body apart from the body, so each part is read against its own
+    /// file (a problem in the body is reported at the content file's line); a frame that does not place the body as
+    /// it is gives all its text as <see cref="FramedText.Before"/>. Null (reported) when the frame fails.
+    /// </summary>
+    public FramedText? RenderFrame(string source, IDictionary<string, object> data, string body, string file, DiagnosticBag diagnostics)
     {
-        // Fast path: most content has no placeholders at all.
-        if (!source.Contains("{{")) return source.Replace("\\{{", "{{");
-        // Partials ({{> name}}, {{#> name}}) and inline partials or decorators ({{#*inline}}) are
-        // refused before Handlebars sees them: content must not be able to pull in other text.
-        if (PartialRegex().Match(source.Replace("\\{{", "\u0001")) is { Success: true } partial)
+        var text = RenderTemplate(source, new Dictionary<string, object>(data) { ["body"] = body }, file, diagnostics);
+        if (text is null) return null;
+        var at = body.Length == 0 ? -1 : text.IndexOf(body, StringComparison.Ordinal);
+        return at < 0 ? new FramedText(text, "", "") : new FramedText(text[..at], body, text[(at + body.Length)..]);
+    }
+
+    string? Run(string source, object data, string file, DiagnosticBag diagnostics, int firstLine, bool markdown, TemplateIncludes? loader)
+    {
+        // Most content has no placeholders at all.
+        if (!source.Contains("{{", StringComparison.Ordinal)) return source;
+        var text = source.Replace(LiteralBraces, Mark, StringComparison.Ordinal);
+        // "{{#if x}}" is a comment to Scriban: a block left from Handlebars would vanish without a word.
+        if (HandlebarsBlock().Match(text) is { Success: true } block)
         {
-            var (line, col) = LineAndColumn(source, partial.Index);
-            diagnostics.Report(Rules.TemplateSyntax, new SourceSpan(file, firstLine + line - 1, col), $"template error: partials and decorators ('{partial.Value}…') are not available",
-                "write the text inline instead");
+            var (line, column) = LineAndColumn(text, block.Index);
+            diagnostics.Report(Rules.TemplateSyntax, new SourceSpan(file, firstLine + line - 1, column), $"template error: '{block.Value}' is Handlebars, which templates no longer use",
+                "write {{ if x }}…{{ end }} or {{ for item in list }}…{{ end }} (see content/README.md)");
             return null;
         }
-        // Placeholders name data (lower-case keys) and nothing else: no .NET members of the values
-        // behind them ({{org.name.Length}}) and no lookup helper, which would bypass the unknown-placeholder check.
-        foreach (Match mustache in MustacheRegex().Matches(source.Replace("\\{{", "\u0001")))
+        var template = parsed.GetOrAdd(text, t => Template.Parse(t));
+        if (template.HasErrors)
         {
-            if (mustache.Groups[1].Value.TrimStart('~', ' ').StartsWith('!')) continue; // a comment
-            var inside = QuotedRegex().Replace(mustache.Groups[1].Value, "\"\"");
-            var bad = LookupRegex().Match(inside) is { Success: true } lookup ? "the lookup helper"
-                : MemberRegex().Match(inside) is { Success: true } member ? $".NET member '{member.Groups[1].Value}'" : null;
-            if (bad is null) continue;
-            var (line, col) = LineAndColumn(source, mustache.Index);
-            diagnostics.Report(Rules.TemplateSyntax, new SourceSpan(file, firstLine + line - 1, col), $"template error: '{mustache.Value}' uses {bad}, which templates may not use",
-                $"placeholders name data only: {Available}");
+            ReportParse(template.Messages, source, file, firstLine, diagnostics, loader);
             return null;
         }
+        var context = new SandboxContext(builtins, markdown, loader);
+        var model = TemplateModel.From(data);
+        context.DataRoots.Add(model);
+        context.PushGlobal(model);
+        context.PushGlobal(new ScriptObject()); // the template's own variables, apart from the data
         try
         {
-            var protectedSource = source.Replace("\\{{", "\u0001");
-            if (!handlebarsOnly && handlebars.Simple(protectedSource, data) is { } simple) return simple.Replace("\u0001", "{{");
-            var template = handlebars.Compile(protectedSource);
-            return template(data).Replace("\u0001", "{{");
+            return template.Render(context).Replace(Mark, "{{", StringComparison.Ordinal);
         }
-        catch (HandlebarsDotNet.Compiler.HandlebarsUndefinedBindingException e)
+        catch (UnknownNameException e)
         {
-            var key = e.Message.Replace(" is undefined", "").Trim();
-            var (at, placeholder) = Locate(source, key, file, firstLine);
-            diagnostics.Report(Rules.TemplatePlaceholder, at, $"unknown placeholder '{placeholder}'", $"placeholders available: {Available}");
+            var (at, placeholder) = Where(e.Span, source, file, firstLine, loader, e.Name);
+            var prefix = placeholder.Length > e.Name.Length ? placeholder[..^e.Name.Length] : "";
+            var candidates = e.Members ?? e.Variables;
+            var hint = Suggest.Nearest(e.Name, candidates) is { } near ? $"did you mean '{prefix}{near}'?"
+                : e.Members is null ? $"the data has: {string.Join(", ", candidates)} (templates/README.md and content/README.md list every field)"
+                : candidates.Count > 0 ? $"'{prefix.TrimEnd('.')}' has: {string.Join(", ", candidates)}"
+                : $"'{prefix.TrimEnd('.')}' is a value, not a group of fields";
+            diagnostics.Report(Rules.TemplatePlaceholder, at, $"unknown placeholder '{placeholder}'", hint);
         }
-        catch (HandlebarsRuntimeException e) when (e.Message.Contains("partial", StringComparison.OrdinalIgnoreCase))
+        catch (SandboxException e)
         {
-            var (at, _) = Locate(source, "{{>", file, firstLine);
-            diagnostics.Report(Rules.TemplateSyntax, at, "template error: partials ({{> name}}) are not available", "write the text inline instead");
+            diagnostics.Report(e.Rule, Where(e.Span, source, file, firstLine, loader).At, e.OriginalMessage, e.Hint);
         }
-        catch (Exception e) when (e is HandlebarsException or HandlebarsRuntimeException)
+        catch (ScriptParserRuntimeException e)
         {
-            var m = PositionRegex().Match(e.Message);
-            var line = m.Success && int.TryParse(m.Groups[1].Value, out var l) ? Math.Max(1, l) : 1;
-            var col = m.Success && int.TryParse(m.Groups[2].Value, out var c) ? Math.Max(1, c) : 1;
-            diagnostics.Report(Rules.TemplateSyntax, new SourceSpan(file, firstLine + line - 1, col), $"template error: {FirstLine(e.Message)}", "check that every {{ has a matching }} and every {{#each}} a {{/each}}");
+            // A template it included does not parse.
+            ReportParse(e.ParserMessages, source, file, firstLine, diagnostics, loader);
+        }
+        catch (ScriptRuntimeException e)
+        {
+            diagnostics.Report(Rules.TemplateSyntax, Where(e.Span, source, file, firstLine, loader).At, $"template error: {e.OriginalMessage}", RuntimeHint(e.OriginalMessage));
+        }
+        catch (Exception e) when (e is ScriptArgumentException or ArgumentException or FormatException or InvalidOperationException or OverflowException or InvalidCastException)
+        {
+            // A function of the language given a value it cannot use.
+            var span = context.CurrentNode?.Span ?? default;
+            diagnostics.Report(Rules.TemplateSyntax, Where(span, source, file, firstLine, loader).At, $"template error: {FirstLine(e.Message)}",
+                "check the values given to the function here");
         }
         return null;
     }
 
-    public const string Available = "org.name, org.short_name, org.qi_platform, org.sponsor_term, org.qi_forum, org.contact.email, org.links.<name>, org.host, org.partners_text, terms.qi_platform, terms.coach, cohort.name, lead.name, lead.email, contact.email, programme.title (content/README.md lists them all)";
-
-    /// <summary>Finds the first placeholder mentioning <paramref name="key"/>; returns its position and text.</summary>
-    static (SourceSpan, string) Locate(string source, string key, string file, int firstLine)
+    static void ReportParse(LogMessageBag messages, string source, string file, int firstLine, DiagnosticBag diagnostics, TemplateIncludes? loader)
     {
-        var lines = source.Replace("\r\n", "\n").Split('\n');
-        for (var i = 0; i < lines.Length; i++)
-        {
-            foreach (Match m in PlaceholderRegex().Matches(lines[i]))
-                if (m.Value.Contains(key, StringComparison.Ordinal))
-                    return (new SourceSpan(file, firstLine + i, m.Index + 1), m.Value);
-        }
-        return (new SourceSpan(file, firstLine, 1), "{{" + key + "}}");
+        // The first error only: the parser's later ones are mostly the same mistake seen again further on.
+        if (messages.FirstOrDefault(m => m.Type == ParserMessageType.Error) is { } m)
+            diagnostics.Report(Rules.TemplateSyntax, Where(m.Span, source, file, firstLine, loader).At, $"template error: {FirstLine(m.Message)}", ParseHint(source));
     }
+
+    /// <summary>
+    /// Where a span is, for a diagnostic: in the text being rendered (line and column from 1, counted from
+    /// <paramref name="firstLine"/>), or in a template it included; with the dotted name written there.
+    /// </summary>
+    static (SourceSpan At, string Placeholder) Where(Scriban.Parsing.SourceSpan span, string source, string file, int firstLine, TemplateIncludes? loader, string name = "")
+    {
+        var line = Math.Max(0, span.Start.Line);
+        var column = Math.Max(0, span.Start.Column);
+        if (loader is not null && span.FileName is { Length: > 0 } included && Path.IsPathRooted(included))
+        {
+            var includedText = File.Exists(included) ? File.ReadAllText(included) : "";
+            return (new SourceSpan(loader.Rel(included), line + 1, column + 1), Dotted(includedText, line, column, name));
+        }
+        return (new SourceSpan(file, firstLine + line, column + 1), Dotted(source, line, column, name));
+    }
+
+    /// <summary>The dotted name ending with <paramref name="name"/> at a place ("org.nmae" for the member "nmae").</summary>
+    static string Dotted(string text, int line, int column, string name)
+    {
+        if (name.Length == 0) return name;
+        var lines = text.Split('\n');
+        if (line >= lines.Length || column > lines[line].Length) return name;
+        var row = lines[line];
+        var start = column;
+        while (start > 0 && (char.IsLetterOrDigit(row[start - 1]) || row[start - 1] is '_' or '.')) start--;
+        var prefix = row[start..column];
+        return prefix.EndsWith('.') ? prefix + name : name;
+    }
+
+    static string ParseHint(string source) =>
+        source.Contains("{{#", StringComparison.Ordinal) || source.Contains("{{/", StringComparison.Ordinal) || source.Contains("{{{", StringComparison.Ordinal) || source.Contains("{{>", StringComparison.Ordinal)
+            ? "templates are Scriban, not Handlebars: write {{ if x }}…{{ end }}, {{ for item in list }}…{{ end }} and {{ value | raw }} (see content/README.md)"
+            : "check that every {{ has a matching }} and every if or for its {{ end }} (see content/README.md)";
+
+    static string RuntimeHint(string message) =>
+        message.Contains("iteration limit", StringComparison.OrdinalIgnoreCase) ? $"a template may repeat at most {SandboxContext.MaxIterations} times in all"
+        : message.Contains("limit", StringComparison.OrdinalIgnoreCase) && message.Contains("output", StringComparison.OrdinalIgnoreCase) ? $"a template may produce at most {SandboxContext.MaxOutput} characters"
+        : message.Contains("recursive", StringComparison.OrdinalIgnoreCase) ? "a function may call itself at most 20 deep"
+        : "see content/README.md for what templates and placeholders can do";
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{\{[~-]?\s*#\s*(if|each|unless|with)\b")]
+    private static partial System.Text.RegularExpressions.Regex HandlebarsBlock();
 
     static (int Line, int Column) LineAndColumn(string text, int index)
     {
         var before = text.AsSpan(0, index);
-        var line = before.Count('\n') + 1;
-        return (line, index - (before.LastIndexOf('\n') + 1) + 1);
+        return (before.Count('\n') + 1, index - (before.LastIndexOf('\n') + 1) + 1);
     }
 
-    [GeneratedRegex(@"\{\{\{?([^}]*)\}?\}\}")]
-    private static partial Regex MustacheRegex();
-
-    [GeneratedRegex("\"[^\"]*\"|'[^']*'")]
-    private static partial Regex QuotedRegex();
-
-    [GeneratedRegex(@"(?:^|[\s(~#^/])lookup\b")]
-    private static partial Regex LookupRegex();
-
-    /// <summary>A path segment starting with a capital letter: data keys are lower-case, .NET members are not.</summary>
-    [GeneratedRegex(@"(?:^|[\s(.~#^/=])([A-Z][A-Za-z0-9_]*)")]
-    private static partial Regex MemberRegex();
-
-    [GeneratedRegex(@"\{\{~?\s*(>|#>|#\*)")]
-    private static partial Regex PartialRegex();
-
     static string FirstLine(string s) => s.Split('\n')[0].Trim();
-
-    [GeneratedRegex(@"(\d+):(\d+)")]
-    private static partial Regex PositionRegex();
-
-    [GeneratedRegex(@"\{\{[^}]*\}\}")]
-    private static partial Regex PlaceholderRegex();
-
-    /// <summary>A data path of lower-case keys: "org.name", "terms.qi_platform".</summary>
-    [GeneratedRegex(@"^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)*$")]
-    private static partial Regex SimplePathRegex();
 
     /// <summary>Escapes values for Markdown: every character Markdown could read as syntax gets a backslash.</summary>
     public static string EscapeMarkdown(string text)
@@ -211,17 +189,7 @@ public sealed partial class TemplateEngine
         }
         return sb.ToString();
     }
-
-    sealed class MarkdownEncoder : ITextEncoder
-    {
-        public IFormatProvider FormatProvider => System.Globalization.CultureInfo.InvariantCulture;
-        public void Encode(StringBuilder? text, TextWriter target) => target.Write(EscapeMarkdown(text?.ToString() ?? ""));
-        public void Encode(string? text, TextWriter target) => target.Write(EscapeMarkdown(text ?? ""));
-        public void Encode<T>(T? text, TextWriter target) where T : IEnumerator<char>
-        {
-            var sb = new StringBuilder();
-            while (text is not null && text.MoveNext()) sb.Append(text.Current);
-            target.Write(EscapeMarkdown(sb.ToString()));
-        }
-    }
 }
+
+/// <summary>A frame's output: its own text before the document's body, the body, and its text after.</summary>
+public sealed record FramedText(string Before, string Body, string After);

@@ -61,7 +61,7 @@ public class ForkTests
             Git(dir, "checkout", "-q", "upstream");
             Append(dir, SharedHandout, "\nUpstream added this line.\n");
             Append(dir, "content/workstreams/05-coaching-skills/sessions/5.1-stance-and-contracting/facilitator-notes.md", "\nAn upstream correction.\n");
-            Append(dir, "templates/timetable.md.hbs", "\nUpstream template note.\n");
+            Append(dir, "templates/timetable.md.sbn", "\nUpstream template note.\n");
             Git(dir, "commit", "-q", "-am", "Upstream 1.1");
             var upstreamChanged = Git(dir, "diff", "--name-only", "main...upstream").Split('\n', StringSplitOptions.RemoveEmptyEntries).Order().ToList();
             Assert.Equal(3, upstreamChanged.Count);

@@ -89,15 +89,15 @@ public class OverlayTests
     public void An_overlay_template_overrides_the_shared_template()
     {
         using var repo = new MiniRepo();
-        repo.Write("organisations/smith-jones/templates/timetable.md.hbs", "Our own timetable for {{org.name}}.\n");
+        repo.Write("organisations/smith-jones/templates/timetable.md.sbn", "Our own timetable for {{org.name}}.\n");
         var plan = Plan(repo);
         Assert.False(plan.Diagnostics.HasErrors, Errors(plan.Diagnostics));
         Assert.Contains("Our own timetable for Smith &amp; Jones &lt;North&gt; NHS Trust.", Text(plan.Artefacts.Single(a => a.Path == "programme/timetable.docx")));
 
-        repo.Write("organisations/smith-jones/templates/timetable.md.hbs", "Broken {{org.nmae}}\n");
+        repo.Write("organisations/smith-jones/templates/timetable.md.sbn", "Broken {{org.nmae}}\n");
         var broken = Plan(repo);
         var error = Assert.Single(broken.Diagnostics.Items, d => d.Severity == Severity.Error);
-        Assert.Equal(("organisations/smith-jones/templates/timetable.md.hbs", 1, 8), (error.File, error.Line, error.Column));
+        Assert.Equal(("organisations/smith-jones/templates/timetable.md.sbn", 1, 14), (error.File, error.Line, error.Column));
     }
 
     [Fact]
@@ -246,7 +246,7 @@ public class OverlayTests
         Assert.Equal((line + 1, "host 'Avonmere Trust' is not one of the partners", "did you mean 'Avonmere Trsut'?"), (error.Line, error.Message, error.Hint));
 
         repo.Edit(MiniRepo.Profile, s => s.Replace("Avonmere Trsut", "Avonmere Trust"));
-        repo.Edit(MiniRepo.Handout, s => s.Replace("Fill this in.", "{{#if org.system_wide}}Hosted by {{org.host}} for {{org.partners_text}}; see {{org.links.intranet}}.{{/if}}"));
+        repo.Edit(MiniRepo.Handout, s => s.Replace("Fill this in.", "{{ if org.system_wide }}Hosted by {{ org.host }} for {{ org.partners_text }}; see {{ org.links.intranet }}.{{ end }}"));
         var plan = Plan(repo);
         Assert.False(plan.Diagnostics.HasErrors, Errors(plan.Diagnostics));
         Assert.Contains("Hosted by Avonmere Trust for Avonmere Trust and Kestrel Trust; see https://intranet.example.org/qi.", Text(plan.Artefacts.Single(a => a.Path == "handouts/sample-worksheet.docx")));

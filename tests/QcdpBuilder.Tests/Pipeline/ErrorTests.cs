@@ -117,16 +117,17 @@ public class ErrorTests
         using var repo = new MiniRepo();
         repo.Edit(MiniRepo.Slides, s => s.Replace("at {{org.name}}", "at {{org.nmae}}"));
         var e = Assert.Single(Validate(repo));
-        Assert.StartsWith($"{MiniRepo.Slides}:6:28: error QCDP701: unknown placeholder '{{{{org.nmae}}}}'", e);
+        // The column is the unknown name's, and the hint names the nearest field of the data.
+        Assert.Equal($"{MiniRepo.Slides}:6:34: error QCDP701: unknown placeholder 'org.nmae'\n  hint: did you mean 'org.name'?", e);
     }
 
     [Fact]
     public void Template_syntax_error_names_the_template_file_and_line()
     {
         using var repo = new MiniRepo();
-        repo.Edit("templates/facilitator-guide.md.hbs", s => s.Replace("{{#each workstream.outcomes}}", "{{#each workstream.outcomes}"));
+        repo.Edit("templates/facilitator-guide.md.sbn", s => s.Replace("{{~ for outcome in workstream.outcomes ~}}", "{{~ for outcome in workstream.outcomes ~}"));
         var e = Assert.Single(Validate(repo));
-        Assert.StartsWith("templates/facilitator-guide.md.hbs:", e);
+        Assert.StartsWith("templates/facilitator-guide.md.sbn:", e);
         Assert.Contains(": error QCDP702: template error:", e);
     }
 

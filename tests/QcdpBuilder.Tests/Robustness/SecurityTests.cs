@@ -22,7 +22,7 @@ public sealed class SecurityTests : IDisposable
         outside = repo.Root + "-outside";
         Directory.CreateDirectory(outside);
         File.WriteAllText(Path.Combine(outside, "secret.md"), $"## {Secret}\n\n{Secret}\n");
-        File.WriteAllText(Path.Combine(outside, "secret.hbs"), Secret);
+        File.WriteAllText(Path.Combine(outside, "secret.md.sbn"), Secret);
         File.Copy(repo.PathOf("content/images/pdsa.png"), Path.Combine(outside, "secret.png"));
         Directory.CreateDirectory(Path.Combine(outside, "session"));
         File.WriteAllText(Path.Combine(outside, "session", "session.yaml"), File.ReadAllText(repo.PathOf(MiniRepo.Session)).Replace("First session", Secret));
@@ -124,25 +124,38 @@ public sealed class SecurityTests : IDisposable
     }
 
     [Fact]
-    public void A_template_partial_cannot_pull_in_a_file()
+    public void Content_cannot_include_a_file()
     {
-        repo.Edit(MiniRepo.Slides, s => s.Replace("Meet each other", "{{> " + Path.Combine(outside, "secret.hbs") + "}}"));
+        repo.Edit(MiniRepo.Slides, s => s.Replace("Meet each other", "{{ include '" + Path.Combine(outside, "secret.md.sbn") + "' }}"));
         Refused(Rules.TemplateSyntax, MiniRepo.Slides);
     }
 
-    [Fact]
-    public void A_partial_block_in_the_guide_template_is_refused()
+    [Theory]
+    [InlineData("absolute")]
+    [InlineData("dot-dot")]
+    [InlineData("symlink")]
+    public void The_guide_template_cannot_include_a_file_outside_the_templates_folders(string how)
     {
-        repo.Edit("templates/facilitator-guide.md.hbs", s => "{{#> layout}}x{{/layout}}\n" + s);
-        Refused(Rules.TemplateSyntax, "templates/facilitator-guide.md.hbs");
+        var name = how switch
+        {
+            "absolute" => Path.Combine(outside, "secret.md.sbn"),
+            "dot-dot" => "../../" + Path.GetFileName(outside) + "/secret.md.sbn",
+            _ => "linked.md.sbn",
+        };
+        if (how == "symlink") File.CreateSymbolicLink(repo.PathOf("templates/linked.md.sbn"), Path.Combine(outside, "secret.md.sbn"));
+        repo.Edit("templates/facilitator-guide.md.sbn", s => "{{ include '" + name + "' }}\n" + s);
+        Refused(Rules.TemplateSyntax, "templates/facilitator-guide.md.sbn");
     }
 
     [Theory]
-    [InlineData("{{exec \"cat /etc/passwd\"}}")]
-    [InlineData("{{lookup org \"GetType\"}}")]
-    [InlineData("{{org.GetType}}")]
-    [InlineData("{{org.name.Length}}")]
-    [InlineData("{{#with (lookup org \"name\")}}{{this.GetType}}{{/with}}")]
+    [InlineData("{{ exec \"cat /etc/passwd\" }}")]
+    [InlineData("{{ org.GetType }}")]
+    [InlineData("{{ org.name.Length }}")]
+    [InlineData("{{ import org }}")]
+    [InlineData("{{ date.now }}")]
+    [InlineData("{{ math.random 1 10 }}")]
+    [InlineData("{{ object.eval_template '{{ org.name }}' }}")]
+    [InlineData("{{ while true }}x{{ end }}")]
     public void Templates_cannot_call_code_or_reach_dotnet_members(string placeholder)
     {
         repo.Edit(MiniRepo.Slides, s => s.Replace("Meet each other", placeholder));
