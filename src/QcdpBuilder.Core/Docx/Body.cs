@@ -177,7 +177,7 @@ internal sealed partial class DocxBuilder
             return E("hyperlink", At("anchor", _bookmarks.TryGetValue(id, out var name) ? name : BookmarkName(id)), At("history", 1));
         }
         var uri = Uri.TryCreate(target, UriKind.Absolute, out var abs) ? abs.AbsoluteUri : Uri.EscapeDataString(target).Replace("%2F", "/");
-        return E("hyperlink", new XAttribute(R + "id", _rels.Add("hyperlink", uri, external: true)), At("history", 1));
+        return E("hyperlink", new XAttribute(R + "id", _package.RelateExternal(_part, OpcTypes.HyperlinkRel, uri)), At("history", 1));
     }
 
     // ---- Lists ----
@@ -353,12 +353,10 @@ internal sealed partial class DocxBuilder
             if (!File.Exists(file)) throw new FileNotFoundException($"Image '{path}' not found.", path);
             var bytes = File.ReadAllBytes(file);
             var info = ImageInfo.Read(bytes, path);
-            var target = $"media/image{_media.Count + 1}.{info.Extension}";
-            _package.AddDefault(info.Extension, info.ContentType);
-            _package.Add("word/" + target, bytes, null);
-            _media[path] = media = (target, info);
+            var part = _package.AddPart($"word/media/image{_media.Count + 1}.{info.Extension}", info.ContentType, bytes);
+            _media[path] = media = (part, info);
         }
-        var relId = _rels.Add("image", media.Target);
+        var relId = Relate(media.Part, "image");
         var (w, h) = media.Info.NaturalSize;
         var scale = Math.Min(1.0, Math.Min(maxWidth / (double)w.Value, maxHeight / (double)h.Value));
         var cx = (long)(w.Value * scale);

@@ -17,7 +17,6 @@ internal sealed partial class DocxBuilder
     XElement ChartParagraph(ChartBlock chart)
     {
         var n = ++_chartCount;
-        var target = $"charts/chart{n}.xml";
         var labels = chart.Labels;
         var series = new List<ChartSeries>
         {
@@ -33,8 +32,9 @@ internal sealed partial class DocxBuilder
                 Categories = labels,
                 Values = chart.Values.Select((v, i) => g.Any(h => i >= h.First && i <= h.Last) ? (double?)v : null).ToList(),
             });
-        _package.Add("word/" + target, XChart.Build(string.Join(" · ", new[] { chart.Title }.Concat(chart.Notes)), chart.ValueName, chart.Percent, series), XChart.ContentType);
-        var relId = _rels.Add("chart", target);
+        var part = _package.AddPart($"word/charts/chart{n}.xml", XChart.ContentType,
+            XChart.Build(string.Join(" · ", new[] { chart.Title }.Concat(chart.Notes)), chart.ValueName, chart.Percent, series));
+        var relId = Relate(part, "chart");
         var id = ++_drawingId;
         long cx = Width * 635L, cy = cx * 11 / 20;
         return E("p", E("pPr", E("keepNext"), E("spacing", At("before", 120), At("after", 120))),

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security;
 using System.Xml.Linq;
 using QcdpBuilder.Branding;
 using QcdpBuilder.Documents;
@@ -30,7 +29,7 @@ public static class DocxWriter
         }
     }
 
-    // DocxPackage writes its ZIP deterministically itself (fixed time stamps, fixed order), so no second pass.
+    // The package writes its ZIP deterministically itself (fixed time stamps, fixed order), so no second pass.
     public static byte[] Write(Document doc, Brand brand, DocxOptions options) => new DocxBuilder(doc, brand, options).Build();
 }
 
@@ -64,10 +63,11 @@ internal sealed partial class DocxBuilder
     readonly int _contentsDepth;
     readonly StyleSheet _styles;
     readonly PageSetup _page;
-    readonly DocxPackage _package = new();
-    readonly PartRelationships _documentRels = new();
-    PartRelationships _rels;
-    readonly Dictionary<string, (string Target, ImageInfo Info)> _media = new(StringComparer.Ordinal);
+    readonly OpcPackage _package = new();
+    readonly OpcPart _document;
+    /// <summary>The part being written (the document, or a header or footer): pictures, links and charts are related from it.</summary>
+    OpcPart _part;
+    readonly Dictionary<string, (OpcPart Part, ImageInfo Info)> _media = new(StringComparer.Ordinal);
     readonly List<XElement> _nums = [];
     readonly Dictionary<string, string> _bookmarks = new(StringComparer.Ordinal);
     readonly Stack<int> _width = new();
@@ -80,34 +80,46 @@ internal sealed partial class DocxBuilder
         _kind = options.Kind;
         _contentsDepth = Math.Clamp(options.ContentsDepth, 1, 3);
         _page = PageSetup.For(brand.Paper);
-        _styles = StyleSheet.Load(XDocument.Parse(Assets.Fill("Docx/styles.xml", StyleValues())), options.ReferenceDocxPath);
-        _rels = _documentRels;
+        _styles = StyleSheet.Load(BuiltInStyles(), options.ReferenceDocxPath);
+        // Every XML part names its own content type, as Word writes them.
+        _package.AddDefault("xml", OpcTypes.XmlType);
+        _document = _package.AddPart("word/document.xml", ContentType + "document.main+xml");
+        _part = _document;
         _width.Push(_page.TextWidth);
     }
 
-    Dictionary<string, string> StyleValues() => new()
+    XDocument BuiltInStyles() => XmlAsset.Load("Docx/styles.xml")
+        .Text("bodyFont", _brand.BodyFont)
+        .Text("headingFont", _brand.HeadingFont)
+        .Text("monoFont", MonoFont)
+        .Colour("primary", _brand.Primary.Hex)
+        .Colour("secondary", _brand.Secondary.Hex)
+        .Colour("text", _brand.Text.Hex)
+        .Colour("tint", _brand.Tint.Hex)
+        .Colour("muted", "5C6770")
+        .Colour("border", "A5AFB5")
+        .Number("textWidth", _page.TextWidth)
+        .Document;
+
+    /// <summary>Relates the part being written to <paramref name="target"/> (type: the last part of an officeDocument relationship type).</summary>
+    string Relate(OpcPart target, string type) => _package.Relate(_part, target, OpcTypes.Rel + type);
+
+    /// <summary>A new part of the document, related from it.</summary>
+    OpcPart DocumentPart(string name, string contentType, string relationship)
     {
-        ["bodyFont"] = SecurityElement.Escape(_brand.BodyFont),
-        ["headingFont"] = SecurityElement.Escape(_brand.HeadingFont),
-        ["monoFont"] = MonoFont,
-        ["primary"] = _brand.Primary.Hex,
-        ["secondary"] = _brand.Secondary.Hex,
-        ["accent"] = _brand.Accent.Hex,
-        ["text"] = _brand.Text.Hex,
-        ["tint"] = _brand.Tint.Hex,
-        ["muted"] = "5C6770",
-        ["border"] = "A5AFB5",
-        ["textWidth"] = _page.TextWidth.ToString(CultureInfo.InvariantCulture),
-    };
+        var part = _package.AddPart(name, contentType);
+        _package.Relate(_document, part, OpcTypes.Rel + relationship);
+        return part;
+    }
 
     string S(string name) => _styles.Id(name);
 
     public byte[] Build()
     {
-        _documentRels.Add("styles", "styles.xml");
-        _documentRels.Add("numbering", "numbering.xml");
-        _documentRels.Add("settings", "settings.xml");
-        if (_styles.Theme is not null) _documentRels.Add("theme", "theme/theme1.xml");
+        var styles = DocumentPart("word/styles.xml", ContentType + "styles+xml", "styles");
+        var numbering = DocumentPart("word/numbering.xml", ContentType + "numbering+xml", "numbering");
+        var settings = DocumentPart("word/settings.xml", ContentType + "settings+xml", "settings");
+        if (_styles.Theme is not null) DocumentPart("word/theme/theme1.xml", OpcTypes.ThemeType, "theme").Data = _styles.Theme;
 
         CollectBookmarks(_doc.Blocks);
         var body = new List<XElement>();
@@ -131,48 +143,33 @@ internal sealed partial class DocxBuilder
         body.Add(SectionProperties());
         if (_kind == DocxKind.Form) Glossary();
 
-        var document = new XDocument(new XElement(W + "document", RootNamespaces(), E("body", body)));
-        _package.Add("word/document.xml", document, ContentType + "document.main+xml");
-        _package.AddRelationships("word/document.xml", _documentRels);
-        _package.Add("word/styles.xml", _styles.Xml, ContentType + "styles+xml");
-        _package.Add("word/numbering.xml", Numbering(), ContentType + "numbering+xml");
-        _package.Add("word/settings.xml", XDocument.Parse(Assets.Text("Docx/settings.xml")), ContentType + "settings+xml");
-        if (_styles.Theme is not null)
-            _package.Add("word/theme/theme1.xml", _styles.Theme, "application/vnd.openxmlformats-officedocument.theme+xml");
+        _document.SetXml(new XDocument(new XElement(W + "document", RootNamespaces(), E("body", body))));
+        styles.SetXml(_styles.Xml);
+        numbering.SetXml(Numbering());
+        settings.SetXml(XmlAsset.Load("Docx/settings.xml").Document);
 
-        var props = new Dictionary<string, string>
-        {
-            ["title"] = SecurityElement.Escape(_doc.Title),
-            ["subject"] = SecurityElement.Escape(_brand.ProgrammeTitle),
-            ["organisation"] = SecurityElement.Escape(Organisation),
-            ["date"] = _brand.BuildDate.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-        };
-        _package.Add("docProps/core.xml", XDocument.Parse(Assets.Fill("Docx/core.xml", props)), "application/vnd.openxmlformats-package.core-properties+xml");
-        _package.Add("docProps/app.xml", XDocument.Parse(Assets.Fill("Docx/app.xml", props)), "application/vnd.openxmlformats-officedocument.extended-properties+xml");
-        var packageRels = new PartRelationships();
-        packageRels.Add("officeDocument", "word/document.xml");
-        packageRels.Add("http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", "docProps/core.xml");
-        packageRels.Add("extended-properties", "docProps/app.xml");
-        _package.AddRelationships("", packageRels);
-        return _package.ToBytes();
+        var date = _brand.BuildDate.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        var core = _package.AddPart("docProps/core.xml", OpcTypes.CorePropertiesType, XmlAsset.Load("Docx/core.xml")
+            .Text("title", _doc.Title).Text("subject", _brand.ProgrammeTitle).Text("organisation", Organisation).Text("date", date).Document);
+        var app = _package.AddPart("docProps/app.xml", OpcTypes.ExtendedPropertiesType, XmlAsset.Load("Docx/app.xml")
+            .Text("organisation", Organisation).Document);
+        _package.Relate(null, _document, OpcTypes.OfficeDocumentRel);
+        _package.Relate(null, core, OpcTypes.CorePropertiesRel);
+        _package.Relate(null, app, OpcTypes.ExtendedPropertiesRel);
+        return _package.Save();
     }
 
     /// <summary>The glossary with the placeholder texts of the form's content controls, with its own copy of the styles.</summary>
     void Glossary()
     {
-        var glossary = XDocument.Parse(Assets.Fill("Docx/glossary.xml", new Dictionary<string, string>
-        {
-            ["text"] = TextPlaceholder,
-            ["date"] = DatePlaceholder,
-        }));
         var placeholderStyle = S("Placeholder Text");
-        foreach (var rStyle in glossary.Descendants(W + "rStyle")) rStyle.SetAttributeValue(W + "val", placeholderStyle);
-        var rels = new PartRelationships();
-        rels.Add("styles", "styles.xml");
-        _package.Add("word/glossary/document.xml", glossary, ContentType + "document.glossary+xml");
-        _package.AddRelationships("word/glossary/document.xml", rels);
-        _package.Add("word/glossary/styles.xml", new XDocument(_styles.Xml), ContentType + "styles+xml");
-        _documentRels.Add("glossaryDocument", "glossary/document.xml");
+        var glossary = XmlAsset.Load("Docx/glossary.xml")
+            .Text("text", TextPlaceholder).Text("date", DatePlaceholder).Text("placeholderStyle", placeholderStyle)
+            .Document;
+        var part = _package.AddPart("word/glossary/document.xml", ContentType + "document.glossary+xml", glossary);
+        var styles = _package.AddPart("word/glossary/styles.xml", ContentType + "styles+xml", new XDocument(_styles.Xml));
+        _package.Relate(part, styles, OpcTypes.StylesRel);
+        _package.Relate(_document, part, OpcTypes.Rel + "glossaryDocument");
     }
 
     string Organisation => _doc.Meta.TryGetValue("organisation", out var o) && !string.IsNullOrWhiteSpace(o) ? o : _brand.OrganisationName;
@@ -277,13 +274,11 @@ internal sealed partial class DocxBuilder
     string HeaderFooter(string fileName, string rootName, Func<IEnumerable<XElement>> content)
     {
         var isHeader = rootName == "hdr";
-        var rels = new PartRelationships();
-        _rels = rels;
-        var xml = new XDocument(new XElement(W + rootName, RootNamespaces(), content().ToList()));
-        _rels = _documentRels;
-        _package.Add("word/" + fileName, xml, ContentType + (isHeader ? "header+xml" : "footer+xml"));
-        _package.AddRelationships("word/" + fileName, rels);
-        return _documentRels.Add(isHeader ? "header" : "footer", fileName);
+        var part = _package.AddPart("word/" + fileName, ContentType + (isHeader ? "header+xml" : "footer+xml"));
+        _part = part;
+        part.SetXml(new XDocument(new XElement(W + rootName, RootNamespaces(), content().ToList())));
+        _part = _document;
+        return Relate(part, isHeader ? "header" : "footer");
     }
 
     IEnumerable<XElement> Header()
@@ -316,7 +311,7 @@ internal sealed partial class DocxBuilder
 
     XDocument Numbering()
     {
-        var xml = XDocument.Parse(Assets.Fill("Docx/numbering.xml", new Dictionary<string, string> { ["primary"] = _brand.Primary.Hex }));
+        var xml = XmlAsset.Load("Docx/numbering.xml").Colour("primary", _brand.Primary.Hex).Document;
         xml.Root!.Add(_nums);
         return xml;
     }

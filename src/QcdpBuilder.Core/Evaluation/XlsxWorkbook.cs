@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Security;
 using System.Xml.Linq;
-using QcdpBuilder.Docx;
 using QcdpBuilder.Packaging;
 
 namespace QcdpBuilder.Evaluation;
@@ -9,7 +7,7 @@ namespace QcdpBuilder.Evaluation;
 /// <summary>
 /// Assembles worksheets (and a chart per sheet where wanted) into an .xlsx package: workbook, styles
 /// (<c>Assets/Xlsx/styles.xml</c> with the brand's colours), drawings anchoring each chart, and fixed
-/// document properties. Bytes are deterministic (<see cref="DeterministicZip"/>).
+/// document properties, in the same package layer as the PowerPoint and Word writers (<see cref="OpcPackage"/>); bytes are deterministic.
 /// </summary>
 public sealed class XlsxWorkbook
 {
@@ -35,50 +33,44 @@ public sealed class XlsxWorkbook
 
     public byte[] ToBytes(string title, string subject, DateTimeOffset date, string primaryHex, string tintHex)
     {
-        var package = new DocxPackage();
-        var workbookRels = new PartRelationships();
-        var workbook = XDocument.Parse(Assets.Text("Xlsx/workbook.xml"));
+        var package = new OpcPackage();
+        // Every XML part names its own content type, as Excel writes them.
+        package.AddDefault("xml", OpcTypes.XmlType);
+        var workbookPart = package.AddPart("xl/workbook.xml", Ml + "sheet.main+xml");
+        var workbook = XmlAsset.Load("Xlsx/workbook.xml").Document;
         var list = workbook.Root!.Element(XlsxSheet.S + "sheets")!;
         int chartNo = 0;
         for (var i = 0; i < sheets.Count; i++)
         {
             var (sheet, chart, anchor) = sheets[i];
             var n = i + 1;
-            var relId = workbookRels.Add("worksheet", $"worksheets/sheet{n}.xml");
+            var sheetPart = package.AddPart($"xl/worksheets/sheet{n}.xml", Ml + "worksheet+xml");
+            var relId = package.Relate(workbookPart, sheetPart, OpcTypes.Rel + "worksheet");
             list.Add(new XElement(XlsxSheet.S + "sheet", new XAttribute("name", sheet.Name), new XAttribute("sheetId", n), new XAttribute(R + "id", relId)));
             if (chart is not null)
             {
                 chartNo++;
-                var sheetRels = new PartRelationships();
-                sheet.DrawingRelId = sheetRels.Add("drawing", $"../drawings/drawing{chartNo}.xml");
-                package.AddRelationships($"xl/worksheets/sheet{n}.xml", sheetRels);
-                var drawingRels = new PartRelationships();
-                var chartRel = drawingRels.Add("chart", $"../charts/chart{chartNo}.xml");
-                package.Add($"xl/drawings/drawing{chartNo}.xml", Drawing(chartRel, chartNo, sheet.Name, anchor), "application/vnd.openxmlformats-officedocument.drawing+xml");
-                package.AddRelationships($"xl/drawings/drawing{chartNo}.xml", drawingRels);
-                package.Add($"xl/charts/chart{chartNo}.xml", chart, XChart.ContentType);
+                var drawing = package.AddPart($"xl/drawings/drawing{chartNo}.xml", "application/vnd.openxmlformats-officedocument.drawing+xml");
+                sheet.DrawingRelId = package.Relate(sheetPart, drawing, OpcTypes.Rel + "drawing");
+                var chartPart = package.AddPart($"xl/charts/chart{chartNo}.xml", XChart.ContentType, chart);
+                drawing.SetXml(Drawing(package.Relate(drawing, chartPart, OpcTypes.ChartRel), chartNo, sheet.Name, anchor));
             }
-            package.Add($"xl/worksheets/sheet{n}.xml", sheet.ToXml(selected: i == 0), Ml + "worksheet+xml");
+            sheetPart.SetXml(sheet.ToXml(selected: i == 0));
         }
-        workbookRels.Add("styles", "styles.xml");
-        package.Add("xl/workbook.xml", workbook, Ml + "sheet.main+xml");
-        package.AddRelationships("xl/workbook.xml", workbookRels);
-        package.Add("xl/styles.xml", XDocument.Parse(Assets.Fill("Xlsx/styles.xml", new Dictionary<string, string>
-        {
-            ["primary"] = "FF" + primaryHex.TrimStart('#').ToUpperInvariant(),
-            ["tint"] = "FF" + tintHex.TrimStart('#').ToUpperInvariant(),
-        })), Ml + "styles+xml");
-        package.Add("docProps/core.xml", XDocument.Parse(Assets.Fill("Xlsx/core.xml", new Dictionary<string, string>
-        {
-            ["title"] = SecurityElement.Escape(title),
-            ["subject"] = SecurityElement.Escape(subject),
-            ["date"] = date.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-        })), "application/vnd.openxmlformats-package.core-properties+xml");
-        var rootRels = new PartRelationships();
-        rootRels.Add("officeDocument", "xl/workbook.xml");
-        rootRels.Add("http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", "docProps/core.xml");
-        package.Add("_rels/.rels", rootRels.ToXml(), null);
-        return package.ToBytes();
+        var styles = package.AddPart("xl/styles.xml", Ml + "styles+xml", XmlAsset.Load("Xlsx/styles.xml")
+            .Colour("primary", "FF" + primaryHex.TrimStart('#'))
+            .Colour("tint", "FF" + tintHex.TrimStart('#'))
+            .Document);
+        package.Relate(workbookPart, styles, OpcTypes.StylesRel);
+        workbookPart.SetXml(workbook);
+        var core = package.AddPart("docProps/core.xml", OpcTypes.CorePropertiesType, XmlAsset.Load("Xlsx/core.xml")
+            .Text("title", title)
+            .Text("subject", subject)
+            .Text("date", date.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture))
+            .Document);
+        package.Relate(null, workbookPart, OpcTypes.OfficeDocumentRel);
+        package.Relate(null, core, OpcTypes.CorePropertiesRel);
+        return package.Save();
     }
 
     static XDocument Drawing(string chartRel, int id, string name, (int Col, int Row, int ToCol, int ToRow) a)

@@ -27,7 +27,10 @@ public static class Assets
         return reader.ReadToEnd();
     });
 
-    /// <summary>Reads a text asset and replaces each <c>$name$</c> with its value (XML-escaped by the caller where needed).</summary>
+    /// <summary>
+    /// Reads a text asset (CSS, YAML, Markdown) and replaces each <c>$name$</c> with its value. Never for XML:
+    /// XML assets are filled through the typed setters of <see cref="XmlAsset"/>.
+    /// </summary>
     public static string Fill(string relativePath, IReadOnlyDictionary<string, string> values)
     {
         var text = Text(relativePath);

@@ -20,14 +20,21 @@ public sealed class OpcPart(string name, string contentType, byte[] data)
     public byte[] Data { get; set; } = data;
     internal List<OpcRelationship> Relationships { get; init; } = [];
 
+    /// <summary>Replaces the part's bytes with <paramref name="xml"/>, written as every part we make is (see <see cref="OpcXml"/>).</summary>
+    public void SetXml(XDocument xml) => Data = OpcXml.Bytes(xml);
+
+    /// <summary>The part's XML, read without DTDs and with its whitespace.</summary>
+    public XDocument LoadXml() => OpcXml.Load(Data);
+
     public override string ToString() => Name;
 }
 
 /// <summary>
-/// A small Open Packaging Conventions package (the ZIP behind .pptx, .potx, .docx): parts with their
+/// A small Open Packaging Conventions package (the ZIP behind .pptx, .potx, .docx, .xlsx): parts with their
 /// content types and relationships, read with System.IO.Compression and saved as a deterministic ZIP
-/// (see <see cref="Save"/>). It does what the PowerPoint writer needs from the Open XML SDK without its
-/// start-up cost: add a part, relate parts, delete parts with those only they referenced.
+/// (see <see cref="Save"/>). The one package layer of the PowerPoint, Word and Excel writers: it does what
+/// they need from the Open XML SDK without its start-up cost: add a part, relate parts, delete parts with
+/// those only they referenced.
 /// </summary>
 public sealed class OpcPackage
 {
@@ -40,6 +47,8 @@ public sealed class OpcPackage
 
     readonly List<OpcPart> _parts = [];
     readonly Dictionary<string, OpcPart> _byName = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>How many parts have each file name (the name after the last slash), for <see cref="NewPartName"/>.</summary>
+    readonly Dictionary<string, int> _fileNames = new(StringComparer.OrdinalIgnoreCase);
     readonly List<(string Extension, string ContentType)> _defaults = [];
     List<OpcRelationship> _packageRelationships = [];
 
@@ -128,7 +137,19 @@ public sealed class OpcPackage
         return part;
     }
 
+    /// <summary>An XML part, written from <paramref name="xml"/>.</summary>
+    public OpcPart AddPart(string name, string contentType, XDocument xml) => AddPart(name, contentType, OpcXml.Bytes(xml));
+
     public void SetContentType(OpcPart part, string contentType) => part.ContentType = contentType;
+
+    /// <summary>
+    /// Declares the content type of parts with <paramref name="extension"/> that have no override, before any such
+    /// part is added (e.g. "xml" as application/xml, so each XML part names its own type); a known extension keeps its type.
+    /// </summary>
+    public void AddDefault(string extension, string contentType)
+    {
+        if (DefaultFor(extension) is null) _defaults.Add((extension.ToLowerInvariant(), contentType));
+    }
 
     /// <summary>
     /// A free name <c>{folder}/{stem}{n}.{extension}</c>: the lowest n whose file name no part has, in any folder
@@ -136,11 +157,10 @@ public sealed class OpcPackage
     /// </summary>
     public string NewPartName(string folder, string stem, string extension, bool unnumberedFirst = false)
     {
-        var taken = _parts.Select(p => p.Name[(p.Name.LastIndexOf('/') + 1)..]).ToHashSet(StringComparer.OrdinalIgnoreCase);
         for (var n = 1; ; n++)
         {
             var file = unnumberedFirst && n == 1 ? $"{stem}.{extension}" : $"{stem}{n}.{extension}";
-            if (!taken.Contains(file)) return $"{folder.Trim('/')}/{file}";
+            if (!_fileNames.ContainsKey(file)) return $"{folder.Trim('/')}/{file}";
         }
     }
 
@@ -172,6 +192,23 @@ public sealed class OpcPackage
         Relations(source).Add(new OpcRelationship(id, type, "/" + target.Name, false, target.Name));
         return id;
     }
+
+    /// <summary>
+    /// Relates <paramref name="source"/> (null: the package) to <paramref name="target"/> with the next id, rId1, rId2…
+    /// in the order added; relating the same part again with the same type gives the first relationship's id.
+    /// </summary>
+    public string Relate(OpcPart? source, OpcPart target, string type) =>
+        RelationshipsOf(source).FirstOrDefault(r => r.Type == type && string.Equals(r.PartName, target.Name, StringComparison.OrdinalIgnoreCase)) is { } known
+            ? known.Id
+            : Relate(source, target, type, NextId(source));
+
+    /// <summary>Relates <paramref name="source"/> to an address outside the package with the next id (the same address again: the same id).</summary>
+    public string RelateExternal(OpcPart source, string type, string target) =>
+        source.Relationships.FirstOrDefault(r => r.External && r.Type == type && r.Target == target) is { } known
+            ? known.Id
+            : RelateExternal(source, type, target, NextId(source));
+
+    string NextId(OpcPart? source) => "rId" + (RelationshipsOf(source).Count + 1);
 
     /// <summary>Relates <paramref name="source"/> to an address outside the package (a hyperlink).</summary>
     public string RelateExternal(OpcPart source, string type, string target, string id)
@@ -208,7 +245,12 @@ public sealed class OpcPackage
         foreach (var p in _parts) p.Relationships.RemoveAll(Dangling);
         var live = Reachable(_packageRelationships.Where(r => r.PartName is not null).Select(r => r.PartName!));
         foreach (var name in candidates.Where(n => !live.Contains(n)))
-            if (_byName.Remove(name, out var part)) _parts.Remove(part);
+            if (_byName.Remove(name, out var part))
+            {
+                _parts.Remove(part);
+                var file = FileName(part.Name);
+                if (--_fileNames[file] == 0) _fileNames.Remove(file);
+            }
         foreach (var p in _parts) p.Relationships.RemoveAll(r => r.PartName is not null && !_byName.ContainsKey(r.PartName));
     }
 
@@ -289,10 +331,14 @@ public sealed class OpcPackage
         return XDocument.Load(reader);
     }
 
+    static string FileName(string partName) => partName[(partName.LastIndexOf('/') + 1)..];
+
     void Insert(OpcPart part)
     {
         _parts.Add(part);
         _byName[part.Name] = part;
+        var file = FileName(part.Name);
+        _fileNames[file] = _fileNames.GetValueOrDefault(file) + 1;
     }
 
     List<OpcRelationship> Relations(OpcPart? source) => source?.Relationships ?? _packageRelationships;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security;
 using System.Xml.Linq;
 
 namespace QcdpBuilder.Packaging;
@@ -34,12 +33,11 @@ public static class XChart
 
     public static XDocument Build(string title, string axisTitle, bool percent, IReadOnlyList<ChartSeries> series)
     {
-        var doc = XDocument.Parse(Assets.Fill("Xlsx/chart.xml", new Dictionary<string, string>
-        {
-            ["title"] = SecurityElement.Escape(title),
-            ["axis"] = SecurityElement.Escape(axisTitle),
-            ["format"] = percent ? "0%" : "0.0",
-        }));
+        var doc = XmlAsset.Load("Xlsx/chart.xml")
+            .Text("title", title)
+            .Text("axis", axisTitle)
+            .Text("format", percent ? "0%" : "0.0")
+            .Document;
         // A percentage always runs from 0% to 100%, so charts of different measures compare at a glance.
         if (percent)
             doc.Descendants(C + "valAx").Single().Element(C + "scaling")!.Add(new XElement(C + "max", new XAttribute("val", 1)), new XElement(C + "min", new XAttribute("val", 0)));

@@ -14,7 +14,7 @@ sealed record PlaceholderInfo(string Type, string? Idx, Rect Rect, double? Lvl1S
     public bool IsContent => Type is "obj" or "body" or "pic" or "tbl" or "chart" or "dgm" or "media" or "clipArt";
 
     /// <summary>The <c>p:ph</c> element a slide shape uses to fill this placeholder.</summary>
-    public string Ph => "<p:ph" + (Type == "obj" ? "" : $" type=\"{Type}\"") + (Idx is null ? "" : $" idx=\"{Idx}\"") + "/>";
+    public XElement Ph() => PE("ph", At("type", Type == "obj" ? null : Type), At("idx", Idx));
 }
 
 /// <summary>A slide layout found in the reference deck by its name (<c>p:cSld/@name</c>).</summary>

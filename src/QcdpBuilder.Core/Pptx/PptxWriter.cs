@@ -27,7 +27,9 @@ public static class PptxWriter
         var presXml = Load(pres);
         ClearSlides(package, pres, presXml);
         var notesMaster = EnsureNotesMaster(package, pres, presXml, brand);
-        var composer = new SlideComposer(catalogue, brand, deck);
+        // Each slide copies the same few fragments: read them once for this deck.
+        var assets = new XmlAssets("Pptx");
+        var composer = new SlideComposer(catalogue, brand, deck, assets);
 
         var slideIds = new XElement(P + "sldIdLst");
         var images = new Dictionary<string, OpcPart>(StringComparer.Ordinal);
@@ -40,7 +42,7 @@ public static class PptxWriter
             package.Relate(slidePart, package[layout.Part.Name]!, Pml.SlideLayoutRel, "rId1");
             var rels = new PartRels(package, slidePart, 2, images);
             Feed(slidePart, composer.Compose(slide, layout, rels));
-            AddNotes(package, slidePart, rels.NextId(), notesMaster, slide);
+            AddNotes(package, slidePart, rels.NextId(), notesMaster, slide, assets);
             slideIds.Add(new XElement(P + "sldId", new XAttribute("id", 256 + i), new XAttribute(R + "id", relId)));
         }
         InsertAfter(presXml.Root!, slideIds, "sldMasterIdLst", "notesMasterIdLst", "handoutMasterIdLst");
@@ -80,7 +82,8 @@ public static class PptxWriter
             .Where(e => e.Elements().Any(c => c.Name.LocalName == "sectionLst")).Remove();
     }
 
-    static OpcPart EnsureNotesMaster(OpcPackage package, OpcPart pres, XDocument presXml, Brand brand)
+    /// <summary>The presentation's notes master, added (with its theme, and listed in <paramref name="presXml"/>) when it has none.</summary>
+    internal static OpcPart EnsureNotesMaster(OpcPackage package, OpcPart pres, XDocument presXml, Brand brand)
     {
         if (package.Related(pres, Pml.NotesMasterRel).FirstOrDefault() is { } existing) return existing;
         var master = package.AddPart(package.NewPartName("ppt/notesMasters", "notesMaster", "xml"), Pml.NotesMasterType);
@@ -88,14 +91,14 @@ public static class PptxWriter
         var theme = package.AddPart(package.NewPartName("ppt/notesMasters/theme", "theme", "xml"), Pml.ThemeType);
         package.Relate(master, theme, Pml.ThemeRel, "rId1");
         Feed(theme, ReferenceDeck.Theme(brand));
-        Feed(master, Fragment("notesMaster.xml"));
+        Feed(master, Asset("notesMaster.xml"));
         var root = presXml.Root!;
         root.Element(P + "notesMasterIdLst")?.Remove();
         InsertAfter(root, new XElement(P + "notesMasterIdLst", new XElement(P + "notesMasterId", new XAttribute(R + "id", relId))), "sldMasterIdLst");
         return master;
     }
 
-    static void AddNotes(OpcPackage package, OpcPart slidePart, string relId, OpcPart notesMaster, Slide slide)
+    static void AddNotes(OpcPackage package, OpcPart slidePart, string relId, OpcPart notesMaster, Slide slide, XmlAssets assets)
     {
         var notes = package.AddPart(package.NewPartName("ppt/notesSlides", "notesSlide", "xml"), Pml.NotesSlideType);
         package.Relate(slidePart, notes, Pml.NotesSlideRel, relId);
@@ -104,7 +107,7 @@ public static class PptxWriter
         var rels = new PartRels(package, notes, 3);
         var paras = TextBlocks.From(slide.Notes);
         var writer = new ParagraphWriter(rels) { ExplicitBullets = true };
-        Feed(notes, Fragment("notesSlide.xml", new Dictionary<string, string> { ["paragraphs"] = writer.Write(paras, null, [12]) }));
+        Feed(notes, assets["notesSlide.xml"].Elements("paragraphs", writer.Write(paras, null, [12])));
     }
 
     static void DocumentProperties(OpcPackage package, Deck deck, Brand brand)
@@ -116,21 +119,17 @@ public static class PptxWriter
         var date = brand.BuildDate.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         var core = package.AddPart("docProps/core.xml", Pml.CorePropertiesType);
         package.Relate(null, core, Pml.CorePropertiesRel, "rIdCore");
-        Feed(core, Fragment("core.xml", new Dictionary<string, string>
-        {
-            ["title"] = Esc(deck.Title),
-            ["subject"] = Esc(deck.Subtitle ?? brand.ProgrammeTitle),
-            ["creator"] = Esc(brand.OrganisationName),
-            ["date"] = date,
-        }));
+        Feed(core, Asset("core.xml")
+            .Text("title", deck.Title)
+            .Text("subject", deck.Subtitle ?? brand.ProgrammeTitle)
+            .Text("creator", brand.OrganisationName)
+            .Text("date", date));
         var app = package.AddPart("docProps/app.xml", Pml.ExtendedPropertiesType);
         package.Relate(null, app, Pml.ExtendedPropertiesRel, "rIdApp");
-        Feed(app, Fragment("app.xml", new Dictionary<string, string>
-        {
-            ["company"] = Esc(brand.OrganisationName),
-            ["slides"] = Int(deck.Slides.Count),
-            ["notes"] = Int(deck.Slides.Count),
-        }));
+        Feed(app, Asset("app.xml")
+            .Text("company", brand.OrganisationName)
+            .Number("slides", deck.Slides.Count)
+            .Number("notes", deck.Slides.Count));
     }
 
     /// <summary>Inserts <paramref name="element"/> after the last present sibling named in <paramref name="after"/> (schema order), else first.</summary>

@@ -1,3 +1,4 @@
+using System.Xml.Linq;
 using QcdpBuilder.Branding;
 using QcdpBuilder.Packaging;
 using static QcdpBuilder.Pptx.PptxXml;
@@ -48,7 +49,7 @@ static class ReferenceDeck
         var package = new OpcPackage();
         var pres = package.AddPart("ppt/presentation.xml", Pml.PresentationType);
         package.Relate(null, pres, Pml.OfficeDocumentRel, "rId1");
-        Feed(pres, Fragment("presentation.xml"));
+        Feed(pres, Asset("presentation.xml"));
 
         var master = package.AddPart("ppt/slideMasters/slideMaster1.xml", Pml.SlideMasterType);
         package.Relate(pres, master, Pml.SlideMasterRel, "rId1");
@@ -56,9 +57,9 @@ static class ReferenceDeck
         package.Relate(pres, theme, Pml.ThemeRel, "rId2");
         Feed(theme, Theme(brand));
         package.Relate(master, theme, Pml.ThemeRel, "rId8");
-        Feed(Add(package, pres, "ppt/presProps.xml", Pml.PresPropsType, Pml.PresPropsRel, "rId3"), Fragment("presProps.xml"));
-        Feed(Add(package, pres, "ppt/viewProps.xml", Pml.ViewPropsType, Pml.ViewPropsRel, "rId4"), Fragment("viewProps.xml"));
-        Feed(Add(package, pres, "ppt/tableStyles.xml", Pml.TableStylesType, Pml.TableStylesRel, "rId5"), Fragment("tableStyles.xml"));
+        Feed(Add(package, pres, "ppt/presProps.xml", Pml.PresPropsType, Pml.PresPropsRel, "rId3"), Asset("presProps.xml"));
+        Feed(Add(package, pres, "ppt/viewProps.xml", Pml.ViewPropsType, Pml.ViewPropsRel, "rId4"), Asset("viewProps.xml"));
+        Feed(Add(package, pres, "ppt/tableStyles.xml", Pml.TableStylesType, Pml.TableStylesRel, "rId5"), Asset("tableStyles.xml"));
 
         var logo = brand.LogoPath is null ? null : ImageInfo.Read(brand.LogoPath);
         OpcPart? logoPart = null;
@@ -69,26 +70,33 @@ static class ReferenceDeck
         }
         // Small logo at the right of the footer (6.9in-7.3in), up to 2.4in wide.
         var footerLogo = logo?.FitInto(new Rect(Emu.FromInches(10.333).Value, 6309360, Emu.FromInches(2.4).Value, 365760));
-        Feed(master, Fragment("slideMaster.xml", new Dictionary<string, string>
-        {
-            ["footer"] = Esc(brand.FooterText),
-            ["logo"] = footerLogo is { } f ? Logo(brand, 8, "rId9", RightAligned(f, Emu.FromInches(12.733).Value)) : "",
-        }));
+        Feed(master, Asset("slideMaster.xml")
+            .Text("footer", brand.FooterText)
+            .Element("logo", footerLogo is { } f ? Logo(brand, 8, "rId9", RightAligned(f, Emu.FromInches(12.733).Value)) : null));
 
         for (var i = 0; i < LayoutFiles.Length; i++)
         {
             var layout = Add(package, master, $"ppt/slideLayouts/slideLayout{i + 1}.xml", Pml.SlideLayoutType, Pml.SlideLayoutRel, $"rId{i + 1}");
             package.Relate(layout, master, Pml.SlideMasterRel, "rId1");
-            var values = new Dictionary<string, string> { ["organisation"] = Esc(brand.OrganisationName), ["logo"] = "" };
-            if (LayoutFiles[i] == "title-slide" && logo is not null)
+            var xml = Asset($"layouts/{LayoutFiles[i]}.xml");
+            if (LayoutFiles[i] == "title-slide")
             {
-                package.Relate(layout, logoPart!, Pml.ImageRel, "rId2");
-                // Large logo in the white panel along the bottom (5.9in-7.5in), up to 1in tall and 3.5in wide.
-                var big = logo.FitInto(new Rect(Emu.FromInches(8.5).Value, Emu.FromInches(6.2).Value, Emu.FromInches(3.5).Value, Emu.FromInches(1.0).Value));
-                values["logo"] = Logo(brand, 6, "rId2", RightAligned(big, Emu.FromInches(12.533).Value));
+                XElement? big = null;
+                if (logo is not null)
+                {
+                    package.Relate(layout, logoPart!, Pml.ImageRel, "rId2");
+                    // Large logo in the white panel along the bottom (5.9in-7.5in), up to 1in tall and 3.5in wide.
+                    var area = logo.FitInto(new Rect(Emu.FromInches(8.5).Value, Emu.FromInches(6.2).Value, Emu.FromInches(3.5).Value, Emu.FromInches(1.0).Value));
+                    big = Logo(brand, 6, "rId2", RightAligned(area, Emu.FromInches(12.533).Value));
+                }
+                xml.Text("organisation", brand.OrganisationName).Element("logo", big);
             }
-            Feed(layout, Fragment($"layouts/{LayoutFiles[i]}.xml", values));
+            Feed(layout, xml);
         }
+        // Every deck has speaker notes: give the reference its notes master here, once per brand, not once per deck.
+        var presXml = Load(pres);
+        PptxWriter.EnsureNotesMaster(package, pres, presXml, brand);
+        Save(pres, presXml);
         return package;
     }
 
@@ -101,29 +109,25 @@ static class ReferenceDeck
 
     static Rect RightAligned(Rect r, long right) => r with { X = right - r.Cx };
 
-    static string Logo(Brand brand, int id, string rid, Rect r) => Fragment("shapes/logo.xml", new Dictionary<string, string>
-    {
-        ["id"] = Int(id), ["rid"] = rid, ["descr"] = Esc($"{brand.OrganisationName} logo"),
-        ["x"] = Int(r.X), ["y"] = Int(r.Y), ["cx"] = Int(r.Cx), ["cy"] = Int(r.Cy),
-    });
+    static XElement Logo(Brand brand, int id, string rid, Rect r) => Asset("shapes/logo.xml")
+        .Number("id", id).Text("rid", rid).Text("descr", $"{brand.OrganisationName} logo").Element("xfrm", Xfrm(r))
+        .Fragment;
 
     /// <summary>The brand theme: colours and the heading/body fonts.</summary>
-    public static string Theme(Brand brand) => Fragment("theme.xml", new Dictionary<string, string>
-    {
-        ["name"] = Esc(brand.ShortName),
-        ["dk1"] = brand.Text.Hex,
-        ["lt1"] = brand.Background.Hex,
-        ["dk2"] = brand.Secondary.Hex,
-        ["lt2"] = brand.Tint.Hex,
-        ["accent1"] = brand.Primary.Hex,
-        ["accent2"] = brand.Secondary.Hex,
-        ["accent3"] = brand.Accent.Hex,
-        ["accent4"] = TableWriter.Blend(brand.Primary, brand.Background, 0.4),
-        ["accent5"] = TableWriter.Blend(brand.Secondary, brand.Background, 0.4),
-        ["accent6"] = TableWriter.Blend(brand.Text, brand.Background, 0.35),
-        ["hlink"] = brand.Primary.Hex,
-        ["folHlink"] = brand.Secondary.Hex,
-        ["majorFont"] = Esc(brand.HeadingFont),
-        ["minorFont"] = Esc(brand.BodyFont),
-    });
+    public static XmlAsset Theme(Brand brand) => Asset("theme.xml")
+        .Text("name", brand.ShortName)
+        .Colour("dk1", brand.Text.Hex)
+        .Colour("lt1", brand.Background.Hex)
+        .Colour("dk2", brand.Secondary.Hex)
+        .Colour("lt2", brand.Tint.Hex)
+        .Colour("accent1", brand.Primary.Hex)
+        .Colour("accent2", brand.Secondary.Hex)
+        .Colour("accent3", brand.Accent.Hex)
+        .Colour("accent4", TableWriter.Blend(brand.Primary, brand.Background, 0.4))
+        .Colour("accent5", TableWriter.Blend(brand.Secondary, brand.Background, 0.4))
+        .Colour("accent6", TableWriter.Blend(brand.Text, brand.Background, 0.35))
+        .Colour("hlink", brand.Primary.Hex)
+        .Colour("folHlink", brand.Secondary.Hex)
+        .Text("majorFont", brand.HeadingFont)
+        .Text("minorFont", brand.BodyFont);
 }

@@ -1,4 +1,4 @@
-using System.Text;
+using System.Xml.Linq;
 using QcdpBuilder.Branding;
 using QcdpBuilder.Decks;
 using QcdpBuilder.Documents;
@@ -10,19 +10,19 @@ namespace QcdpBuilder.Pptx;
 /// <summary>
 /// Lays one deck slide out on its layout: title and text go into the layout's placeholders
 /// (editable text), tables become native tables and images pictures fitted into the
-/// placeholder's area. Writes the slide XML from the fragments in Assets/Pptx/shapes.
+/// placeholder's area. Builds the slide from the fragments in Assets/Pptx (slide.xml, shapes/*.xml).
 /// </summary>
-sealed class SlideComposer(LayoutCatalogue catalogue, Brand brand, Deck deck)
+sealed class SlideComposer(LayoutCatalogue catalogue, Brand brand, Deck deck, XmlAssets assets)
 {
     static readonly long Gap = Emu.FromInches(0.15).Value;
     const double MinBodyPt = 14, MinTitlePt = 24;
 
     int nextId;
     Rect? titleArea;
-    List<string> shapes = [];
+    List<XElement> shapes = [];
     PartRels rels = null!;
 
-    public string Compose(Slide slide, LayoutInfo layout, PartRels slideRels)
+    public XDocument Compose(Slide slide, LayoutInfo layout, PartRels slideRels)
     {
         nextId = 2;
         titleArea = null;
@@ -79,7 +79,7 @@ sealed class SlideComposer(LayoutCatalogue catalogue, Brand brand, Deck deck)
                 break;
             }
         }
-        return Fragment("slide.xml", new Dictionary<string, string> { ["shapes"] = string.Concat(shapes) });
+        return assets["slide.xml"].Elements("shapes", shapes).Document;
     }
 
     // ---- Columns (Two Content, Comparison) ----
@@ -122,23 +122,19 @@ sealed class SlideComposer(LayoutCatalogue catalogue, Brand brand, Deck deck)
         titleArea = rect;
         List<TextPara> paras = [new TextPara(0, BulletKind.None, Inlines.Plain(text))];
         var fit = TextFitter.Fit(paras, rect, [size], [0], Math.Min(size, titleSlide ? 28 : MinTitlePt));
-        var writer = new ParagraphWriter(rels) { Font = ph is null ? "+mj-lt" : null };
+        // A text box has no placeholder style, so give it the title look explicitly: heading font, bold.
+        var writer = new ParagraphWriter(rels) { Font = ph is null ? "+mj-lt" : null, ForceBold = ph is null };
         var id = nextId++;
-        shapes.Add(Fragment("shapes/text.xml", new Dictionary<string, string>
-        {
-            ["id"] = Int(id),
-            ["name"] = $"Title {id - 1}",
-            ["txBox"] = ph is null ? " txBox=\"1\"" : "",
-            ["ph"] = ph?.Ph ?? "",
-            ["xfrm"] = ph is null ? Xfrm(rect) : "",
-            ["bodyPr"] = fit.BodyPr(),
-            ["paragraphs"] = PlainParagraph(writer.Write(paras, fit.Sizes ?? (ph is null ? [size] : null), [size]), ph is null),
-        }));
+        shapes.Add(assets["shapes/text.xml"]
+            .Number("id", id)
+            .Text("name", $"Title {id - 1}")
+            .Text("txBox", ph is null ? "1" : null)
+            .Element("ph", ph?.Ph())
+            .Element("xfrm", ph is null ? Xfrm(rect) : null)
+            .Element("bodyPr", fit.BodyPr())
+            .Elements("paragraphs", writer.Write(paras, fit.Sizes ?? (ph is null ? [size] : null), [size]))
+            .Fragment);
     }
-
-    /// <summary>A text box has no placeholder style, so give its paragraph the title look explicitly.</summary>
-    string PlainParagraph(string xml, bool textBox) =>
-        textBox ? xml.Replace("<a:rPr lang=\"en-GB\"", "<a:rPr lang=\"en-GB\" b=\"1\"") : xml;
 
     // ---- Content regions ----
 
@@ -176,7 +172,7 @@ sealed class SlideComposer(LayoutCatalogue catalogue, Brand brand, Deck deck)
             var slot = visualArea with { Y = visualArea.Y + i * (each + Gap), Cy = each };
             var usePh = paras.Count == 0 && visuals.Count == 1 && ph is { Type: "obj" or "pic" } ? ph : null;
             if (visuals[i] is Image image) Picture(image, slot, usePh, top: paras.Count > 0 || visuals.Count > 1 || catalogue.SlideWidth / 2 > slot.Cx);
-            else if (visuals[i] is Table table) shapes.Add(new TableWriter(brand, rels).Write(table, slot, nextId++));
+            else if (visuals[i] is Table table) shapes.Add(new TableWriter(brand, rels, assets).Write(table, slot, nextId++));
         }
     }
 
@@ -211,17 +207,16 @@ sealed class SlideComposer(LayoutCatalogue catalogue, Brand brand, Deck deck)
         var fit = TextFitter.Fit(paras, rect, sizes, catalogue.BodyIndents, Math.Min(MinBodyPt, sizes[0]));
         var writer = new ParagraphWriter(rels) { ExplicitBullets = explicitBullets, Font = ph is null ? "+mn-lt" : null };
         var id = nextId++;
-        shapes.Add(Fragment("shapes/text.xml", new Dictionary<string, string>
-        {
-            ["id"] = Int(id),
-            ["name"] = ph is null ? $"TextBox {id - 1}" : $"{name} {id - 1}",
-            ["txBox"] = ph is null ? " txBox=\"1\"" : "",
-            ["ph"] = ph?.Ph ?? "",
-            ["xfrm"] = ph is null || overrideXfrm ? Xfrm(rect) : "",
-            ["bodyPr"] = fit.BodyPr(ph is null ? " wrap=\"square\"" : ""),
+        shapes.Add(assets["shapes/text.xml"]
+            .Number("id", id)
+            .Text("name", ph is null ? $"TextBox {id - 1}" : $"{name} {id - 1}")
+            .Text("txBox", ph is null ? "1" : null)
+            .Element("ph", ph?.Ph())
+            .Element("xfrm", ph is null || overrideXfrm ? Xfrm(rect) : null)
+            .Element("bodyPr", fit.BodyPr(ph is null ? "square" : null))
             // A text box has no placeholder style to inherit sizes from: always write them.
-            ["paragraphs"] = writer.Write(paras, fit.Sizes ?? (ph is null ? sizes : null), sizes),
-        }));
+            .Elements("paragraphs", writer.Write(paras, fit.Sizes ?? (ph is null ? sizes : null), sizes))
+            .Fragment);
     }
 
     /// <summary>A picture fitted into <paramref name="area"/>, centred; at the top of it when it shares a column or sits below text.</summary>
@@ -231,29 +226,24 @@ sealed class SlideComposer(LayoutCatalogue catalogue, Brand brand, Deck deck)
         var fitted = info.FitInto(area);
         if (top) fitted = fitted with { Y = area.Y };
         var id = nextId++;
-        shapes.Add(Fragment("shapes/picture.xml", new Dictionary<string, string>
-        {
-            ["id"] = Int(id),
-            ["name"] = $"Picture {id - 1}",
-            ["descr"] = Esc(image.Alt),
-            ["ph"] = ph?.Ph ?? "",
-            ["rid"] = rid,
-        }.Concat(RectValues(fitted)).ToDictionary()));
+        shapes.Add(assets["shapes/picture.xml"]
+            .Number("id", id)
+            .Text("name", $"Picture {id - 1}")
+            .Text("descr", image.Alt ?? "")
+            .Element("ph", ph?.Ph())
+            .Text("rid", rid)
+            .Element("xfrm", Xfrm(fitted))
+            .Fragment);
     }
-
-    public static IEnumerable<KeyValuePair<string, string>> RectValues(Rect r) =>
-    [
-        new("x", Int(r.X)), new("y", Int(r.Y)), new("cx", Int(r.Cx)), new("cy", Int(r.Cy)),
-    ];
 }
 
 /// <summary>Writes a document table as a native DrawingML table with a coloured header row and banded body rows.</summary>
-sealed class TableWriter(Brand brand, PartRels rels)
+sealed class TableWriter(Brand brand, PartRels rels, XmlAssets assets)
 {
     static readonly double[] Sizes = [18, 16, 14, 12, 11, 10];
     const double CellMarginsPt = 7.2;
 
-    public string Write(Table table, Rect area, int id)
+    public XElement Write(Table table, Rect area, int id)
     {
         var rows = table.Header.Select(r => (Row: r, Header: true)).Concat(table.Body.Select(r => (Row: r, Header: false))).ToList();
         var columns = Math.Max(1, Math.Max(table.ColumnCount, rows.Count == 0 ? 0 : rows.Max(r => r.Row.Cells.Count)));
@@ -286,37 +276,36 @@ sealed class TableWriter(Brand brand, PartRels rels)
 
         var tint = brand.Tint.Hex;
         var rule = Blend(brand.Tint, brand.Text, 0.2);
-        var sb = new StringBuilder();
+        var trs = new List<XElement>();
         var bodyIndex = 0;
         for (var i = 0; i < rows.Count; i++)
         {
             var (row, header) = rows[i];
             var fill = header ? brand.Primary.Hex : bodyIndex++ % 2 == 0 ? brand.Background.Hex : tint;
-            sb.Append($"<a:tr h=\"{heights[i]}\">");
+            var tr = DA("tr", At("h", heights[i]));
             for (var c = 0; c < columns; c++)
             {
                 var cell = c < row.Cells.Count ? row.Cells[c] : [];
                 var align = (c < table.Alignments.Count ? table.Alignments[c] : Align.Left) switch { Align.Centre => "ctr", Align.Right => "r", _ => null };
                 var writer = new ParagraphWriter(rels) { ExplicitBullets = true, Colour = header ? "FFFFFF" : brand.Text.Hex, ForceBold = header, Align = align };
                 var paras = writer.Write([new TextPara(0, BulletKind.None, cell)], [size], [size]);
-                sb.Append(Fragment("shapes/table-cell.xml", new Dictionary<string, string>
-                {
-                    ["paragraphs"] = paras, ["fill"] = fill, ["rule"] = header ? brand.Secondary.Hex : rule,
-                }));
+                tr.Add(assets["shapes/table-cell.xml"]
+                    .Elements("paragraphs", paras).Colour("fill", fill).Colour("rule", header ? brand.Secondary.Hex : rule)
+                    .Fragment);
             }
-            sb.Append("</a:tr>");
+            trs.Add(tr);
         }
         var frame = area with { Cy = Math.Min(area.Cy, heights.Sum()) };
         var headerText = table.Header.FirstOrDefault()?.Cells.Select(Inlines.PlainText) ?? [];
-        return Fragment("shapes/table.xml", new Dictionary<string, string>
-        {
-            ["id"] = Int(id),
-            ["name"] = $"Table {id - 1}",
-            ["descr"] = Esc(headerText.Any() ? "Table: " + string.Join(", ", headerText) : "Table"),
-            ["firstRow"] = table.Header.Count > 0 ? "1" : "0",
-            ["grid"] = string.Concat(widths.Select(w => $"<a:gridCol w=\"{w}\"/>")),
-            ["rows"] = sb.ToString(),
-        }.Concat(SlideComposer.RectValues(frame)).ToDictionary());
+        return assets["shapes/table.xml"]
+            .Number("id", id)
+            .Text("name", $"Table {id - 1}")
+            .Text("descr", headerText.Any() ? "Table: " + string.Join(", ", headerText) : "Table")
+            .Number("x", frame.X).Number("y", frame.Y).Number("cx", frame.Cx).Number("cy", frame.Cy)
+            .Number("firstRow", table.Header.Count > 0 ? 1 : 0)
+            .Elements("grid", widths.Select(w => DA("gridCol", At("w", w))))
+            .Elements("rows", trs)
+            .Fragment;
     }
 
     static long RowHeight(TableRow row, long[] widths, double size)

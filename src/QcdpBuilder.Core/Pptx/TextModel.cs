@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text;
+using System.Xml.Linq;
 using QcdpBuilder.Documents;
 using QcdpBuilder.Packaging;
 using static QcdpBuilder.Pptx.PptxXml;
@@ -88,9 +87,11 @@ sealed record TextFit(double[]? Sizes, int? FontScale)
 {
     public static readonly TextFit Natural = new(null, null);
 
-    public string BodyPr(string attributes = "") => FontScale is { } scale
-        ? $"<a:bodyPr{attributes}><a:normAutofit fontScale=\"{scale}\" lnSpcReduction=\"10000\"/></a:bodyPr>"
-        : $"<a:bodyPr{attributes}><a:normAutofit/></a:bodyPr>";
+    /// <summary>The shape's <c>a:bodyPr</c>, with the autofit; <paramref name="wrap"/> for text boxes ("square").</summary>
+    public XElement BodyPr(string? wrap = null) =>
+        DA("bodyPr", At("wrap", wrap), FontScale is { } scale
+            ? DA("normAutofit", At("fontScale", scale), At("lnSpcReduction", 10000))
+            : DA("normAutofit"));
 }
 
 /// <summary>
@@ -169,66 +170,69 @@ sealed class ParagraphWriter(PartRels rels)
     /// <summary>Theme font for runs that are not code ("+mn-lt", "+mj-lt"): text boxes have no placeholder style to supply it.</summary>
     public string? Font { get; init; }
 
-    public string Write(IEnumerable<TextPara> paras, double[]? sizes, double[] baseSizes)
+    public List<XElement> Write(IEnumerable<TextPara> paras, double[]? sizes, double[] baseSizes)
     {
-        var sb = new StringBuilder();
+        var list = new List<XElement>();
         foreach (var p in paras)
         {
             double? size = sizes is not null ? TextFitter.Size(sizes, p) : p.Mono ? TextFitter.Size(baseSizes, p) : null;
-            sb.Append("<a:p>").Append(ParagraphProperties(p));
+            var para = DA("p", ParagraphProperties(p));
             foreach (var inline in p.Inlines)
             {
-                if (inline is LineBreak) sb.Append("<a:br>").Append(RunProperties(null, p, size)).Append("</a:br>");
+                if (inline is LineBreak) para.Add(DA("br", RunProperties(null, p, size)));
                 else if (inline is Run r && r.Text.Length > 0)
-                    sb.Append("<a:r>").Append(RunProperties(r, p, size)).Append("<a:t>").Append(Esc(r.Text.Replace('\n', ' '))).Append("</a:t></a:r>");
+                    // A slide run is one line of its paragraph: line ends and tabs become spaces.
+                    para.Add(DA("r", RunProperties(r, p, size), DA("t", OpcXml.Clean(r.Text.Replace('\n', ' ').Replace('\t', ' ')))));
             }
-            sb.Append("<a:endParaRPr lang=\"en-GB\"").Append(size is { } s ? $" sz=\"{new Points(s).Hundredths}\"" : "").Append(" dirty=\"0\"/>");
-            sb.Append("</a:p>");
+            para.Add(EndParaRPr(size));
+            list.Add(para);
         }
-        if (sb.Length == 0) sb.Append("<a:p><a:endParaRPr lang=\"en-GB\" dirty=\"0\"/></a:p>");
-        return sb.ToString();
+        if (list.Count == 0) list.Add(DA("p", EndParaRPr(null)));
+        return list;
     }
 
-    string ParagraphProperties(TextPara p)
+    static XElement EndParaRPr(double? size) =>
+        DA("endParaRPr", At("lang", "en-GB"), At("sz", size is { } s ? new Points(s).Hundredths : null), At("dirty", 0));
+
+    XElement? ParagraphProperties(TextPara p)
     {
-        var algn = Align is null ? "" : $" algn=\"{Align}\"";
+        var algn = At("algn", Align);
         const long step = 285750;
         if (ExplicitBullets)
         {
             return p.Bullet switch
             {
-                BulletKind.Bullet => $"<a:pPr marL=\"{step * (p.Level + 1)}\" indent=\"-{step}\"{algn}><a:buFont typeface=\"Arial\"/><a:buChar char=\"{(p.Level % 2 == 0 ? "\u2022" : "\u2013")}\"/></a:pPr>",
-                BulletKind.Number => $"<a:pPr marL=\"{step * (p.Level + 1)}\" indent=\"-{step}\"{algn}><a:buFont typeface=\"+mj-lt\"/><a:buAutoNum type=\"arabicPeriod\"{StartAt(p)}/></a:pPr>",
-                _ => $"<a:pPr marL=\"{step * p.Level}\" indent=\"0\"{algn}><a:buNone/></a:pPr>",
+                BulletKind.Bullet => DA("pPr", At("marL", step * (p.Level + 1)), At("indent", -step), algn,
+                    DA("buFont", At("typeface", "Arial")), DA("buChar", At("char", p.Level % 2 == 0 ? "\u2022" : "\u2013"))),
+                BulletKind.Number => DA("pPr", At("marL", step * (p.Level + 1)), At("indent", -step), algn,
+                    DA("buFont", At("typeface", "+mj-lt")), AutoNumber(p)),
+                _ => DA("pPr", At("marL", step * p.Level), At("indent", 0), algn, DA("buNone")),
             };
         }
-        var lvl = p.Level > 0 ? $" lvl=\"{p.Level}\"" : "";
+        var lvl = At("lvl", p.Level > 0 ? p.Level : null);
         return p.Bullet switch
         {
-            BulletKind.Bullet => lvl.Length + algn.Length == 0 ? "" : $"<a:pPr{lvl}{algn}/>",
-            BulletKind.Number => $"<a:pPr{lvl}{algn}><a:buFont typeface=\"+mj-lt\"/><a:buAutoNum type=\"arabicPeriod\"{StartAt(p)}/></a:pPr>",
-            _ when p.Level == 0 => $"<a:pPr marL=\"0\" indent=\"0\"{algn}><a:buNone/></a:pPr>",
-            _ => $"<a:pPr{lvl} indent=\"0\"{algn}><a:buNone/></a:pPr>",
+            BulletKind.Bullet => lvl is null && algn is null ? null : DA("pPr", lvl, algn),
+            BulletKind.Number => DA("pPr", lvl, algn, DA("buFont", At("typeface", "+mj-lt")), AutoNumber(p)),
+            _ when p.Level == 0 => DA("pPr", At("marL", 0), At("indent", 0), algn, DA("buNone")),
+            _ => DA("pPr", lvl, At("indent", 0), algn, DA("buNone")),
         };
     }
 
     // PowerPoint numbers lists up to 32767 (ST_TextBulletStartAtNum); a list said to start beyond that starts there.
-    static string StartAt(TextPara p) => p.StartAt > 1 ? $" startAt=\"{Math.Min(p.StartAt, 32767)}\"" : "";
+    static XElement AutoNumber(TextPara p) =>
+        DA("buAutoNum", At("type", "arabicPeriod"), At("startAt", p.StartAt > 1 ? Math.Min(p.StartAt, 32767) : null));
 
-    string RunProperties(Run? r, TextPara p, double? size)
+    XElement RunProperties(Run? r, TextPara p, double? size)
     {
-        var sb = new StringBuilder("<a:rPr lang=\"en-GB\"");
-        if (size is { } s) sb.Append(" sz=\"").Append(new Points(s).Hundredths.ToString(CultureInfo.InvariantCulture)).Append('"');
-        if (ForceBold || p.Bold || r?.Bold == true) sb.Append(" b=\"1\"");
-        if (p.Italic || r?.Italic == true) sb.Append(" i=\"1\"");
-        var open = sb.Length;
-        if (Colour is not null) sb.Append($"<a:solidFill><a:srgbClr val=\"{Colour}\"/></a:solidFill>");
-        if (p.Mono || r?.Code == true) sb.Append("<a:latin typeface=\"Consolas\"/><a:cs typeface=\"Consolas\"/>");
-        else if (Font is not null) sb.Append($"<a:latin typeface=\"{Font}\"/>");
-        if (r?.Link is { } url && rels.Hyperlink(url) is { } id) sb.Append($"<a:hlinkClick r:id=\"{id}\"/>");
-        var children = sb.ToString(open, sb.Length - open);
-        sb.Length = open;
-        sb.Append(children.Length == 0 ? " dirty=\"0\"/>" : " dirty=\"0\">" + children + "</a:rPr>");
-        return sb.ToString();
+        var mono = p.Mono || r?.Code == true;
+        return DA("rPr", At("lang", "en-GB"), At("sz", size is { } s ? new Points(s).Hundredths : null),
+            ForceBold || p.Bold || r?.Bold == true ? At("b", 1) : null,
+            p.Italic || r?.Italic == true ? At("i", 1) : null,
+            At("dirty", 0),
+            Colour is null ? null : SolidFill(Colour),
+            mono ? DA("latin", At("typeface", "Consolas")) : Font is null ? null : DA("latin", At("typeface", Font)),
+            mono ? DA("cs", At("typeface", "Consolas")) : null,
+            r?.Link is { } url && rels.Hyperlink(url) is { } id ? DA("hlinkClick", RAt("id", id)) : null);
     }
 }

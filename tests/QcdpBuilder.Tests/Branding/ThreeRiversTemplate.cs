@@ -81,8 +81,9 @@ public static class ThreeRiversTemplate
                 if (entry.FullName.Contains("slideMaster"))
                 {
                     var band = text.IndexOf("name=\"Top Band\"", StringComparison.Ordinal);
-                    var fill = text.IndexOf("<a:schemeClr val=\"accent1\"/>", band, StringComparison.Ordinal);
-                    text = text[..fill] + "<a:schemeClr val=\"accent2\"/>" + text[(fill + "<a:schemeClr val=\"accent1\"/>".Length)..];
+                    // The writer's XML has "<a:schemeClr val="accent1" />"; either form of the empty tag will do.
+                    var fill = new System.Text.RegularExpressions.Regex("<a:schemeClr val=\"accent1\"\\s*/>").Match(text, band);
+                    text = text[..fill.Index] + "<a:schemeClr val=\"accent2\"/>" + text[(fill.Index + fill.Length)..];
                     var treeStart = text.IndexOf("</p:grpSpPr>", StringComparison.Ordinal) + "</p:grpSpPr>".Length;
                     text = text.Insert(treeStart, SideBand.Trim());
                 }
