@@ -162,7 +162,7 @@ public static class PackageBuilder
             {
                 try
                 {
-                    if (overlay.Template(name) is var path && File.Exists(path) && SourceFiles.IsInside(path, root) && new FileInfo(path).Length <= SourceFiles.MaxTextBytes)
+                    if (overlay.Template(name) is var path && File.Exists(path) && SourceFiles.IsInside(path, root) && RegularFile.Problem(path) is null && new FileInfo(path).Length <= SourceFiles.MaxTextBytes)
                         TemplateEngine.Prepare(File.ReadAllText(path));
                 }
                 catch (IOException) { } // only a head start: the render step reads the file itself and reports any problem

@@ -203,7 +203,8 @@ public sealed class SiteContent(string root, Programme p, Organisation org, Bran
             if (a.Virtual.Length > 0) b.Add(new Div("callout", markdown(a.Virtual, s.File)) { Title = "Online" });
         }
 
-        if (File.Exists(s.NotesFile))
+        // The guide has read (and checked) the notes already: only a regular file is read again here.
+        if (File.Exists(s.NotesFile) && Content.RegularFile.Problem(s.NotesFile) is null)
         {
             b.Add(H(2, "Facilitator notes", "facilitator-notes"));
             b.AddRange(Shift(markdown(File.ReadAllText(s.NotesFile), s.NotesFile), 1, "notes-"));

@@ -44,7 +44,15 @@ public static class PackBuilder
 {
     public static PackResult Run(PackOptions options, Action<string>? progress = null)
     {
-        var prepared = Prepare(options, progress);
+        PreparedPacks prepared;
+        // Laying out reads every picture; one damaged beyond what the checks while loading can see is an error, not a crash.
+        try { prepared = Prepare(options, progress); }
+        catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException or UnauthorizedAccessException)
+        {
+            var failed = new DiagnosticBag();
+            failed.Report(Rules.WriteFailed, new SourceSpan("qcdp pack", 1, 1), $"could not lay out the packs: {e.Message}", "check the pictures and font files the content uses");
+            return new(failed, null, []);
+        }
         var diagnostics = prepared.Diagnostics;
         if (diagnostics.HasErrors) return new(diagnostics, null, []);
 
@@ -62,15 +70,24 @@ public static class PackBuilder
         }
 
         // 5. Write: each file through a temporary name, then moved over the old one.
-        Directory.CreateDirectory(prepared.OutputDir);
         var files = new List<(string, long)>();
-        foreach (var (name, bytes) in rendered)
+        try
         {
-            var path = Path.Combine(prepared.OutputDir, name);
-            var temp = path + ".tmp";
-            File.WriteAllBytes(temp, bytes);
-            File.Move(temp, path, overwrite: true);
-            files.Add((name, bytes.LongLength));
+            Directory.CreateDirectory(prepared.OutputDir);
+            foreach (var (name, bytes) in rendered)
+            {
+                var path = Path.Combine(prepared.OutputDir, name);
+                var temp = path + ".tmp";
+                File.WriteAllBytes(temp, bytes);
+                File.Move(temp, path, overwrite: true);
+                files.Add((name, bytes.LongLength));
+            }
+        }
+        // A full disk, a read-only folder or an --out that is a file: an error naming where, never a crash.
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Report(Rules.WriteFailed, new SourceSpan("qcdp pack", 1, 1), $"could not write the packs into {prepared.OutputDir}: {e.Message}", "check that the folder can be written and the disk has space, or pass --out <folder>");
+            return new(diagnostics, null, []);
         }
         return new PackResult(diagnostics, prepared.OutputDir, files);
     }
@@ -176,7 +193,8 @@ internal sealed class PackContent
 
     string? Templated(string path, Dictionary<string, object>? with = null)
     {
-        var text = File.Exists(path) ? File.ReadAllText(path) : null;
+        // Through the loader, as in a build: inside the repository, a regular file (never a pipe that blocks), UTF-8.
+        var text = File.Exists(path) ? loader.ReadText(path) : null;
         return text is null ? null : templates.Render(text, with ?? data, loader.Rel(path), diagnostics);
     }
 
@@ -221,7 +239,8 @@ internal sealed class PackContent
             diagnostics.Report(Rules.MissingFile, SourceSpan.StartOf(FeedbackForm), "the session feedback form is missing", "restore content/forms/session-feedback.md (see content/README.md)");
             return null;
         }
-        var (yaml, _) = FrontMatter.Split(File.ReadAllText(path));
+        if (loader.ReadText(path) is not { } text) return null;
+        var (yaml, _) = FrontMatter.Split(text);
         string title = "Session feedback";
         if (yaml is not null && Content.YamlMap.Load(yaml, FeedbackForm, diagnostics) is { } fm)
         {
