@@ -14,11 +14,11 @@ root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(SchemaCommand.Create());
 root.Subcommands.Add(NewCommand.Create());
 root.Subcommands.Add(ReportCommand.Create());
-var parsed = root.Parse(args);
-// A command line that cannot be parsed is exit code 2 (System.CommandLine's own is 1, which means "the content has errors").
-if (parsed.Errors.Count > 0) { parsed.Invoke(); return 2; }
 try
 {
+    var parsed = root.Parse(args);
+    // A command line that cannot be parsed is exit code 2 (System.CommandLine's own is 1, which means "the content has errors").
+    if (parsed.Errors.Count > 0) { parsed.Invoke(); return 2; }
     return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
 catch (Exception e) when (e is not OutOfMemoryException)

@@ -15,7 +15,8 @@ public static class ServeCommand
         // A port outside 1–65535 is a mistake on the command line (exit 2), not a port another program uses.
         port.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<int>() is var p && p is < SiteServer.MinPort or > SiteServer.MaxPort)
+            // Only a number is checked here: a word is already a conversion error.
+            if (r.Tokens.Count > 0 && int.TryParse(r.Tokens[^1].Value, System.Globalization.CultureInfo.InvariantCulture, out var p) && p is < SiteServer.MinPort or > SiteServer.MaxPort)
                 r.AddError($"--port {p}: a port is a number from {SiteServer.MinPort} to {SiteServer.MaxPort}, e.g. --port 9000");
         });
         var command = new Command("serve", "Build the package and its website, serve it on http://127.0.0.1:<port>/ and, whenever content/, templates/ or the organisation's folder change, rebuild what the change affects and reload open pages");

@@ -55,7 +55,7 @@ public static class EvaluationLoader
     static YamlMap? Read(string root, string rel, DiagnosticBag diagnostics)
     {
         var path = Path.Combine(root, rel);
-        if (File.Exists(path)) return YamlMap.Load(File.ReadAllText(path), rel, diagnostics);
+        if (File.Exists(path)) return SourceFiles.ReadText(path, root, rel, diagnostics) is { } text ? YamlMap.Load(text, rel, diagnostics) : null;
         diagnostics.Report(Rules.MissingFile, SourceSpan.StartOf(rel), "file not found", "the evaluation needs it: see content/README.md, \"Evaluation\"");
         return null;
     }

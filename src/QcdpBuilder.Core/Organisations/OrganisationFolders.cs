@@ -52,7 +52,9 @@ public static class OrganisationFolders
     static string? Default(string root, DiagnosticBag diagnostics)
     {
         var programme = Path.Combine(root, "content", "programme.yaml");
-        if (File.Exists(programme) && YamlMap.Load(File.ReadAllText(programme), "content/programme.yaml", new DiagnosticBag()) is { } map
+        // Read as the loader reads it (it reports any problem with the file itself later).
+        if (File.Exists(programme) && SourceFiles.ReadText(programme, root, "content/programme.yaml", new DiagnosticBag()) is { } text
+            && YamlMap.Load(text, "content/programme.yaml", new DiagnosticBag()) is { } map
             && map.String("default_organisation") is { } slug)
             return slug;
         var known = Slugs(root);

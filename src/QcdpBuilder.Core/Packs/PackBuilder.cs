@@ -48,7 +48,15 @@ public static class PackBuilder
 {
     public static PackResult Run(PackOptions options, Action<string>? progress = null)
     {
-        var prepared = Prepare(options, progress);
+        PreparedPacks prepared;
+        // Laying out reads every picture; one damaged beyond what the checks while loading can see is an error, not a crash.
+        try { prepared = Prepare(options, progress); }
+        catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException or UnauthorizedAccessException)
+        {
+            var failed = new DiagnosticBag();
+            failed.Report(Rules.WriteFailed, new SourceSpan("qcdp pack", 1, 1), $"could not lay out the packs: {e.Message}", "check the pictures and font files the content uses");
+            return new(failed, null, []);
+        }
         var diagnostics = prepared.Diagnostics;
         if (diagnostics.HasErrors) return new(diagnostics, null, []);
 

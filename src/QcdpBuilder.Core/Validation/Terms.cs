@@ -53,7 +53,15 @@ public static class Terms
             .Distinct().Order(StringComparer.Ordinal);
         var patterns = terms.SelectMany(t => t.Wrong.Select(w => (Term: t, Wrong: w, Rx: Pattern(w, t.IgnoreCase)))).ToList();
         foreach (var file in files)
-            CheckText(System.IO.File.ReadAllText(Path.Combine(root, file)), file, patterns, diagnostics);
+        {
+            // A pipe, a loop of links or an unreadable file is reported by the loader; here it is only skipped.
+            var full = Path.Combine(root, file);
+            if (Files.RegularFile.Problem(full) is not null || !Content.SourceFiles.IsInside(full, root)) continue;
+            string text;
+            try { text = System.IO.File.ReadAllText(full); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { continue; }
+            CheckText(text, file, patterns, diagnostics);
+        }
     }
 
     /// <summary>Checks one file's text against the terms (for tests and editors).</summary>
