@@ -34,9 +34,14 @@ public static class MeasureDataReader
             return [];
         }
         try { return ReadWorkbook(path, e, d); }
-        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or IOException or FileFormatException)
+        // A workbook is untrusted: a damaged zip, XML with a DOCTYPE (refused, never expanded) or parts of the wrong kind are one error, not a crash.
+        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or IOException or FileFormatException or System.Xml.XmlException
+                                   or UnauthorizedAccessException or InvalidOperationException or NotSupportedException or ArgumentException or InvalidCastException)
         {
-            d.Report(Rules.MeasureData, SourceSpan.StartOf(Path.GetFileName(path)), $"cannot read the workbook: {ex.Message}", "save it from Excel or Calc as an .xlsx workbook");
+            var why = ex is System.Xml.XmlException x
+                ? $"its XML has a DOCTYPE or is malformed ({x.Message.Split('.')[0].Trim()}), and such a workbook is refused, not read"
+                : ex.Message;
+            d.Report(Rules.MeasureData, SourceSpan.StartOf(Path.GetFileName(path)), $"cannot read the workbook: {why}", "save it from Excel or Calc as an .xlsx workbook");
             return [];
         }
     }
