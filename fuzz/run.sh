@@ -70,7 +70,7 @@ for t in "${targets[@]}"; do
     "$work/plain/QcdpBuilder.Fuzz" keep "$t" "$artifact" "$crashes_dir/$t" >>"$work/kept.txt"
     kept=$((kept + 1))
   done
-  [ "$kept" -eq 0 ] || { found=1; grep -m1 -B2 -A12 -E 'Exception|ERROR: libFuzzer' "$work/$t.log" >&2 || true; }
+  [ "$kept" -eq 0 ] || { found=1; awk '/Exception|ERROR: libFuzzer/ { p = 1 } p { print } /ERROR: libFuzzer/ { exit }' "$work/$t.log" >&2; }
   printf '%-16s %12s %8s\n' "$t" "${execs:-0}" "$kept" | tee -a "$summary"
 done
 rm -rf "$work/tmp"

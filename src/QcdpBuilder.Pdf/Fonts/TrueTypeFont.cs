@@ -86,6 +86,10 @@ public sealed class TrueTypeFont
             _tables[tag] = ((int)offset, (int)length);
         }
         if (!_tables.ContainsKey("glyf")) throw new NotSupportedException($"{Source}: font has no glyf table.");
+        // The fields read from these tables (and rewritten in head when subsetting) must lie inside them, not in the next table.
+        foreach (var (tag, least) in new[] { ("head", 54), ("maxp", 6), ("hhea", 36) })
+            if (!_tables.TryGetValue(tag, out var t) || t.Length < least)
+                throw new InvalidDataException($"{Source}: the '{tag}' table is missing or too short.");
 
         var head = _tables["head"].Offset;
         UnitsPerEm = U16(head + 18);
