@@ -103,11 +103,14 @@ public partial class WriterProperties
         var file = repo.PathOf("generated.pdf");
         Document.Sample(content =>
         {
-            var (doc, _) = Read(repo, content);
-            File.WriteAllBytes(file, PdfWriter.Write(doc, brand, PdfKind.Handout));
-            var (code, text) = ExternalTool.Run("pdftotext", "-enc", "UTF-8", file, "-")!.Value;
-            Assert.True(code == 0, $"pdftotext failed: {text}");
-            AssertHoldsEveryWord("pdf", text, content.Words);
+            var (doc, deck) = Read(repo, content);
+            foreach (var (kind, pdf) in new[] { ("handout pdf", PdfWriter.Write(doc, brand, PdfKind.Handout)), ("slides pdf", PdfWriter.Slides(deck, brand)) })
+            {
+                File.WriteAllBytes(file, pdf);
+                var (code, text) = ExternalTool.Run("pdftotext", "-enc", "UTF-8", file, "-")!.Value;
+                Assert.True(code == 0, $"pdftotext failed on the {kind}: {text}");
+                AssertHoldsEveryWord(kind, text, content.Words);
+            }
         }, iter: Slow ? 200 : 6, threads: 1);
     }
 
