@@ -124,7 +124,8 @@ public sealed record ImageInfo(int Width, int Height, double DpiX, double DpiY, 
             }
             return true;
         }
-        catch (Exception e) when (e is InvalidDataException or EndOfStreamException) { return false; }
+        // Bad deflate data fails as InvalidDataException or ZLibException, missing rows as EndOfStreamException: all IOExceptions.
+        catch (IOException) { return false; }
     }
 
     static int BigEndian(byte[] b, int i) => (b[i] << 24) | (b[i + 1] << 16) | (b[i + 2] << 8) | b[i + 3];
