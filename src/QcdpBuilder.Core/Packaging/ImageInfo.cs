@@ -124,8 +124,8 @@ public sealed record ImageInfo(int Width, int Height, double DpiX, double DpiY, 
             }
             return true;
         }
-        // Bad deflate data fails as InvalidDataException or ZLibException, missing rows as EndOfStreamException: all IOExceptions.
-        catch (IOException) { return false; }
+        // Bad deflate data fails as InvalidDataException or ZLibException (an IOException), missing rows as EndOfStreamException (one too).
+        catch (Exception e) when (e is InvalidDataException or IOException) { return false; }
     }
 
     static int BigEndian(byte[] b, int i) => (b[i] << 24) | (b[i + 1] << 16) | (b[i + 2] << 8) | b[i + 3];
