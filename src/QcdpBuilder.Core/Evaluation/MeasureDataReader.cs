@@ -58,19 +58,22 @@ public static class MeasureDataReader
         var file = Path.GetFileName(path);
         using var doc = SpreadsheetDocument.Open(path, false);
         var wb = doc.WorkbookPart ?? throw new InvalidDataException("the file has no workbook part");
-        var strings = wb.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
+        var strings = wb.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
         var formats = wb.WorkbookStylesPart?.Stylesheet;
         var result = new List<MeasureSeries>();
         foreach (var m in e.Measures)
         {
-            var sheet = wb.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault(s => s.Name == m.SheetName);
+            var sheet = wb.Workbook?.Sheets?.Elements<Sheet>().FirstOrDefault(s => s.Name == m.SheetName);
             if (sheet?.Id?.Value is not { } id)
             {
                 d.Add(new Diagnostic(Severity.Warning, file, 1, 1, $"no sheet named '{m.SheetName}' for measure {m.Number}, so it is left out of the report",
                     "keep the sheet names the workbook was generated with", Rules.MeasureSheet.Id) { Cell = $"{file}[{m.SheetName}]" });
                 continue;
             }
-            var cells = ((WorksheetPart)wb.GetPartById(id)).Worksheet.Descendants<Cell>()
+            // A damaged workbook may name a part that is missing, of another kind, or empty: refused like any unreadable workbook.
+            if (wb.GetPartById(id) is not WorksheetPart { Worksheet: { } worksheet })
+                throw new InvalidDataException($"the sheet '{m.SheetName}' has no worksheet");
+            var cells = worksheet.Descendants<Cell>()
                 .Where(c => c.CellReference?.Value is not null).GroupBy(c => c.CellReference!.Value!).ToDictionary(g => g.Key, g => g.First());
             var rows = new List<RawRow>();
             for (var r = L.FirstRow; r <= L.LastRow; r++)

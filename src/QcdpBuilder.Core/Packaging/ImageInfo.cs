@@ -18,7 +18,7 @@ public sealed record ImageInfo(int Width, int Height, double DpiX, double DpiY, 
             {
                 var len = BigEndian(b, pos);
                 var type = System.Text.Encoding.ASCII.GetString(b, pos + 4, 4);
-                if (type == "pHYs" && len >= 9 && b[pos + 16] == 1)
+                if (type == "pHYs" && len >= 9 && pos + 17 <= b.Length && b[pos + 16] == 1)
                 {
                     var px = BigEndian(b, pos + 8);
                     var py = BigEndian(b, pos + 12);
@@ -38,7 +38,7 @@ public sealed record ImageInfo(int Width, int Height, double DpiX, double DpiY, 
                 var marker = b[pos + 1];
                 if (marker is 0xD8 or 0x01 or (>= 0xD0 and <= 0xD7)) { pos += 2; continue; }
                 var len = (b[pos + 2] << 8) | b[pos + 3];
-                if (marker == 0xE0 && len >= 14 && b[pos + 4] == 'J' && b[pos + 5] == 'F' && b[pos + 11] == 1)
+                if (marker == 0xE0 && len >= 14 && pos + 16 <= b.Length && b[pos + 4] == 'J' && b[pos + 5] == 'F' && b[pos + 11] == 1)
                 {
                     var dx = (b[pos + 12] << 8) | b[pos + 13];
                     var dy = (b[pos + 14] << 8) | b[pos + 15];
@@ -77,8 +77,8 @@ public sealed record ImageInfo(int Width, int Height, double DpiX, double DpiY, 
         if (info.Width <= 0 || info.Height <= 0 || info.Width > MaxSide || info.Height > MaxSide || (long)info.Width * info.Height > MaxPixels)
             return (string.Create(System.Globalization.CultureInfo.InvariantCulture, $"is {(uint)info.Width} × {(uint)info.Height} pixels; pictures may be at most {MaxSide:N0} pixels a side and {MaxPixels / 1_000_000} megapixels"),
                 "scale the picture down; 2,000 pixels across is plenty for a slide or a page");
-        if (!Complete(bytes, info.Extension)) return ("is damaged or incomplete (the file ends too early)", "export the picture again");
         if (info.Extension == "png" && PngFormatProblem(bytes) is { } format) return format;
+        if (!Complete(bytes, info.Extension)) return ("is damaged or incomplete (the file ends too early)", "export the picture again");
         return null;
     }
 
@@ -102,19 +102,54 @@ public sealed record ImageInfo(int Width, int Height, double DpiX, double DpiY, 
         return valid ? null : ($"has an invalid PNG colour type {colourType} at {depth} bits per sample", "export the picture again as an ordinary PNG");
     }
 
-    /// <summary>Whether every PNG chunk fits in the file and it reaches IEND; whether a JPEG reaches its end marker.</summary>
+    /// <summary>
+    /// Whether a JPEG reaches its end marker; whether a PNG is whole: every chunk fits in the file, it reaches IEND,
+    /// and its pixel data is all there (<see cref="PngDataComplete"/>), so a picture that passes can be drawn.
+    /// </summary>
     static bool Complete(byte[] b, string extension)
     {
         if (extension == "jpeg") return b.AsSpan(2).LastIndexOf((ReadOnlySpan<byte>)[0xFF, 0xD9]) >= 0;
+        var idat = new MemoryStream();
+        var headers = 0;
         for (long pos = 8; pos + 12 <= b.Length;)
         {
             var len = (uint)BigEndian(b, (int)pos);
             var type = System.Text.Encoding.ASCII.GetString(b, (int)pos + 4, 4);
             if (pos + 12 + len > b.Length) return false;
-            if (type == "IEND") return true;
+            // The decoders take the header from the IHDR chunk and the size from the file's first chunk: they must be the same one.
+            if (type == "IHDR" && (pos != 8 || len != 13 || ++headers > 1)) return false;
+            if (type == "IDAT") idat.Write(b, (int)pos + 8, (int)len);
+            if (type == "IEND") return headers == 1 && PngDataComplete(b, idat);
             pos += 12 + len;
         }
         return false;
+    }
+
+    /// <summary>
+    /// Whether the PNG's compressed pixel data inflates to every row its header promises, each starting with one of
+    /// the five row filters. A known colour type and bit depth without interlacing is required, since only then do
+    /// we know a row's length; the PDF writer decodes exactly these (the Office writers copy the file as it is).
+    /// </summary>
+    static bool PngDataComplete(byte[] b, MemoryStream idat)
+    {
+        int w = BigEndian(b, 16), h = BigEndian(b, 20), depth = b[24], colourType = b[25], interlace = b[28];
+        int channels = colourType switch { 0 => 1, 2 => 3, 3 => 1, 4 => 2, 6 => 4, _ => 0 };
+        var depthOk = colourType switch { 0 => depth is 1 or 2 or 4 or 8 or 16, 3 => depth is 1 or 2 or 4 or 8, _ => depth is 8 or 16 };
+        if (channels == 0 || !depthOk || interlace != 0 || w <= 0 || h <= 0) return false;
+        var row = new byte[((long)w * channels * depth + 7) / 8 + 1];
+        idat.Position = 0;
+        try
+        {
+            using var z = new System.IO.Compression.ZLibStream(idat, System.IO.Compression.CompressionMode.Decompress);
+            for (var y = 0; y < h; y++)
+            {
+                z.ReadExactly(row);
+                if (row[0] > 4) return false;
+            }
+            return true;
+        }
+        // Bad deflate data fails as InvalidDataException or ZLibException (an IOException), missing rows as EndOfStreamException (one too).
+        catch (Exception e) when (e is InvalidDataException or IOException) { return false; }
     }
 
     static int BigEndian(byte[] b, int i) => (b[i] << 24) | (b[i + 1] << 16) | (b[i + 2] << 8) | b[i + 3];

@@ -79,9 +79,17 @@ public sealed class TrueTypeFont
         {
             int r = 12 + 16 * i;
             string tag = Encoding.ASCII.GetString(_data, r, 4);
-            _tables[tag] = ((int)U32(r + 8), (int)U32(r + 12));
+            uint offset = U32(r + 8), length = U32(r + 12);
+            // Every table is read as a slice of the file later (measuring, subsetting): one that does not fit is a damaged font.
+            if ((ulong)offset + length > (ulong)_data.Length)
+                throw new InvalidDataException($"{Source}: the '{tag}' table lies outside the file.");
+            _tables[tag] = ((int)offset, (int)length);
         }
         if (!_tables.ContainsKey("glyf")) throw new NotSupportedException($"{Source}: font has no glyf table.");
+        // The fields read from these tables (and rewritten in head when subsetting) must lie inside them, not in the next table.
+        foreach (var (tag, least) in new[] { ("head", 54), ("maxp", 6), ("hhea", 36) })
+            if (!_tables.TryGetValue(tag, out var t) || t.Length < least)
+                throw new InvalidDataException($"{Source}: the '{tag}' table is missing or too short.");
         CheckTables();
 
         var head = _tables["head"].Offset;

@@ -131,14 +131,75 @@ public partial class WorkflowTests
         Assert.DoesNotContain("pull_request", Triggers(root));
         var branches = (YamlSequenceNode)Get(Get(Get(root, "on")!, "push")!, "branches")!;
         Assert.Equal(["main"], branches.Children.Select(c => ((YamlScalarNode)c).Value));
-        var permissions = (YamlMappingNode)Get(root, "permissions")!;
-        Assert.Equal("write", ((YamlScalarNode)permissions["pages"]).Value);
-        Assert.Equal("write", ((YamlScalarNode)permissions["id-token"]).Value);
-        Assert.Equal("read", ((YamlScalarNode)permissions["contents"]).Value);
+        // Least privilege per job: the build job reads the repository, only the deploy job writes to Pages.
+        Assert.Equal(["contents: read"], Permissions(root, "build"));
+        Assert.Equal(["id-token: write", "pages: write"], Permissions(root, "deploy"));
         var steps = Steps(root).ToList();
         Assert.Contains(steps, s => (Get(s, "run") as YamlScalarNode)?.Value?.Contains("-- build --format html") == true);
         Assert.Contains(steps, s => (Get(s, "uses") as YamlScalarNode)?.Value?.StartsWith("actions/upload-pages-artifact@") == true);
         Assert.Contains(steps, s => (Get(s, "uses") as YamlScalarNode)?.Value?.StartsWith("actions/deploy-pages@") == true);
+    }
+
+    /// <summary>
+    /// A job's token as "scope: level" lines, sorted: its own permissions, else the workflow's; "*: write-all"
+    /// or "*: read-all" for the shorthands, "*: default" when neither sets any (the repository's default may write).
+    /// </summary>
+    static List<string> Permissions(YamlMappingNode root, string job)
+    {
+        var set = Get(Get(Get(root, "jobs")!, job)!, "permissions") ?? Get(root, "permissions");
+        return set switch
+        {
+            YamlMappingNode m => m.Children.Select(c => $"{((YamlScalarNode)c.Key).Value}: {((YamlScalarNode)c.Value).Value}").Order(StringComparer.Ordinal).ToList(),
+            YamlScalarNode s => [$"*: {s.Value}"],
+            _ => ["*: default"],
+        };
+    }
+
+    /// <summary>
+    /// Why a workflow's tokens are broader than its jobs need; empty when each job has least privilege: the
+    /// workflow grants nothing that writes to every job, and a job that may write runs no code from the repository
+    /// (no checkout, no run step), so a change that reaches a build step cannot use a write token.
+    /// </summary>
+    static List<string> PrivilegeProblems(string text)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(text));
+        var root = (YamlMappingNode)stream.Documents[0].RootNode;
+        var problems = new List<string>();
+        static bool Writes(string permission) => !permission.EndsWith(": read", StringComparison.Ordinal) && !permission.EndsWith(": none", StringComparison.Ordinal) && permission != "*: read-all";
+        if (Get(root, "permissions") is not { } top) problems.Add("no top-level permissions (the default token may write)");
+        else if (top is YamlScalarNode { Value: not "read-all" } || top is YamlMappingNode m && m.Children.Any(c => Writes($"{c.Key}: {c.Value}")))
+            problems.Add("the top-level permissions write, for every job");
+        foreach (var (name, job) in ((YamlMappingNode)Get(root, "jobs")!).Children)
+        {
+            var writes = Permissions(root, ((YamlScalarNode)name).Value!).Where(Writes).ToList();
+            if (writes.Count == 0) continue;
+            var runsCode = ((YamlSequenceNode)Get(job, "steps")!).Children.Any(s => Get(s, "run") is not null || (Get(s, "uses") as YamlScalarNode)?.Value?.StartsWith("actions/checkout@") == true);
+            if (runsCode) problems.Add($"job {name} runs the repository's code with {string.Join(", ", writes)}");
+        }
+        return problems;
+    }
+
+    [Fact]
+    public void Every_job_has_least_privilege()
+    {
+        foreach (var (name, text, _) in Workflows())
+            Assert.True(PrivilegeProblems(text).Count == 0, $"{name}: {string.Join("; ", PrivilegeProblems(text))}");
+    }
+
+    [Fact]
+    public void The_privilege_check_catches_a_build_job_that_can_write()
+    {
+        const string perJob = "on: push\npermissions: {}\njobs:\n  build:\n    runs-on: ubuntu-latest\n    permissions:\n      contents: read\n    steps:\n      - uses: actions/checkout@v4\n      - run: make\n" +
+            "  deploy:\n    needs: build\n    runs-on: ubuntu-latest\n    permissions:\n      pages: write\n      id-token: write\n    steps:\n      - uses: actions/deploy-pages@v4\n";
+        Assert.Empty(PrivilegeProblems(perJob));
+        // The layout this workflow had before: write permissions at the top, so the build job had them too.
+        var shared = perJob.Replace("permissions: {}\n", "permissions:\n  contents: read\n  pages: write\n  id-token: write\n")
+            .Replace("    permissions:\n      contents: read\n", "").Replace("    permissions:\n      pages: write\n      id-token: write\n", "");
+        Assert.Equal(["the top-level permissions write, for every job", "job build runs the repository's code with id-token: write, pages: write"], PrivilegeProblems(shared));
+        Assert.Equal(["no top-level permissions (the default token may write)", "job build runs the repository's code with *: default"], PrivilegeProblems(perJob.Replace("permissions: {}\n", "").Replace("    permissions:\n      contents: read\n", "")));
+        Assert.Equal(["job build runs the repository's code with contents: write"], PrivilegeProblems(perJob.Replace("contents: read", "contents: write")));
+        Assert.Equal(["the top-level permissions write, for every job", "job build runs the repository's code with *: write-all"], PrivilegeProblems(perJob.Replace("permissions: {}", "permissions: write-all").Replace("    permissions:\n      contents: read\n", "")));
     }
 
     [Fact]
