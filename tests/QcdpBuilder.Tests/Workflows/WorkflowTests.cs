@@ -7,7 +7,7 @@ namespace QcdpBuilder.Tests.Workflows;
 /// <summary>
 /// The GitHub Actions workflows in .github/workflows: well-formed, safe for pull requests from
 /// forks (read-only token, no secrets, never pull_request_target), and using only qcdp commands
-/// that README.md documents.
+/// that the user guide (README.md, docs/) documents; the release workflow's jobs each with the least permissions they need.
 /// </summary>
 public partial class WorkflowTests
 {
@@ -37,9 +37,9 @@ public partial class WorkflowTests
     };
 
     [Fact]
-    public void Both_workflows_exist()
+    public void The_three_workflows_exist()
     {
-        Assert.Equal(["pages.yml", "pull-request.yml"], Workflows().Select(w => w.Name));
+        Assert.Equal(["pages.yml", "pull-request.yml", "release.yml"], Workflows().Select(w => w.Name));
     }
 
     [Fact]
@@ -205,23 +205,127 @@ public partial class WorkflowTests
     [Fact]
     public void Every_qcdp_command_the_workflows_use_is_documented_in_the_readme()
     {
-        var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
+        // The user guide: the front page and docs/ (the commands' reference is docs/commands.md).
+        var readme = string.Join("\n", Directory.GetFiles(Path.Combine(RepoPaths.Root, "docs"), "*.md").Order(StringComparer.Ordinal)
+            .Prepend(Path.Combine(RepoPaths.Root, "README.md")).Select(File.ReadAllText));
         var commands = Workflows().SelectMany(w => Steps(w.Root)).Select(s => (Get(s, "run") as YamlScalarNode)?.Value ?? "")
             .SelectMany(r => QcdpRx().Matches(r)).Select(m => m.Groups[1].Value.Trim()).ToList();
         Assert.True(commands.Count >= 4, string.Join("\n", commands));
         foreach (var command in commands)
         {
             var words = command.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            Assert.True(readme.Contains($"qcdp {words[0]}"), $"README.md does not document 'qcdp {words[0]}' (used as: {command})");
+            Assert.True(readme.Contains($"qcdp {words[0]}"), $"the user guide (README.md, docs/) does not document 'qcdp {words[0]}' (used as: {command})");
             for (var i = 1; i < words.Length; i++)
             {
                 if (!words[i].StartsWith("--", StringComparison.Ordinal)) continue;
-                Assert.True(readme.Contains(words[i]), $"README.md does not document {words[i]} (used as: qcdp {command})");
+                Assert.True(readme.Contains(words[i]), $"the user guide (README.md, docs/) does not document {words[i]} (used as: qcdp {command})");
                 // An option with a fixed value (--format github) is documented with that value.
                 if (i + 1 < words.Length && Regex.IsMatch(words[i + 1], "^[a-z]+$"))
-                    Assert.True(readme.Contains($"{words[i]} {words[i + 1]}"), $"README.md does not document '{words[i]} {words[i + 1]}'");
+                    Assert.True(readme.Contains($"{words[i]} {words[i + 1]}"), $"the user guide (README.md, docs/) does not document '{words[i]} {words[i + 1]}'");
             }
         }
+    }
+
+    [Fact]
+    public void The_pull_request_workflow_runs_the_tests()
+    {
+        var (_, _, root) = Workflows().Single(w => w.Name == "pull-request.yml");
+        var runs = Steps(root).Select(s => (Get(s, "run") as YamlScalarNode)?.Value ?? "").ToList();
+        Assert.Contains(runs, r => Regex.IsMatch(r, @"(^|\n)\s*dotnet test\b"));
+    }
+
+    /// <summary>
+    /// Why the release workflow's token would have more power than it needs; empty when it has not: no
+    /// permissions at the top, each job its own, only one job that writes and only contents, and secrets only
+    /// in a job that cannot write.
+    /// </summary>
+    static List<string> ReleasePermissionProblems(string text)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(text));
+        var root = (YamlMappingNode)stream.Documents[0].RootNode;
+        var problems = new List<string>();
+        var code = string.Join("\n", text.Split('\n').Where(l => !l.TrimStart().StartsWith('#')));
+        if (Triggers(root).Any(t => t.StartsWith("pull_request", StringComparison.Ordinal)) || code.Contains("pull_request_target")) problems.Add("runs for pull requests");
+        if (code.Contains("write-all") || code.Contains("read-all")) problems.Add("write-all or read-all");
+        if (Get(root, "permissions") is not YamlMappingNode { Children.Count: 0 }) problems.Add("top-level permissions are not {}");
+        var writers = new List<string>();
+        foreach (var (key, job) in ((YamlMappingNode)Get(root, "jobs")!).Children)
+        {
+            var name = ((YamlScalarNode)key).Value!;
+            if (Get(job, "permissions") is not YamlMappingNode permissions) { problems.Add($"{name}: no permissions of its own"); continue; }
+            foreach (var (scope, level) in permissions.Children)
+            {
+                var value = ((YamlScalarNode)level).Value;
+                if (value is "read" or "none") continue;
+                if (((YamlScalarNode)scope).Value == "contents" && value == "write") writers.Add(name);
+                else problems.Add($"{name}: {scope}: {value}");
+            }
+            if (TextOf(job).Contains("secrets.") && writers.Contains(name)) problems.Add($"{name}: uses secrets and can write");
+        }
+        if (writers.Count > 1) problems.Add($"more than one job writes: {string.Join(", ", writers)}");
+        return problems;
+    }
+
+    /// <summary>Every scalar in a YAML node, one a line, to look for expressions in it.</summary>
+    static string TextOf(YamlNode node) => node switch
+    {
+        YamlScalarNode s => s.Value ?? "",
+        YamlSequenceNode q => string.Join("\n", q.Children.Select(TextOf)),
+        YamlMappingNode m => string.Join("\n", m.Children.Select(c => TextOf(c.Key) + ": " + TextOf(c.Value))),
+        _ => "",
+    };
+
+    [Fact]
+    public void The_release_workflow_gives_each_job_the_least_permissions_and_never_runs_for_pull_requests()
+    {
+        var (_, text, root) = Workflows().Single(w => w.Name == "release.yml");
+        Assert.Empty(ReleasePermissionProblems(text));
+        Assert.Equal(["push"], Triggers(root));
+        var tags = (YamlSequenceNode)Get(Get(Get(root, "on")!, "push")!, "tags")!;
+        Assert.Equal(["v*"], tags.Children.Select(c => ((YamlScalarNode)c).Value));
+    }
+
+    [Fact]
+    public void The_release_permission_check_catches_too_much_power()
+    {
+        const string safe = "on:\n  push:\n    tags: [\"v*\"]\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    permissions:\n      contents: read\n    steps:\n      - run: echo ${{ secrets.KEY }}\n  b:\n    runs-on: ubuntu-latest\n    permissions:\n      contents: write\n    steps:\n      - run: gh release create\n";
+        Assert.Empty(ReleasePermissionProblems(safe));
+        Assert.Equal(["runs for pull requests"], ReleasePermissionProblems(safe.Replace("  push:\n    tags: [\"v*\"]", "  pull_request_target:")));
+        Assert.Equal(["top-level permissions are not {}"], ReleasePermissionProblems(safe.Replace("permissions: {}", "permissions:\n  contents: write")));
+        Assert.Equal(["a: no permissions of its own"], ReleasePermissionProblems(safe.Replace("    permissions:\n      contents: read\n", "")));
+        Assert.Equal(["a: packages: write"], ReleasePermissionProblems(safe.Replace("      contents: read", "      contents: read\n      packages: write")));
+        Assert.Equal(["a: uses secrets and can write", "more than one job writes: a, b"], ReleasePermissionProblems(safe.Replace("contents: read", "contents: write")));
+        Assert.Equal(["b: uses secrets and can write"], ReleasePermissionProblems(safe.Replace("gh release create", "gh release create ${{ secrets.KEY }}")));
+        Assert.Equal(["write-all or read-all", "top-level permissions are not {}"], ReleasePermissionProblems(safe.Replace("permissions: {}", "permissions: write-all")));
+    }
+
+    [Fact]
+    public void The_release_workflow_packs_the_tool_and_builds_three_single_file_binaries_running_the_linux_one()
+    {
+        var (_, _, root) = Workflows().Single(w => w.Name == "release.yml");
+        var jobs = (YamlMappingNode)Get(root, "jobs")!;
+        string Runs(string job) => string.Join("\n", ((YamlSequenceNode)Get(jobs[job], "steps")!).Children.Select(s => (Get(s, "run") as YamlScalarNode)?.Value ?? ""));
+
+        Assert.Contains("dotnet pack src/QcdpBuilder.Cli", Runs("package"));
+        Assert.Contains("dotnet tool install --tool-path", Runs("package"));
+
+        var include = (YamlSequenceNode)Get(Get(Get(jobs["binaries"], "strategy")!, "matrix")!, "include")!;
+        var targets = include.Children.Select(c => (Rid: ((YamlScalarNode)c["rid"]).Value!, Os: ((YamlScalarNode)c["os"]).Value!)).ToList();
+        Assert.Equal(["linux-x64", "osx-arm64", "win-x64"], targets.Select(t => t.Rid).Order(StringComparer.Ordinal));
+        Assert.StartsWith("ubuntu-", targets.Single(t => t.Rid == "linux-x64").Os, StringComparison.Ordinal);
+        Assert.Equal("${{ matrix.os }}", ((YamlScalarNode)Get(jobs["binaries"], "runs-on")!).Value);
+        var publish = Runs("binaries");
+        foreach (var part in new[] { "dotnet publish src/QcdpBuilder.Cli", "-r \"${{ matrix.rid }}\"", "--self-contained", "-p:PublishSingleFile=true", "-p:PublishReadyToRun=true" })
+            Assert.Contains(part, publish);
+        // The binary just published is run on the repository, on its own system (the linux one on ubuntu).
+        Assert.Matches(@"\./publish/\$\{\{ matrix\.exe \}\} validate", publish);
+
+        // Nothing is published before every binary has been built and run.
+        var needs = ((YamlSequenceNode)Get(jobs["release"], "needs")!).Children.Select(c => ((YamlScalarNode)c).Value);
+        Assert.Equal(["binaries", "package"], needs.Order(StringComparer.Ordinal));
+        Assert.Contains("gh release create", Runs("release"));
+        Assert.Contains("dotnet nuget push", Runs("nuget"));
     }
 
     [GeneratedRegex(@"dotnet run --project src/QcdpBuilder\.Cli -- ([^\n]+)")] private static partial Regex QcdpRx();
