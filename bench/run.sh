@@ -21,7 +21,7 @@ echo "== Publishing qcdp (Release, self-contained, composite ReadyToRun: about 2
 rid=linux-$(uname -m | sed 's/x86_64/x64/; s/aarch64/arm64/')
 mkdir -p "$WORK/src"
 tar --exclude=bin --exclude=obj -C src -cf - . | tar -C "$WORK/src" -xf -
-cp Directory.Build.props "$WORK/"
+cp Directory.Build.props Directory.Packages.props "$WORK/"
 dotnet publish "$WORK/src/QcdpBuilder.Cli" -c Release -r "$rid" --self-contained true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true \
   -o "$WORK/qcdp" > "$WORK/publish.log" || { cat "$WORK/publish.log"; exit 1; }
 QCDP="$WORK/qcdp/qcdp"
