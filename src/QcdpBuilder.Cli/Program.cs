@@ -14,6 +14,12 @@ root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(SchemaCommand.Create());
 root.Subcommands.Add(NewCommand.Create());
 root.Subcommands.Add(ReportCommand.Create());
+// An exception on a background thread (a watcher, the preview server) would otherwise end the process with a
+// stack trace: say it in one line instead, as for the command's own thread.
+AppDomain.CurrentDomain.UnhandledException += (_, e) =>
+{
+    if (e.ExceptionObject is Exception ex and not OutOfMemoryException) Environment.Exit(Backstop.Report(ex));
+};
 try
 {
     var parsed = root.Parse(args);
