@@ -33,7 +33,7 @@ public sealed class Report(string format)
         var now = DateTime.Now.ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
         if (result.Failed)
         {
-            Console.Error.WriteLine($"[{now}] {result.Diagnostics.ErrorCount} error(s): nothing rewritten; the previous files stay. Fix and save to try again.");
+            Console.Error.WriteLine($"[{now}] {Count(result.Diagnostics.ErrorCount, "error")}: nothing rewritten; the previous files stay. Fix and save to try again.");
             return;
         }
         // A long list (a session.yaml edit re-renders every page that shows the timetable) is cut short.
@@ -45,7 +45,11 @@ public sealed class Report(string format)
             (then is null || result.Written.Count + result.Removed.Count == 0 ? "." : $"; {then}."));
     }
 
-    public int Finish(BuildResult result, string root, bool quiet = false)
+    /// <summary>"1 error", "2 warnings": counts in plain English.</summary>
+    static string Count(int n, string what) => n == 1 ? $"1 {what}" : $"{n} {what}s";
+
+    /// <param name="writes">False for <c>qcdp validate</c>, which never writes, so it never says that nothing was written.</param>
+    public int Finish(BuildResult result, string root, bool quiet = false, bool writes = true)
     {
         var d = result.Diagnostics;
         if (json)
@@ -56,13 +60,15 @@ public sealed class Report(string format)
                 errors = d.ErrorCount,
                 warnings = d.WarningCount,
                 diagnostics = d.Sorted().Select(x => new { severity = x.SeverityText, rule = x.Rule, file = x.File, line = x.Line, column = x.Column, message = x.Message, hint = x.Hint }),
-            }, new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+            }, new System.Text.Json.JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
             return d.HasErrors ? 1 : 0;
         }
         Problems(d);
         if (d.HasErrors)
         {
-            Console.Error.WriteLine($"{d.ErrorCount} error(s), {d.WarningCount} warning(s). Nothing was written; any earlier output is unchanged.");
+            Console.Error.WriteLine(writes
+                ? $"{Count(d.ErrorCount, "error")}, {Count(d.WarningCount, "warning")}. Nothing was written; any earlier output is unchanged."
+                : $"{Count(d.ErrorCount, "error")}, {Count(d.WarningCount, "warning")}.");
             return 1;
         }
         if (result.OutputDir is { } outDir)
@@ -71,9 +77,9 @@ public sealed class Report(string format)
             foreach (var g in result.Files.GroupBy(f => f.Path.Split('/')[0]).OrderBy(g => g.Key))
                 table.AddRow(g.Key, g.Count().ToString(), (g.Sum(f => f.Bytes) / 1024).ToString("N0"));
             if (!github) err.Write(table);
-            Console.WriteLine($"Wrote {result.Files.Count} files to {QcdpBuilder.Output.OutputPolicy.Display(root, outDir)} ({d.WarningCount} warning(s)).");
+            Console.WriteLine($"Wrote {result.Files.Count} files to {QcdpBuilder.Output.OutputPolicy.Display(root, outDir)} ({Count(d.WarningCount, "warning")}).");
         }
-        else if (!quiet) Console.WriteLine($"Content is valid: 0 errors, {d.WarningCount} warning(s).");
+        else if (!quiet) Console.WriteLine($"Content is valid: 0 errors, {Count(d.WarningCount, "warning")}.");
         return 0;
     }
 

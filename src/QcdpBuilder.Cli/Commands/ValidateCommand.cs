@@ -20,7 +20,7 @@ public static class ValidateCommand
             var options = new BuildOptions(root) { Profile = CommonOptions.Organisation(parse.GetValue(CommonOptions.Org)), Write = false };
             var result = PackageBuilder.Run(options);
             if (parse.GetValue(strict)) result.Diagnostics.PromoteWarnings();
-            return report.Finish(result, root);
+            return report.Finish(result, root, writes: false);
         });
         return command;
     }

@@ -80,6 +80,10 @@ public class CliTests
         var (strictCode, _, err) = Qcdp(repo.Root, "validate", "--strict");
         Assert.Equal(1, strictCode);
         Assert.Contains("error QCDP502: slide", err);
+        // Counts in plain English, and validate (which never writes) does not say that nothing was written.
+        Assert.Matches(@"(?m)^(1 error|[02-9]\d* errors|1\d+ errors), (1 warning|\d+ warnings)\.\s*$", err);
+        Assert.DoesNotContain("Nothing was written", err);
+        Assert.DoesNotContain("(s)", err);
     }
 
     [Fact]
