@@ -51,7 +51,13 @@ public sealed class SessionDeckTemplateTests
             Close.
             :::
             """);
-        var after = Render(Plan(repo));
+        var plan = Plan(repo);
+        var after = Render(plan);
+
+        // The template is an input of the deck's files (an edit to it rebuilds them) and of nothing else.
+        var template = Path.GetFullPath(Path.Combine(repo.Root, Override));
+        Assert.Equal([.. plan.Artefacts.Where(a => a.Path.StartsWith(Deck, StringComparison.Ordinal)).Select(a => a.Path).Order()],
+            plan.Artefacts.Where(a => a.Inputs?.Any(i => Path.GetFullPath(i) == template) == true).Select(a => a.Path).Order().ToList());
 
         Assert.Equal(before.Keys.Order(), after.Keys.Order());
         var changed = before.Keys.Where(path => !before[path].AsSpan().SequenceEqual(after[path])).Order().ToList();
