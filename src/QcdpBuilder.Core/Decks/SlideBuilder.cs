@@ -11,36 +11,48 @@ namespace QcdpBuilder.Decks;
 /// </summary>
 public static class SlideBuilder
 {
-    public static Deck Build(string title, string? subtitle, IReadOnlyList<Block> blocks, string file, DiagnosticBag diagnostics)
+    public static Deck Build(string title, string? subtitle, IReadOnlyList<Block> blocks, string file, DiagnosticBag diagnostics) =>
+        Build(title, subtitle, [(blocks, file)], diagnostics);
+
+    /// <summary>
+    /// A deck from Markdown read from several files in turn (a deck template's own slides around those of
+    /// <c>slides.md</c>): a slide's missing notes are reported at the file and line its heading came from.
+    /// </summary>
+    public static Deck Build(string title, string? subtitle, IReadOnlyList<(IReadOnlyList<Block> Blocks, string File)> parts, DiagnosticBag diagnostics)
     {
         var slides = new List<Slide> { new(SlideLayout.Title, title) { Subtitle = subtitle } };
+        var files = new List<string> { "" };
         Pending? current = null;
+        var file = parts.Count > 0 ? parts[0].File : "";
 
         void Flush()
         {
             if (current is null) return;
             slides.Add(current.ToSlide() with { SourceLine = current.Line });
+            files.Add(current.File);
             current = null;
         }
 
+        foreach (var (blocks, from) in parts)
         foreach (var block in blocks)
         {
+            file = from;
             switch (block)
             {
                 case Heading { Level: 1 } h:
                     Flush();
-                    current = new Pending(h.Text, section: true) { Line = h.Line };
+                    current = new Pending(h.Text, section: true) { Line = h.Line, File = file };
                     break;
                 case Heading { Level: 2 } h:
                     Flush();
-                    current = new Pending(h.Text, section: false) { Line = h.Line };
+                    current = new Pending(h.Text, section: false) { Line = h.Line, File = file };
                     break;
                 case Rule r:
                     Flush();
-                    current = new Pending("", section: false) { Line = r.Line };
+                    current = new Pending("", section: false) { Line = r.Line, File = file };
                     break;
                 default:
-                    current ??= new Pending("", section: false);
+                    current ??= new Pending("", section: false) { File = file };
                     current.Add(block);
                     break;
             }
@@ -52,7 +64,7 @@ public static class SlideBuilder
         {
             var s = slides[i];
             if (s.Layout != SlideLayout.SectionHeader && s.Notes.Count == 0)
-                diagnostics.Report(Rules.SpeakerNotes, new SourceSpan(file, Math.Max(1, s.SourceLine), 1), $"slide {i + 1} ('{(s.Title.Length > 0 ? s.Title : "untitled")}') has no speaker notes", "add a ::: notes block under it");
+                diagnostics.Report(Rules.SpeakerNotes, new SourceSpan(files[i], Math.Max(1, s.SourceLine), 1), $"slide {i + 1} ('{(s.Title.Length > 0 ? s.Title : "untitled")}') has no speaker notes", "add a ::: notes block under it");
         }
         return new Deck(title, subtitle, slides);
     }
@@ -60,6 +72,7 @@ public static class SlideBuilder
     sealed class Pending(string title, bool section)
     {
         public int Line { get; init; }
+        public string File { get; init; } = "";
         readonly List<Block> body = [];
         readonly List<Block> notes = [];
         List<Block>? left, right;

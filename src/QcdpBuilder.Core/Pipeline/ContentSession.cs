@@ -204,13 +204,49 @@ public sealed class ContentSession
     public List<Block> Snippet(string markdown, string file, bool quietly = false) =>
         Render(markdown, file, quietly: quietly) is { } md ? Parse(md, Path.GetFullPath(file, Root), quietly) : [];
 
-    /// <summary>A session's deck (its title from session.yaml and the workstream's; its slides from slides.md).</summary>
+    /// <summary>
+    /// A session's deck: the title slide (its title from session.yaml and the workstream's), then what the deck
+    /// template (<c>templates/session-deck.md.sbn</c>, or the organisation's) makes of the session around the slides
+    /// of slides.md, which it places with <c>{{ slides | raw }}</c>. Problems in slides.md keep slides.md's lines.
+    /// </summary>
     public Deck Deck(Session s) => Once("deck:" + s.Id, () =>
     {
         Context.Reads.Read([Path.GetFullPath(s.File, Root), Path.GetFullPath(s.Workstream.File, Root)]);
+        var slides = Filled(s.SlidesFile);
+        var parts = frames.Parts(DocumentFrames.SessionDeck, s.SlidesFile, slides, AboutDeck(s, slides ?? ""));
         return SlideBuilder.Build($"Session {s.Id}: {s.Title}", $"{s.Workstream.Title} · {Organisation.Name}",
-            Markdown(s.SlidesFile), Rel(s.SlidesFile), Diagnostics);
+            [.. parts.Select(p => ((IReadOnlyList<Block>)p.Blocks, Rel(p.File)))], Diagnostics);
     });
+
+    /// <summary>
+    /// What the deck template knows about a session (<c>session.*</c>, <c>workstream.*</c>, and <c>slides</c>, the
+    /// same text as <c>body</c>); reading it counts the files it comes from.
+    /// </summary>
+    Dictionary<string, object> AboutDeck(Session s, string slides)
+    {
+        var outcomes = s.Outcomes.Select(Programme.FindOutcome).OfType<Outcome>().ToList();
+        Context.Reads.Read([.. outcomes.Select(o => Path.GetFullPath(o.At.File, Root)).Distinct()]);
+        // Whether a workshop day opens with this session: where a day's standard slides (housekeeping) belong.
+        var days = Programme.Workshops.SelectMany(w => w.Days).ToList();
+        Context.Reads.Read([.. days.Select(d => Path.GetFullPath(d.At.File, Root)).Distinct()]);
+        var firstOfDay = days.Any(d => d.Items.FirstOrDefault(i => i.Kind == DayItemKind.Session)?.SessionId == s.Id);
+        return new()
+        {
+            ["slides"] = slides,
+            ["session"] = new Dictionary<string, object>
+            {
+                ["id"] = s.Id,
+                ["title"] = s.Title,
+                ["summary"] = s.Summary,
+                ["duration"] = s.Duration,
+                ["is_webinar"] = s.IsWebinar,
+                ["first_of_day"] = firstOfDay,
+                ["outcomes"] = outcomes.Select(o => new Dictionary<string, object> { ["id"] = o.Id, ["text"] = o.Text }).ToList(),
+                ["activities"] = s.Activities.Select((a, i) => new Dictionary<string, object> { ["number"] = i + 1, ["title"] = a.Title, ["minutes"] = a.Minutes }).ToList(),
+            },
+            ["workstream"] = new Dictionary<string, object> { ["number"] = s.Workstream.Number, ["title"] = s.Workstream.Title, ["is_local"] = s.Workstream.IsLocal },
+        };
+    }
 
     /// <summary>A handout as a document, its title's placeholders filled; null for an unknown id.</summary>
     public Document? Handout(string id) => Programme.FindHandout(id) is { } h ? Handout(h) : null;

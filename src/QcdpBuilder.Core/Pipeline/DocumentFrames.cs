@@ -17,7 +17,8 @@ namespace QcdpBuilder.Pipeline;
 public sealed class DocumentFrames(TemplateEngine templates, MarkdownReader reader, Overlay overlay, Func<string, string> rel,
     Func<string, string?> read, IDictionary<string, object> data, DiagnosticBag diagnostics)
 {
-    public const string Handout = "handout.md.sbn", Contract = "applicant-contract.md.sbn", ProgrammeDocument = "programme-document.md.sbn";
+    public const string Handout = "handout.md.sbn", Contract = "applicant-contract.md.sbn", ProgrammeDocument = "programme-document.md.sbn",
+        SessionDeck = "session-deck.md.sbn";
 
     readonly HashSet<string> missing = [];
 
@@ -40,7 +41,14 @@ public sealed class DocumentFrames(TemplateEngine templates, MarkdownReader read
     /// The blocks of <paramref name="file"/>'s Markdown (<paramref name="body"/>, placeholders filled) in frame
     /// <paramref name="name"/>; the frame's own text is read against the template file, the body against its file.
     /// </summary>
-    public List<Block> Parse(string name, string file, string? body, IDictionary<string, object> about)
+    public List<Block> Parse(string name, string file, string? body, IDictionary<string, object> about) =>
+        [.. Parts(name, file, body, about).SelectMany(p => p.Blocks)];
+
+    /// <summary>
+    /// As <see cref="Parse"/>, but each part with the file it was read against (the frame's text before the body, the
+    /// body, the frame's text after it), for products that report later problems by part (a deck's missing notes).
+    /// </summary>
+    public List<(List<Block> Blocks, string File)> Parts(string name, string file, string? body, IDictionary<string, object> about)
     {
         if (body is null) return [];
         var template = overlay.Template(name);
@@ -49,13 +57,13 @@ public sealed class DocumentFrames(TemplateEngine templates, MarkdownReader read
             lock (missing)
                 if (missing.Add(name))
                     diagnostics.Report(Rules.MissingFile, SourceSpan.StartOf(rel(template)), $"the template {name} is missing", $"restore templates/{name}");
-            return reader.Parse(body, file);
+            return [(reader.Parse(body, file), file)];
         }
         if (read(template) is not { } source) return [];
         var with = new Dictionary<string, object>(data);
         foreach (var (key, value) in about) with[key] = value;
         if (templates.RenderFrame(source, with, body, rel(template), diagnostics) is not { } framed) return [];
-        return [.. Part(framed.Before, template), .. Part(framed.Body, file), .. Part(framed.After, template)];
+        return [(Part(framed.Before, template), template), (Part(framed.Body, file), file), (Part(framed.After, template), template)];
     }
 
     List<Block> Part(string markdown, string file) => string.IsNullOrWhiteSpace(markdown) ? [] : reader.Parse(markdown, file);
