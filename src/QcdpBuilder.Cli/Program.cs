@@ -14,6 +14,7 @@ root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(SchemaCommand.Create());
 root.Subcommands.Add(NewCommand.Create());
 root.Subcommands.Add(ReportCommand.Create());
+root.Subcommands.Add(TemplatesCommand.Create());
 try
 {
     var parsed = root.Parse(args);
