@@ -202,7 +202,8 @@ public static class TemplateCatalogue
         sb.Append("\n\"Everything content can use\" is ").Append(string.Join(", ", ContentData.Select(n => $"`{n}`"))).Append(".\n");
         foreach (var top in All.SelectMany(t => t.Data).Distinct())
         {
-            sb.Append($"\n### `{top}`\n\n{Describe(top)}.");
+            var about = Describe(top);
+            sb.Append($"\n### `{top}`\n\n{char.ToUpperInvariant(about[0])}{about[1..]}.");
             var fields = Fields.Keys.Where(k => k.StartsWith(top + ".", StringComparison.Ordinal) || k.StartsWith(top + "[].", StringComparison.Ordinal)).ToList();
             if (fields.Count > 0)
             {
