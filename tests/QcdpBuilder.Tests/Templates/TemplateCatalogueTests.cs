@@ -1,3 +1,4 @@
+using QcdpBuilder.Build;
 using QcdpBuilder.Diagnostics;
 using QcdpBuilder.Pipeline;
 using QcdpBuilder.Templates;

@@ -1,7 +1,6 @@
-using QcdpBuilder.Build;
-using QcdpBuilder.Templates;
+using QcdpBuilder.Pipeline;
 
-namespace QcdpBuilder.Pipeline;
+namespace QcdpBuilder.Build;
 
 /// <summary>
 /// Each template's data and Markdown for the first thing of its kind in a content session (the first workstream's
