@@ -14,6 +14,7 @@ root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(SchemaCommand.Create());
 root.Subcommands.Add(NewCommand.Create());
 root.Subcommands.Add(ReportCommand.Create());
+root.Subcommands.Add(TemplatesCommand.Create());
 // An exception on a background thread (a watcher, the preview server) would otherwise end the process with a
 // stack trace: say it in one line instead, as for the command's own thread.
 AppDomain.CurrentDomain.UnhandledException += (_, e) =>

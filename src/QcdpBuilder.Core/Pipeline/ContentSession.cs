@@ -222,7 +222,7 @@ public sealed class ContentSession
     /// What the deck template knows about a session (<c>session.*</c>, <c>workstream.*</c>, and <c>slides</c>, the
     /// same text as <c>body</c>); reading it counts the files it comes from.
     /// </summary>
-    Dictionary<string, object> AboutDeck(Session s, string slides)
+    public Dictionary<string, object> AboutDeck(Session s, string slides)
     {
         var outcomes = s.Outcomes.Select(Programme.FindOutcome).OfType<Outcome>().ToList();
         Context.Reads.Read([.. outcomes.Select(o => Path.GetFullPath(o.At.File, Root)).Distinct()]);
