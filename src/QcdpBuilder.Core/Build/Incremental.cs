@@ -100,7 +100,9 @@ public sealed class IncrementalBuild
             var selected = Selected(next);
             var previous = Selected(plan).ToDictionary(a => a.Path, StringComparer.Ordinal);
             var claimed = selected.Concat(previous.Values).SelectMany(a => a.Inputs ?? []).ToHashSet(StringComparer.Ordinal);
-            var everything = changed.Any(p => !claimed.Contains(p) && MayMatter(p));
+            // programme.yaml and the profile feed every output (titles, dates, names) through the model, whatever an
+            // output's recorded reads say: a change to either re-renders everything, even when some output claims it.
+            var everything = changed.Any(p => (!claimed.Contains(p) || IsProgrammeWide(p, root)) && MayMatter(p));
             // Made again: what a changed file goes into (by the new plan's inputs, or the last one's when a file
             // was deleted), what shows plan-wide facts that changed (Context), and what is new or missing.
             var affected = selected.Where(a => everything || a.Inputs is null || !files.ContainsKey(a.Path) || a.Inputs.Any(changed.Contains)
@@ -140,6 +142,9 @@ public sealed class IncrementalBuild
             return new RebuildResult(next.Diagnostics, affected.Select(a => a.Path).ToList(), written, removed, everything, clock.Elapsed) { Planning = planning };
         }
     }
+
+    static bool IsProgrammeWide(string path, string root) =>
+        path == Path.Combine(root, "content", "programme.yaml") || Path.GetFileName(path) == "organisation.yaml";
 
     static readonly string[] ReadKinds = [".yaml", ".yml", ".md", ".sbn", ".png", ".jpg", ".jpeg", ".ttf", ".pptx", ".potx", ".docx", ".dotx"];
 

@@ -132,7 +132,9 @@ public class BrowserTests(BrowserSite fixture) : IClassFixture<BrowserSite>
         // The reload script polls the version; wait until it has read it once.
         B.Eval<bool>("new Promise(r => setTimeout(() => r(true), 1200))");
         repo.Edit("content/programme.yaml", s => s.Replace("summary: A tiny programme for tests.", "summary: An edited programme."));
-        Assert.Contains("site/index.html", preview.Rebuild([repo.PathOf("content/programme.yaml")]).Written);
+        var rebuilt = preview.Rebuild([repo.PathOf("content/programme.yaml")]);
+        Assert.False(rebuilt.Failed, string.Join("\n", rebuilt.Diagnostics.Items));
+        Assert.Contains("site/index.html", rebuilt.Written);
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (B.Eval<bool>("window.staleMarker === 1 || document.readyState !== 'complete'") && DateTime.UtcNow < deadline) Thread.Sleep(100);
         Assert.Equal("An edited programme.", B.Eval<string>("document.querySelector('main h1 + p + p').textContent"));
