@@ -145,6 +145,31 @@ public sealed class OutputFolder : IDisposable
         }
     }
 
+    /// <summary>
+    /// Stages <paramref name="files"/> and commits them beside what the folder already lists (packs and reports
+    /// accumulate: a run for one session keeps another's files). False, with the reason, if any could not be written.
+    /// </summary>
+    public bool Add(IReadOnlyList<(string Path, byte[] Bytes)> files, string kind, string source, IReadOnlyList<(string Key, string Value)> header, DiagnosticBag d)
+    {
+        var entries = (Previous?.Files ?? []).ToDictionary(f => f.Path, StringComparer.Ordinal);
+        try
+        {
+            foreach (var (path, bytes) in files)
+            {
+                File.WriteAllBytes(Path.Combine(Staging, path), bytes);
+                entries[path] = new ManifestEntry(path, kind, source, Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes.LongLength);
+            }
+        }
+        // A full disk or a folder that cannot be written: one error naming where, never a crash.
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            d.Report(Rules.OutputFolder, new SourceSpan(request.Given, 1, 1), $"could not write to {request.Given}: {e.Message}",
+                "check the disk has space and the folder can be written; the files already there are kept");
+            return false;
+        }
+        return Commit(new Manifest(request.Product, header, [.. entries.Values]), [.. files.Select(f => f.Path)], d);
+    }
+
     /// <summary>Whether the file on disk is no longer what qcdp wrote there (a missing file is not a change).</summary>
     static bool Changed(string path, ManifestEntry entry)
     {

@@ -77,24 +77,8 @@ public static class PackBuilder
         var request = new OutputRequest(Path.GetFullPath(options.Root), prepared.OutputDir, OutputPolicy.Display(options.Root, prepared.OutputDir), "packs", "qcdp pack") { Force = options.Force };
         using var folder = OutputFolder.Open(request, diagnostics, progress);
         if (folder is null) return new(diagnostics, null, []);
-        var entries = (folder.Previous?.Files ?? []).ToDictionary(f => f.Path, StringComparer.Ordinal);
-        var files = new List<(string, long)>();
-        try
-        {
-            foreach (var (name, bytes) in rendered)
-            {
-                File.WriteAllBytes(Path.Combine(folder.Staging, name), bytes);
-                entries[name] = new ManifestEntry(name, "pack", prepared.Source, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), bytes.LongLength);
-                files.Add((name, bytes.LongLength));
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            diagnostics.Report(Rules.OutputFolder, new SourceSpan(request.Given, 1, 1), $"could not write to {request.Given}: {e.Message}", "check the disk has space and the folder can be written; earlier packs are kept");
-            return new(diagnostics, null, []);
-        }
-        var manifest = new Manifest("packs", [("organisation", prepared.Source)], entries.Values.OrderBy(e => e.Path, StringComparer.Ordinal).ToList());
-        if (!folder.Commit(manifest, rendered.Select(r => r.Name).ToList(), diagnostics)) return new(diagnostics, null, []);
+        if (!folder.Add(rendered, "pack", prepared.Source, [("organisation", prepared.Source)], diagnostics)) return new(diagnostics, null, []);
+        var files = rendered.Select(r => (r.Name, r.Bytes.LongLength)).ToList();
         return new PackResult(diagnostics, prepared.OutputDir, files);
     }
 

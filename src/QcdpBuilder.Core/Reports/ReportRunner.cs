@@ -60,23 +60,9 @@ public static class ReportRunner
         }
         using var folder = OutputFolder.Open(request, d);
         if (folder is null) return new ReportResult(d, []);
-        var entries = (folder.Previous?.Files ?? []).ToDictionary(f => f.Path, StringComparer.Ordinal);
-        try
-        {
-            foreach (var (name, bytes) in new[] { ("evaluation-report.docx", docxBytes), ("evaluation-report.pdf", pdfBytes) })
-            {
-                File.WriteAllBytes(Path.Combine(folder.Staging, name), bytes);
-                entries[name] = new ManifestEntry(name, "evaluation-report", Path.GetFileName(data.TrimEnd(Path.DirectorySeparatorChar)), Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), bytes.LongLength);
-            }
-        }
-        // A full disk or a folder that cannot be written: one error naming where, never a crash.
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            d.Report(Rules.OutputFolder, new SourceSpan(request.Given, 1, 1), $"could not write the report into {request.Given}: {e.Message}", "check that the folder can be written and the disk has space, or pass --out <folder>");
+        if (!folder.Add([("evaluation-report.docx", docxBytes), ("evaluation-report.pdf", pdfBytes)], "evaluation-report",
+                Path.GetFileName(data.TrimEnd(Path.DirectorySeparatorChar)), [("organisation", org.Name)], d))
             return new ReportResult(d, []);
-        }
-        var manifest = new Manifest("report", [("organisation", org.Name)], entries.Values.OrderBy(e => e.Path, StringComparer.Ordinal).ToList());
-        if (!folder.Commit(manifest, ["evaluation-report.docx", "evaluation-report.pdf"], d)) return new ReportResult(d, []);
         var docx = Path.Combine(outDir, "evaluation-report.docx");
         var pdf = Path.Combine(outDir, "evaluation-report.pdf");
         return new ReportResult(d, [docx, pdf]);
